@@ -1,0 +1,8 @@
+package newsroom.story;
+
+/** Who a story speaks to. */
+public enum Audience {
+    B2B,
+    B2C,
+    INTERNAL
+}

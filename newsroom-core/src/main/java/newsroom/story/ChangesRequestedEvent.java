@@ -1,0 +1,5 @@
+package newsroom.story;
+
+/** An approver sent the story back to work; its approvals lapse. */
+public record ChangesRequestedEvent(String storyId, String requestedBy, String comment, long contentVersion) {
+}

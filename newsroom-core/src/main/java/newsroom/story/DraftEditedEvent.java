@@ -1,0 +1,5 @@
+package newsroom.story;
+
+/** The story's content was replaced; contentVersion counts content changes. */
+public record DraftEditedEvent(String storyId, StoryContent content, String editedBy, long contentVersion) {
+}

@@ -1,0 +1,5 @@
+package newsroom.story;
+
+/** A pitch was accepted into work. */
+public record PitchAcceptedEvent(String storyId, String acceptedBy, String assignee) {
+}

@@ -1,0 +1,5 @@
+package newsroom.story;
+
+/** A placement was taken off the calendar. */
+public record PlacementCancelledEvent(String storyId, String placementId, String reason, String cancelledBy) {
+}

@@ -1,0 +1,7 @@
+package newsroom.story;
+
+import java.time.Instant;
+
+/** A placement moved to another slot. */
+public record PlacementRescheduledEvent(String storyId, String placementId, Instant previousSlot, Instant slot, String rescheduledBy) {
+}

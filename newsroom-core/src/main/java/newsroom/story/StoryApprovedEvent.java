@@ -1,0 +1,7 @@
+package newsroom.story;
+
+import java.util.List;
+
+/** Every required step is granted for the content version. */
+public record StoryApprovedEvent(String storyId, long contentVersion, List<Approval> approvals) {
+}

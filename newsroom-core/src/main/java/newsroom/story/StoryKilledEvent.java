@@ -1,0 +1,7 @@
+package newsroom.story;
+
+import java.util.List;
+
+/** The story was stopped for good; withdrawnPlacements were still unpublished. */
+public record StoryKilledEvent(String storyId, String reason, String killedBy, List<String> withdrawnPlacements) {
+}

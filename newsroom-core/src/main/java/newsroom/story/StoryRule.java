@@ -1,0 +1,37 @@
+package newsroom.story;
+
+/** The named rules a story command can break. The name is what the API reports as {@code rule}. */
+public enum StoryRule {
+    FOUR_EYES("FourEyesPrinciple", "nobody approves a story they pitched or last edited"),
+    DISTINCT_APPROVERS("DistinctApproversRequired", "each approval step of a version needs a different approver"),
+    APPROVAL_STEP_NOT_REQUIRED("ApprovalStepNotRequired", "the step is not required for this story's channels"),
+    APPROVAL_STEP_ALREADY_GRANTED("ApprovalStepAlreadyGranted", "the step is already approved for this version"),
+    APPROVAL_STEP_MUST_BE_NAMED("ApprovalStepMustBeNamed", "more than one step is pending; name the one you approve"),
+    REQUIRED_APPROVALS_MISSING("RequiredApprovalsMissing", "the placement's channel needs approvals that the current version lacks"),
+    EMBARGO_NOT_LIFTED("EmbargoNotLifted", "nothing is published before the embargo"),
+    SLOT_BEFORE_EMBARGO("SlotBeforeEmbargo", "nothing is placed for a slot before the embargo"),
+    PLACEMENT_ALREADY_PUBLISHED("PlacementAlreadyPublished", "a placement is published at most once"),
+    PLACEMENT_CANCELLED("PlacementCancelled", "a cancelled placement cannot change or go out"),
+    PLACEMENT_ALREADY_EXISTS("PlacementAlreadyExists", "the placement id is already used on this story"),
+    STORY_CLOSED("StoryClosed", "a killed or declined story refuses every change"),
+    STORY_FULLY_PUBLISHED("StoryFullyPublished", "a story whose placements are all published cannot be killed"),
+    INVALID_TRANSITION("InvalidWorkflowTransition", "the story's workflow state does not allow this step"),
+    OWN_DRAFTS_ONLY("ContributorsEditOwnDraftsOnly", "contributors change only stories they pitched or are assigned to"),
+    NOT_ITS_OWN_SOURCE("StoryCannotBeItsOwnSource", "a derived story needs another story as its source");
+
+    private final String ruleName;
+    private final String description;
+
+    StoryRule(String ruleName, String description) {
+        this.ruleName = ruleName;
+        this.description = description;
+    }
+
+    public String ruleName() {
+        return ruleName;
+    }
+
+    public String description() {
+        return description;
+    }
+}
