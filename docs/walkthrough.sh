@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The README's curl walk-through as a script: a story from pitch to published on two channels.
+# Needs a server started with the demo users (see README); BASE defaults to http://localhost:8080.
+set -euo pipefail
+BASE=${BASE:-http://localhost:8080}
+PW=newsroom-demo
+json=(-H 'Content-Type: application/json')
+show() { printf '\n== %s\n' "$1"; }
+
+show "carla (contributor) pitches a story"
+STORY=$(curl -sf -u carla:$PW "${json[@]}" "$BASE/api/stories" -d '{
+  "title": "Apprentices build the new plant'"'"'s robot cell",
+  "angle": "Young talent shapes our factory of the future",
+  "body": "Draft: six apprentices, one robot cell, a livestream from the plant.",
+  "desk": "HR", "audience": "B2C", "campaign": "employer-branding-2027", "priority": "HIGH"}')
+ID=$(echo "$STORY" | grep -o '"storyId":"[^"]*"' | cut -d'"' -f4)
+echo "story $ID"
+
+show "eddie (editor) accepts the pitch and assigns it to carla"
+curl -sf -u eddie:$PW "${json[@]}" "$BASE/api/stories/$ID/accept" -d '{"assignee": "carla"}' \
+  | grep -o '"status":"[^"]*"' | head -1
+
+show "eddie plans a press release and a LinkedIn post"
+curl -sf -u eddie:$PW "${json[@]}" "$BASE/api/stories/$ID/placements" -d '{"placementId": "press",
+  "channelId": "press-release", "slot": "2027-03-04T09:00:00Z", "text": "PRESS RELEASE: Apprentices ..."}' \
+  | grep -o '"channelName":"[^"]*","channelKind":"[^"]*"' | tail -1
+curl -sf -u eddie:$PW "${json[@]}" "$BASE/api/stories/$ID/placements" -d '{"placementId": "linkedin",
+  "channelId": "linkedin", "slot": "2027-03-04T11:00:00Z", "text": "Meet the six apprentices who ..."}' \
+  | grep -o '"channelName":"[^"]*","channelKind":"[^"]*"' | tail -1
+
+show "carla submits it for approval"
+curl -sf -u carla:$PW -X POST "$BASE/api/stories/$ID/submit" | grep -o '"pendingApprovalSteps":\[[^]]*\]'
+
+show "carla tries to approve: refused (403, she is not a governance lead)"
+curl -s -u carla:$PW -X POST "$BASE/api/stories/$ID/approvals" -w '\nHTTP %{http_code}\n'
+
+show "grace (communications) and lena (legal) approve"
+curl -sf -u grace:$PW "${json[@]}" "$BASE/api/stories/$ID/approvals" -d '{"step": "communications"}' \
+  | grep -o '"status":"[^"]*"' | head -1
+curl -sf -u lena:$PW "${json[@]}" "$BASE/api/stories/$ID/approvals" -d '{"step": "legal"}' \
+  | grep -o '"status":"[^"]*"' | head -1
+
+show "eddie publishes both placements (a retry with the same Idempotency-Key gets the first answer)"
+curl -sf -u eddie:$PW -X POST -H 'Idempotency-Key: publish-press-1' "$BASE/api/stories/$ID/placements/press/publish" \
+  -o /dev/null -w 'HTTP %{http_code}\n'
+curl -sf -u eddie:$PW -X POST -H 'Idempotency-Key: publish-press-1' "$BASE/api/stories/$ID/placements/press/publish" \
+  -o /dev/null -D - | grep -i -E '^(HTTP|idempotency-replayed)'
+curl -sf -u eddie:$PW -X POST "$BASE/api/stories/$ID/placements/linkedin/publish" -o /dev/null -w 'HTTP %{http_code}\n'
+
+show "publishing again without the key is refused by a named rule"
+curl -s -u eddie:$PW -X POST "$BASE/api/stories/$ID/placements/press/publish" -w '\nHTTP %{http_code}\n'
+
+show "the history: who did what, when"
+curl -sf -u victor:$PW "$BASE/api/stories/$ID/history" \
+  | grep -o '"version":[0-9]*,"type":"[^"]*","at":"[^"]*","by":"[^"]*"'

@@ -1,0 +1,28 @@
+package newsroom.api;
+
+import java.time.Clock;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/** The Newsroom server: REST and WebSocket over the event-sourced story workflow. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class NewsroomApplication {
+
+    public static void main(String[] args) {
+        // Newsroom does not phone home: Axon's update checker is off unless explicitly enabled.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+        SpringApplication.run(NewsroomApplication.class, args);
+    }
+
+    /** One clock for the whole server: commands take their time from it, tests can fix it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,108 @@
+package newsroom.api.axon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import newsroom.api.storage.MongoEventStorageEngine;
+import newsroom.api.storage.MongoStore;
+import newsroom.governance.ApprovalPolicy;
+import newsroom.story.Story;
+import org.axonframework.common.lock.NullLockFactory;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon without Axon Server: events in {@link MongoEventStorageEngine}, tracking tokens in Axon's Mongo
+ * token store, no transactions (the embedded store has none; each commit is one atomic document).
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonConfiguration {
+
+    /**
+     * Events are facts stored for years, so they get their own JSON mapping that web settings cannot
+     * change: ISO-8601 instants, unknown properties tolerated (new fields can be added).
+     */
+    @Bean
+    @Primary
+    Serializer serializer() {
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(MongoStore store, Serializer serializer) {
+        return MongoEventStorageEngine.builder()
+                .database(store.database())
+                .afterCommit(store.afterWrite())
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoStore store, Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(store.database()).build())
+                .serializer(serializer)
+                .build();
+    }
+
+    @Bean
+    TransactionManager axonTransactionManager() {
+        return NoTransactionManager.INSTANCE;
+    }
+
+    @Bean
+    ApprovalPolicy approvalPolicy() {
+        return ApprovalPolicy.standard();
+    }
+
+    @Bean
+    CorrelationDataProvider usernameCorrelation() {
+        return new SimpleCorrelationDataProvider(MessageMetadata.USERNAME);
+    }
+
+    /**
+     * The story aggregate lives in the framework-free core, so it is registered here rather than by a
+     * Spring annotation. No lock: two commands on one story race, and the store's unique commit key lets
+     * exactly one win; the other is reported as a conflict instead of waiting and overwriting.
+     */
+    @Bean
+    ConfigurerModule storyAggregate() {
+        return configurer -> {
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Story.class)
+                    .configureLockFactory(config -> NullLockFactory.INSTANCE));
+            configurer.eventProcessing(processing -> processing.usingTrackingEventProcessors());
+        };
+    }
+}

@@ -1,0 +1,212 @@
+package newsroom.api.idempotency;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import newsroom.api.web.FieldError;
+import newsroom.api.web.Problems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * {@code Idempotency-Key} on command requests: the first request with a key runs and its answer is kept;
+ * a retry with the same key and the same request gets that answer again (marked
+ * {@code Idempotency-Replayed: true}) and changes nothing. Keys are per user. Reusing a key for a
+ * different request is refused (422); a retry while the first is still running gets 409.
+ */
+@Component
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    private static final Set<String> COMMAND_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final Duration ABANDON_AFTER = Duration.ofMinutes(2);
+    /** Bodies larger than this are refused before they are buffered. */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final List<String> REPLAYED_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG);
+
+    private final IdempotencyRecords records;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    IdempotencyFilter(IdempotencyRecords records, ObjectMapper json, Clock clock) {
+        this.records = records;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getHeader(HEADER) == null || !COMMAND_METHODS.contains(request.getMethod())
+                || !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        if (user == null || !user.isAuthenticated()) {
+            chain.doFilter(request, response); // security answers it
+            return;
+        }
+        String key = request.getHeader(HEADER);
+        if (!VALID_KEY.matcher(key).matches()) {
+            write(response, Problems.invalid(List.of(new FieldError(HEADER, "IdempotencyKeyFormat",
+                    "an idempotency key is 1 to 255 visible ASCII characters"))));
+            return;
+        }
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            write(response, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large",
+                    "Request bodies are limited to " + MAX_BODY_BYTES + " bytes."));
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            write(response, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large",
+                    "Request bodies are limited to " + MAX_BODY_BYTES + " bytes."));
+            return;
+        }
+        String id = user.getName() + "\n" + key;
+        String hash = hash(request, body);
+        IdempotencyRecords.Claim claim = records.claim(id, hash, clock.instant(), ABANDON_AFTER);
+        if (claim instanceof IdempotencyRecords.Claim.Done done) {
+            replay(response, done.answer());
+        } else if (claim instanceof IdempotencyRecords.Claim.DifferentRequest) {
+            write(response, Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                    "Idempotency key reused", "This Idempotency-Key was already used for a different request."));
+        } else if (claim instanceof IdempotencyRecords.Claim.InProgress) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            write(response, Problems.of(HttpStatus.CONFLICT, "idempotency-key-in-progress", "Request in progress",
+                    "A request with this Idempotency-Key is still being processed; retry shortly."));
+        } else {
+            runAndRemember(new CachedBodyRequest(request, body), response, chain, id);
+        }
+    }
+
+    private void runAndRemember(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                String id) throws IOException, ServletException {
+        ContentCachingResponseWrapper recorder = new ContentCachingResponseWrapper(response);
+        boolean remembered = false;
+        try {
+            chain.doFilter(request, recorder);
+            if (recorder.getStatus() < 500) {
+                Map<String, String> headers = new LinkedHashMap<>();
+                for (String name : REPLAYED_HEADERS) {
+                    String value = recorder.getHeader(name);
+                    if (value != null) {
+                        headers.put(name, value);
+                    }
+                }
+                records.complete(id, new IdempotencyRecords.Answer(recorder.getStatus(), recorder.getContentType(),
+                        headers, recorder.getContentAsByteArray()));
+                remembered = true;
+            }
+        } finally {
+            if (!remembered) {
+                records.release(id); // a failure is not an answer: let a retry run again
+            }
+            recorder.copyBodyToResponse();
+        }
+    }
+
+    private static void replay(HttpServletResponse response, IdempotencyRecords.Answer answer) throws IOException {
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        response.setHeader("Idempotency-Replayed", "true");
+        if (answer.contentType() != null) {
+            response.setContentType(answer.contentType());
+        }
+        response.getOutputStream().write(answer.body());
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static String hash(HttpServletRequest request, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+
+    /** Lets the controller read a body the filter has already read. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package newsroom.api.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+
+/**
+ * Remembers successful sign-ins for a few minutes. HTTP Basic sends the password with every request,
+ * and checking a BCrypt hash costs ~80 ms of CPU by design; without this, every API call would pay it.
+ * The cache key is a SHA-256 of user and password (the password itself is not kept), so a changed or
+ * wrong password never matches a cached entry.
+ */
+class CachingAuthenticationProvider implements AuthenticationProvider {
+
+    private final AuthenticationProvider delegate;
+    private final Cache<String, Authentication> signedIn;
+
+    CachingAuthenticationProvider(AuthenticationProvider delegate, Duration ttl) {
+        this.delegate = delegate;
+        this.signedIn = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        if (!(authentication.getCredentials() instanceof String password)) {
+            return delegate.authenticate(authentication);
+        }
+        String key = fingerprint(authentication.getName(), password);
+        Authentication cached = signedIn.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        Authentication result = delegate.authenticate(authentication);
+        if (result != null && result.isAuthenticated()) {
+            signedIn.put(key, result);
+        }
+        return result;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private static String fingerprint(String username, String password) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(username.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(password.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}

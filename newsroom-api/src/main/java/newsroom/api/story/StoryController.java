@@ -1,0 +1,237 @@
+package newsroom.api.story;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import newsroom.api.channel.ChannelCatalogue;
+import newsroom.api.security.Action;
+import newsroom.api.security.KnownUsers;
+import newsroom.api.security.Permissions;
+import newsroom.api.web.BadRequest;
+import newsroom.api.web.IfMatch;
+import newsroom.channel.Channel;
+import newsroom.people.Actor;
+import newsroom.story.AcceptPitchCommand;
+import newsroom.story.ApproveStoryCommand;
+import newsroom.story.AssignStoryCommand;
+import newsroom.story.CancelPlacementCommand;
+import newsroom.story.DeclinePitchCommand;
+import newsroom.story.EditDraftCommand;
+import newsroom.story.KillStoryCommand;
+import newsroom.story.PitchStoryCommand;
+import newsroom.story.PlanPlacementCommand;
+import newsroom.story.PublishPlacementCommand;
+import newsroom.story.RequestChangesCommand;
+import newsroom.story.ReschedulePlacementCommand;
+import newsroom.story.StoryStatus;
+import newsroom.story.SubmitStoryCommand;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The story workflow over HTTP: one endpoint per command, reads from the {@code stories} read model and
+ * the history from the event store. Each command answers with the story as it is afterwards and its
+ * version in the ETag; send it back in {@code If-Match} to refuse the command if someone else changed
+ * the story in between.
+ */
+@RestController
+@RequestMapping("/api/stories")
+@Validated
+class StoryController {
+
+    private final StoryCommandSender sender;
+    private final StoryRepository stories;
+    private final StoryHistory history;
+    private final Permissions permissions;
+    private final ChannelCatalogue channels;
+    private final KnownUsers users;
+    private final Clock clock;
+
+    StoryController(StoryCommandSender sender, StoryRepository stories, StoryHistory history,
+                    Permissions permissions, ChannelCatalogue channels, KnownUsers users, Clock clock) {
+        this.sender = sender;
+        this.stories = stories;
+        this.history = history;
+        this.permissions = permissions;
+        this.channels = channels;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    List<StoryView> list(@RequestParam(required = false) StoryStatus status,
+                         @RequestParam(required = false) String desk,
+                         @RequestParam(required = false) String campaign,
+                         @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        permissions.require(Action.READ);
+        return stories.list(status, desk, campaign, limit);
+    }
+
+    @GetMapping("/{storyId}")
+    ResponseEntity<StoryView> get(@PathVariable String storyId) {
+        permissions.require(Action.READ);
+        return stories.find(storyId).map(StoryController::withVersion).orElseThrow(() -> new StoryNotFound(storyId));
+    }
+
+    @GetMapping("/{storyId}/history")
+    List<StoryHistory.Entry> history(@PathVariable String storyId) {
+        permissions.require(Action.READ);
+        List<StoryHistory.Entry> entries = history.of(storyId);
+        if (entries.isEmpty()) {
+            throw new StoryNotFound(storyId);
+        }
+        return entries;
+    }
+
+    @PostMapping
+    ResponseEntity<StoryView> pitch(@Valid @RequestBody StoryRequests.ContentRequest request,
+                                    @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        Actor actor = permissions.require(Action.PITCH);
+        requireSourceExists(request.sourceStoryId());
+        // A retried pitch with the same key names the same story, so it can never create a second one.
+        String storyId = idempotencyKey == null ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes((actor.username() + "\n" + idempotencyKey).getBytes()).toString();
+        StoryView view = sender.send(storyId,
+                new PitchStoryCommand(storyId, request.toContent(), actor, clock.instant()), actor);
+        return ResponseEntity.created(URI.create("/api/stories/" + storyId)).eTag(IfMatch.etag(view.version))
+                .body(view);
+    }
+
+    @PostMapping("/{storyId}/accept")
+    ResponseEntity<StoryView> accept(@PathVariable String storyId,
+                                     @Valid @RequestBody(required = false) StoryRequests.AcceptRequest request,
+                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Actor actor = permissions.require(Action.ACCEPT_PITCH);
+        String assignee = request == null ? null : request.assignee();
+        if (assignee != null) {
+            users.requireKnown("assignee", assignee);
+        }
+        return send(storyId, new AcceptPitchCommand(storyId, assignee, actor, IfMatch.version(ifMatch)), actor);
+    }
+
+    @PostMapping("/{storyId}/decline")
+    ResponseEntity<StoryView> decline(@PathVariable String storyId,
+                                      @Valid @RequestBody StoryRequests.ReasonRequest request,
+                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Actor actor = permissions.require(Action.DECLINE_PITCH);
+        return send(storyId, new DeclinePitchCommand(storyId, request.reason(), actor, IfMatch.version(ifMatch)), actor);
+    }
+
+    @PutMapping("/{storyId}/draft")
+    ResponseEntity<StoryView> edit(@PathVariable String storyId,
+                                   @Valid @RequestBody StoryRequests.ContentRequest request,
+                                   @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Actor actor = permissions.require(Action.EDIT_DRAFT);
+        requireSourceExists(request.sourceStoryId());
+        return send(storyId, new EditDraftCommand(storyId, request.toContent(), actor, IfMatch.version(ifMatch)), actor);
+    }
+
+    @PostMapping("/{storyId}/assign")
+    ResponseEntity<StoryView> assign(@PathVariable String storyId,
+                                     @Valid @RequestBody StoryRequests.AssignRequest request,
+                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Actor actor = permissions.require(Action.ASSIGN);
+        users.requireKnown("assignee", request.assignee());
+        return send(storyId, new AssignStoryCommand(storyId, request.assignee(), actor, IfMatch.version(ifMatch)), actor);
+    }
+
+    @PostMapping("/{storyId}/submit")
+    ResponseEntity<StoryView> submit(@PathVariable String storyId,
+                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Actor actor = permissions.require(Action.SUBMIT);
+        return send(storyId, new SubmitStoryCommand(storyId, actor, IfMatch.version(ifMatch)), actor);
+    }
+
+    @PostMapping("/{storyId}/approvals")
+    ResponseEntity<StoryView> approve(@PathVariable String storyId,
+                                      @Valid @RequestBody(required = false) StoryRequests.ApproveRequest request,
+                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Actor actor = permissions.require(Action.APPROVE);
+        String step = request == null ? null : request.step();
+        return send(storyId, new ApproveStoryCommand(storyId, step, actor, IfMatch.version(ifMatch)), actor);
+    }
+
+    @PostMapping("/{storyId}/change-requests")
+    ResponseEntity<StoryView> requestChanges(@PathVariable String storyId,
+                                             @Valid @RequestBody StoryRequests.ChangesRequest request,
+                                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Actor actor = permissions.require(Action.REQUEST_CHANGES);
+        return send(storyId, new RequestChangesCommand(storyId, request.comment(), actor, IfMatch.version(ifMatch)),
+                actor);
+    }
+
+    @PostMapping("/{storyId}/placements")
+    ResponseEntity<StoryView> plan(@PathVariable String storyId,
+                                   @Valid @RequestBody StoryRequests.PlacementRequest request,
+                                   @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Actor actor = permissions.require(Action.PLAN_PLACEMENT);
+        Channel channel = channels.find(request.channelId()).orElseThrow(() -> new BadRequest("channelId",
+                "KnownChannel", "There is no channel '" + request.channelId() + "'; see GET /api/channels."));
+        String placementId = request.placementId() != null ? request.placementId()
+                : channel.id() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return send(storyId, new PlanPlacementCommand(storyId, placementId, channel, request.slot(), request.text(),
+                actor, IfMatch.version(ifMatch)), actor);
+    }
+
+    @PostMapping("/{storyId}/placements/{placementId}/reschedule")
+    ResponseEntity<StoryView> reschedule(@PathVariable String storyId, @PathVariable String placementId,
+                                         @Valid @RequestBody StoryRequests.RescheduleRequest request,
+                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Actor actor = permissions.require(Action.RESCHEDULE_PLACEMENT);
+        return send(storyId, new ReschedulePlacementCommand(storyId, placementId, request.slot(), actor,
+                IfMatch.version(ifMatch)), actor);
+    }
+
+    @PostMapping("/{storyId}/placements/{placementId}/cancel")
+    ResponseEntity<StoryView> cancel(@PathVariable String storyId, @PathVariable String placementId,
+                                     @Valid @RequestBody StoryRequests.ReasonRequest request,
+                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Actor actor = permissions.require(Action.CANCEL_PLACEMENT);
+        return send(storyId, new CancelPlacementCommand(storyId, placementId, request.reason(), actor,
+                IfMatch.version(ifMatch)), actor);
+    }
+
+    @PostMapping("/{storyId}/placements/{placementId}/publish")
+    ResponseEntity<StoryView> publish(@PathVariable String storyId, @PathVariable String placementId,
+                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Actor actor = permissions.require(Action.PUBLISH_PLACEMENT);
+        return send(storyId, new PublishPlacementCommand(storyId, placementId, actor, clock.instant(),
+                IfMatch.version(ifMatch)), actor);
+    }
+
+    @PostMapping("/{storyId}/kill")
+    ResponseEntity<StoryView> kill(@PathVariable String storyId,
+                                   @Valid @RequestBody StoryRequests.ReasonRequest request,
+                                   @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Actor actor = permissions.require(Action.KILL_STORY);
+        return send(storyId, new KillStoryCommand(storyId, request.reason(), actor, IfMatch.version(ifMatch)), actor);
+    }
+
+    private ResponseEntity<StoryView> send(String storyId, Object command, Actor actor) {
+        return withVersion(sender.send(storyId, command, actor));
+    }
+
+    private void requireSourceExists(String sourceStoryId) {
+        if (sourceStoryId != null && !sourceStoryId.isBlank() && stories.find(sourceStoryId.strip()).isEmpty()) {
+            throw new BadRequest("sourceStoryId", "KnownStory", "There is no story " + sourceStoryId + ".");
+        }
+    }
+
+    private static ResponseEntity<StoryView> withVersion(StoryView view) {
+        return ResponseEntity.ok().eTag(IfMatch.etag(view.version)).body(view);
+    }
+}

@@ -1,0 +1,64 @@
+package newsroom.api.story;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import newsroom.api.storage.DocumentMapper;
+import newsroom.api.storage.MongoStore;
+import newsroom.story.StoryStatus;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Repository;
+
+/** The {@code stories} read model collection. */
+@Repository
+class StoryRepository {
+
+    private final MongoCollection<Document> collection;
+    private final DocumentMapper mapper;
+
+    StoryRepository(MongoStore store, DocumentMapper mapper) {
+        this.collection = store.database().getCollection("stories");
+        this.mapper = mapper;
+        collection.createIndex(Indexes.ascending("status"));
+        collection.createIndex(Indexes.ascending("desk"));
+        collection.createIndex(Indexes.ascending("campaign"));
+    }
+
+    Optional<StoryView> find(String storyId) {
+        return Optional.ofNullable(collection.find(Filters.eq("_id", storyId)).first())
+                .map(document -> mapper.fromDocument(document, StoryView.class));
+    }
+
+    void save(StoryView view) {
+        collection.replaceOne(Filters.eq("_id", view.storyId), mapper.toDocument(view.storyId, view),
+                new ReplaceOptions().upsert(true));
+    }
+
+    void deleteAll() {
+        collection.deleteMany(new Document());
+    }
+
+    List<StoryView> list(StoryStatus status, String desk, String campaign, int limit) {
+        List<Bson> filters = new ArrayList<>();
+        if (status != null) {
+            filters.add(Filters.eq("status", status.name()));
+        }
+        if (desk != null) {
+            filters.add(Filters.eq("desk", desk));
+        }
+        if (campaign != null) {
+            filters.add(Filters.eq("campaign", campaign));
+        }
+        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
+        return collection.find(filter).sort(Sorts.descending("updatedAt")).limit(limit)
+                .map(document -> mapper.fromDocument(document, StoryView.class))
+                .into(new ArrayList<>());
+    }
+}

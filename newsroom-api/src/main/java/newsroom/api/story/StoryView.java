@@ -1,0 +1,82 @@
+package newsroom.api.story;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import newsroom.story.Audience;
+import newsroom.story.PlacementStatus;
+import newsroom.story.Priority;
+import newsroom.story.StoryContent;
+import newsroom.story.StoryStatus;
+
+/**
+ * The story as readers see it: the {@code stories} read model document and the API's story body.
+ * Mutable on purpose: only {@link StoryProjection} changes it, one event at a time.
+ */
+public class StoryView {
+
+    public String storyId;
+    /** The aggregate sequence number of the last applied event; the story's version for If-Match. */
+    public long version;
+    public StoryStatus status;
+    public String title;
+    public String angle;
+    public String body;
+    public String desk;
+    public Audience audience;
+    public String campaign;
+    public Priority priority;
+    public Instant embargo;
+    public String sourceStoryId;
+    public String pitchedBy;
+    public Instant pitchedAt;
+    public String assignee;
+    public String lastEditedBy;
+    public long contentVersion;
+    public Set<String> requiredApprovalSteps = new TreeSet<>();
+    public Set<String> pendingApprovalSteps = new TreeSet<>();
+    public List<ApprovalView> approvals = new ArrayList<>();
+    public List<PlacementView> placements = new ArrayList<>();
+    /** The last reason given for declining, sending back or killing. */
+    public String lastFeedback;
+    public Instant updatedAt;
+
+    void applyContent(StoryContent content) {
+        title = content.title();
+        angle = content.angle();
+        body = content.body();
+        desk = content.desk();
+        audience = content.audience();
+        campaign = content.campaign();
+        priority = content.priority();
+        embargo = content.embargo();
+        sourceStoryId = content.sourceStoryId();
+    }
+
+    PlacementView placement(String placementId) {
+        return placements.stream().filter(p -> p.placementId.equals(placementId)).findFirst().orElse(null);
+    }
+
+    /** One approval step granted for one content version. */
+    public record ApprovalView(String step, String approvedBy, long contentVersion, Instant approvedAt) {
+    }
+
+    /** The story on one channel at one slot. */
+    public static class PlacementView {
+        public String placementId;
+        public String channelId;
+        public String channelName;
+        public String channelKind;
+        public Instant slot;
+        public String text;
+        public PlacementStatus status;
+        public Set<String> requiredApprovalSteps = new TreeSet<>();
+        public String plannedBy;
+        public String publishedBy;
+        public Instant publishedAt;
+        public String cancelReason;
+    }
+}
