@@ -18,6 +18,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -90,6 +91,15 @@ class AxonConfiguration {
     @Bean
     CorrelationDataProvider usernameCorrelation() {
         return new SimpleCorrelationDataProvider(MessageMetadata.USERNAME);
+    }
+
+    /**
+     * Puts the causing command's id on each event as {@code correlationId}. Axon only registers this
+     * provider when no other is declared, so with {@link #usernameCorrelation()} it must be declared here.
+     */
+    @Bean
+    CorrelationDataProvider correlationIdProvider() {
+        return new MessageOriginProvider();
     }
 
     /**

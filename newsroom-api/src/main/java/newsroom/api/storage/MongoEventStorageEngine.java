@@ -139,6 +139,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                     .append("firstSeq", firstSeq)
                     .append("lastSeq", lastSeq)
                     .append("aggregateKey", aggregateId + "#" + firstSeq);
+        } else {
+            // Events of no aggregate get a key of their own: the unique index counts a missing key as null,
+            // so a second such commit would collide with the first one forever.
+            commit.append("aggregateKey", "event:" + events.get(0).getIdentifier());
         }
         return commit;
     }

@@ -1,0 +1,302 @@
+package newsroom.api.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import newsroom.api.TestStore;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The commit-per-document event storage engine against a MongoDB-wire server: the in-memory embedded one, or
+ * the MongoDB of {@code NEWSROOM_TEST_MONGODB_URI} (a fresh database per test either way). No Spring.
+ */
+class MongoEventStorageEngineIT {
+
+    private static final String TYPE = "Thing";
+
+    private static MongoServer server;
+    private static MongoClient client;
+
+    private final Serializer serializer = JacksonSerializer.builder()
+            .objectMapper(new ObjectMapper().registerModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS))
+            .build();
+    private MongoDatabase database;
+    private MongoCollection<Document> commits;
+    private MongoEventStorageEngine engine;
+
+    /** A test payload. */
+    record Noted(String text, Instant at) {
+    }
+
+    @BeforeAll
+    static void connect() {
+        String uri = TestStore.externalUri().orElseGet(() -> {
+            server = new MongoServer(new MemoryBackend());
+            server.bind("127.0.0.1", 0);
+            return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+        });
+        client = MongoClients.create(uri);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+        if (server != null) {
+            server.shutdownNow();
+        }
+    }
+
+    @BeforeEach
+    void freshDatabase() {
+        database = client.getDatabase(TestStore.uniqueDatabaseName());
+        commits = database.getCollection(MongoEventStorageEngine.COLLECTION);
+        engine = newEngine();
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        database.drop();
+    }
+
+    @Test
+    void theEventsOfOneAppendAreOneCommitAndAreReadBackInOrder() {
+        engine.appendEvents(List.of(event("a", 0, "pitched"), event("a", 1, "accepted"), event("a", 2, "planned")));
+        engine.appendEvents(List.of(event("b", 0, "other story")));
+        engine.appendEvents(List.of(event("a", 3, "submitted")));
+
+        assertThat(commits.countDocuments()).isEqualTo(3);
+        List<Document> ofA = commits.find(Filters.eq("aggregateId", "a")).sort(Sorts.ascending("_id"))
+                .into(new ArrayList<>());
+        assertThat(ofA).hasSize(2);
+        assertThat(ofA.get(0).getList("events", Document.class)).hasSize(3);
+        assertThat(ofA.get(0).get("_id")).isEqualTo(0L);
+        assertThat(ofA.get(0).getLong("firstSeq")).isZero();
+        assertThat(ofA.get(0).getLong("lastSeq")).isEqualTo(2);
+        assertThat(ofA.get(1).get("_id")).isEqualTo(2L);
+        assertThat(ofA.get(1).getList("events", Document.class)).hasSize(1);
+
+        assertThat(texts(engine.readEvents("a").asStream().toList()))
+                .containsExactly("pitched", "accepted", "planned", "submitted");
+        assertThat(engine.readEvents("a").asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .containsExactly(0L, 1L, 2L, 3L);
+        assertThat(texts(engine.readEvents("a", 2).asStream().toList())).containsExactly("planned", "submitted");
+        assertThat(texts(engine.readEvents("b").asStream().toList())).containsExactly("other story");
+        assertThat(engine.lastSequenceNumberFor("a")).contains(3L);
+        assertThat(engine.lastSequenceNumberFor("nobody")).isEmpty();
+        assertThat(engine.readEvents("nobody").hasNext()).isFalse();
+    }
+
+    @Test
+    void aSecondCommitOnTheSameAggregateVersionIsAConcurrencyConflictAndStoresNothing() {
+        engine.appendEvents(List.of(event("a", 0, "pitched"), event("a", 1, "accepted")));
+        engine.appendEvents(List.of(event("a", 2, "planned")));
+        long documents = commits.countDocuments();
+
+        assertThatThrownBy(() -> engine.appendEvents(List.of(event("a", 2, "rival"), event("a", 3, "rival too"))))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> engine.appendEvents(List.of(event("a", 0, "created twice"))))
+                .isInstanceOf(ConcurrencyException.class);
+        // another node that has not seen the commit loses the same way
+        assertThatThrownBy(() -> newEngine().appendEvents(List.of(event("a", 2, "rival on another node"))))
+                .isInstanceOf(ConcurrencyException.class);
+
+        assertThat(commits.countDocuments()).isEqualTo(documents);
+        assertThat(texts(engine.readEvents("a").asStream().toList())).containsExactly("pitched", "accepted", "planned");
+        // refused commits use up no commit number
+        engine.appendEvents(List.of(event("a", 3, "submitted")));
+        assertThat(commitNumbers()).containsExactly(0L, 1L, 2L);
+    }
+
+    @Test
+    void concurrentAppendersOnTwoNodesGetDenseCommitNumbersAndTrackersSeeEveryEventOnce() throws Exception {
+        MongoEventStorageEngine[] nodes = {engine, newEngine()};
+        int threads = 4;
+        int commitsPerThread = 100;
+        Set<String> appended = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            writers.add(pool.submit(() -> {
+                start.await();
+                Map<String, Long> nextSeq = new HashMap<>();
+                for (int c = 0; c < commitsPerThread; c++) {
+                    // every other commit continues the aggregate the one before started
+                    String aggregate = "t" + thread + "-" + (c / 2);
+                    long first = nextSeq.getOrDefault(aggregate, 0L);
+                    List<EventMessage<?>> batch = new ArrayList<>();
+                    for (int e = 0; e <= c % 3; e++) {
+                        DomainEventMessage<?> event = event(aggregate, first + e, aggregate + "/" + (first + e));
+                        batch.add(event);
+                    }
+                    nodes[(thread + c) % 2].appendEvents(batch);
+                    batch.forEach(event -> appended.add(event.getIdentifier()));
+                    nextSeq.put(aggregate, first + batch.size());
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> writer : writers) {
+            writer.get(120, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        int totalCommits = threads * commitsPerThread;
+        assertThat(commitNumbers()).containsExactlyElementsOf(LongStream.range(0, totalCommits).boxed().toList());
+        List<? extends TrackedEventMessage<?>> tracked = engine.readEvents(null, false).collect(Collectors.toList());
+        assertThat(tracked).extracting(EventMessage::getIdentifier).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(appended);
+        long previous = -1;
+        for (TrackedEventMessage<?> event : tracked) {
+            long index = ((GlobalSequenceTrackingToken) event.trackingToken()).getGlobalIndex();
+            assertThat(index).isGreaterThanOrEqualTo(previous);
+            previous = index;
+        }
+        assertThat(previous).isEqualTo(totalCommits - 1);
+        for (String aggregate : List.of("t0-0", "t1-17", "t3-49")) {
+            List<? extends DomainEventMessage<?>> events = nodes[1].readEvents(aggregate).asStream().toList();
+            assertThat(events).extracting(DomainEventMessage::getSequenceNumber)
+                    .containsExactlyElementsOf(LongStream.range(0, events.size()).boxed().toList());
+            assertThat(texts(events)).allMatch(text -> text.startsWith(aggregate + "/"));
+        }
+    }
+
+    @Test
+    void aTrackerWaitsForACommitThatLandsAfterALaterOne() {
+        engine.appendEvents(List.of(event("a", 0, "first"), event("a", 1, "second")));
+        engine.appendEvents(List.of(event("b", 0, "third")));
+        long head = engine.headCommitNumber();
+        Document template = commits.find(Filters.eq("_id", head)).first();
+        Document late = copy(template, head + 1, "late");
+        Document later = copy(template, head + 2, "later");
+
+        commits.insertOne(later);
+
+        List<? extends TrackedEventMessage<?>> fromTail = engine.readEvents(null, false).collect(Collectors.toList());
+        assertThat(fromTail).hasSize(3);
+        assertThat(fromTail).extracting(e -> ((GlobalSequenceTrackingToken) e.trackingToken()).getGlobalIndex())
+                .allMatch(index -> index <= head);
+        assertThat(engine.readEvents(token(head), false).count()).isZero();
+
+        commits.insertOne(late);
+
+        List<? extends TrackedEventMessage<?>> afterHead = engine.readEvents(token(head), false)
+                .collect(Collectors.toList());
+        assertThat(afterHead).extracting(e -> ((GlobalSequenceTrackingToken) e.trackingToken()).getGlobalIndex())
+                .containsExactly(head + 1, head + 2);
+        assertThat(afterHead).extracting(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier())
+                .containsExactly("late", "later");
+        assertThat(engine.readEvents(null, false).count()).isEqualTo(5);
+    }
+
+    @Test
+    void eventsOfNoAggregateAreStoredAndTracked() {
+        engine.appendEvents(List.of(GenericEventMessage.asEventMessage(new Noted("system notice 1", Instant.EPOCH))));
+        engine.appendEvents(List.of(GenericEventMessage.asEventMessage(new Noted("system notice 2", Instant.EPOCH))));
+        engine.appendEvents(List.of(event("a", 0, "a story event")));
+
+        assertThat(commitNumbers()).containsExactly(0L, 1L, 2L);
+        List<String> texts = engine.readEvents(null, false).map(e -> ((Noted) e.getPayload()).text()).toList();
+        assertThat(texts).containsExactly("system notice 1", "system notice 2", "a story event");
+    }
+
+    @Test
+    void headAndTailTokensFollowTheCommits() {
+        assertThat(engine.createHeadToken()).isNull();
+        assertThat(engine.createTailToken()).isNull();
+
+        engine.appendEvents(List.of(event("a", 0, "first")));
+        engine.appendEvents(List.of(event("a", 1, "second"), event("a", 2, "third")));
+
+        assertThat(engine.createHeadToken()).isEqualTo(token(1));
+        assertThat(engine.readEvents(engine.createHeadToken(), false).count()).isZero();
+        assertThat(engine.readEvents(token(0), false).map(e -> ((Noted) e.getPayload()).text()).toList())
+                .containsExactly("second", "third");
+    }
+
+    private MongoEventStorageEngine newEngine() {
+        return MongoEventStorageEngine.builder()
+                .database(database)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .build();
+    }
+
+    private static DomainEventMessage<?> event(String aggregate, long seq, String text) {
+        return new GenericDomainEventMessage<>(TYPE, aggregate, seq,
+                new Noted(text, Instant.parse("2026-11-23T08:30:00Z")));
+    }
+
+    private static List<String> texts(List<? extends EventMessage<?>> events) {
+        return events.stream().map(event -> ((Noted) event.getPayload()).text()).toList();
+    }
+
+    private static TrackingToken token(long commitNumber) {
+        return new GlobalSequenceTrackingToken(commitNumber);
+    }
+
+    private List<Long> commitNumbers() {
+        List<Long> numbers = new ArrayList<>();
+        commits.find().sort(Sorts.ascending("_id"))
+                .forEach(commit -> numbers.add(((Number) commit.get("_id")).longValue()));
+        return numbers;
+    }
+
+    /** A commit shaped like a stored one, for another aggregate, as another node would write it. */
+    private static Document copy(Document template, long commitNumber, String aggregate) {
+        List<Document> events = new ArrayList<>();
+        for (Document entry : template.getList("events", Document.class)) {
+            events.add(new Document(entry).append("eventId", UUID.randomUUID().toString()));
+        }
+        return new Document(template)
+                .append("_id", commitNumber)
+                .append("aggregateId", aggregate)
+                .append("aggregateKey", aggregate + "#" + template.getLong("firstSeq"))
+                .append("events", events);
+    }
+}
