@@ -215,6 +215,13 @@ public class Story {
         apply(new StoryKilledEvent(storyId, command.reason(), command.killedBy().username(), unpublished));
     }
 
+    @CommandHandler
+    public void handle(CommentOnStoryCommand command) {
+        requireOpen();
+        apply(new StoryCommentedEvent(storyId, command.commentId(), command.text(), Set.copyOf(command.mentions()),
+                command.author().username(), command.at()));
+    }
+
     // ---- rules shared by several commands
 
     private void requireOpen() {

@@ -440,4 +440,27 @@ class StoryTest {
                     .expectException(rule(StoryRule.STORY_FULLY_PUBLISHED));
         }
     }
+
+    @Nested
+    class Commenting {
+
+        private final Instant at = Instant.parse("2026-11-23T10:00:00Z");
+
+        @Test
+        void aCommentWithMentionsIsRecordedAndIsNotAContentChange() {
+            fixture.given(pitched(), accepted())
+                    .when(new CommentOnStoryCommand(STORY, "c1", "@lena please check the legal part", Set.of("lena"),
+                            EDITOR, at, null))
+                    .expectEvents(new StoryCommentedEvent(STORY, "c1", "@lena please check the legal part",
+                            Set.of("lena"), EDITOR.username(), at));
+        }
+
+        @Test
+        void aKilledStoryRefusesComments() {
+            fixture.given(pitched(), new StoryKilledEvent(STORY, "crisis", EDITOR.username(), List.of()))
+                    .when(new CommentOnStoryCommand(STORY, "c1", "too late", Set.of(), EDITOR, at, null))
+                    .expectException(rule(StoryRule.STORY_CLOSED))
+                    .expectNoEvents();
+        }
+    }
 }

@@ -7,13 +7,17 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import newsroom.api.storage.MongoEventStorageEngine;
 import newsroom.api.storage.MongoStore;
 import newsroom.governance.ApprovalPolicy;
+import newsroom.calendar.BlackoutPeriod;
+import newsroom.campaign.Campaign;
 import newsroom.story.Story;
 import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -33,6 +37,9 @@ import org.springframework.context.annotation.Primary;
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
+
+    /** The processing group of {@code push.LivePublisher}. */
+    static final String LIVE_PROCESSOR = "live";
 
     /**
      * Events are facts stored for years, so they get their own JSON mapping that web settings cannot
@@ -103,16 +110,24 @@ class AxonConfiguration {
     }
 
     /**
-     * The story aggregate lives in the framework-free core, so it is registered here rather than by a
+     * The aggregates live in the framework-free core, so they are registered here rather than by a
      * Spring annotation. No lock: two commands on one story race, and the store's unique commit key lets
      * exactly one win; the other is reported as a conflict instead of waiting and overwriting.
      */
     @Bean
-    ConfigurerModule storyAggregate() {
+    ConfigurerModule aggregates() {
         return configurer -> {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Story.class)
                     .configureLockFactory(config -> NullLockFactory.INSTANCE));
-            configurer.eventProcessing(processing -> processing.usingTrackingEventProcessors());
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Campaign.class)
+                    .configureLockFactory(config -> NullLockFactory.INSTANCE));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BlackoutPeriod.class)
+                    .configureLockFactory(config -> NullLockFactory.INSTANCE));
+            configurer.eventProcessing(processing -> processing.usingTrackingEventProcessors()
+                    // live pushes are for whoever is connected now; a fresh server does not re-push history
+                    .registerTrackingEventProcessorConfiguration(LIVE_PROCESSOR, config ->
+                            TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                    .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
         };
     }
 }

@@ -9,10 +9,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class Permissions {
 
+    /** The signed-in user as an actor. */
+    public Actor current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return NewsroomRoles.actorOf(authentication);
+    }
+
     /** The signed-in user as an actor, after checking they may perform the action. */
     public Actor require(Action action) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        Actor actor = NewsroomRoles.actorOf(authentication);
+        Actor actor = current();
         if (!action.allowedFor(actor.roles())) {
             throw new ActionNotAllowed(action, actor);
         }

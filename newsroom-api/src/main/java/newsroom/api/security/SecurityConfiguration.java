@@ -43,6 +43,10 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // STOMP sessions sign in with their CONNECT frame (see push.StompAuthentication)
+                        .requestMatchers("/ws", "/ws/**").permitAll()
+                        // calendar apps cannot sign in; the feed checks its personal token itself
+                        .requestMatchers(HttpMethod.GET, "/calendar.ics").permitAll()
                         .anyRequest().authenticated());
         return http.build();
     }

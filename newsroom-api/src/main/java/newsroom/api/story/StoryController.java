@@ -3,7 +3,10 @@ package newsroom.api.story;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -20,6 +23,7 @@ import newsroom.story.AcceptPitchCommand;
 import newsroom.story.ApproveStoryCommand;
 import newsroom.story.AssignStoryCommand;
 import newsroom.story.CancelPlacementCommand;
+import newsroom.story.CommentOnStoryCommand;
 import newsroom.story.DeclinePitchCommand;
 import newsroom.story.EditDraftCommand;
 import newsroom.story.KillStoryCommand;
@@ -59,16 +63,19 @@ class StoryController {
     private final Permissions permissions;
     private final ChannelCatalogue channels;
     private final KnownUsers users;
+    private final PlacementWarnings warnings;
     private final Clock clock;
 
     StoryController(StoryCommandSender sender, StoryRepository stories, StoryHistory history,
-                    Permissions permissions, ChannelCatalogue channels, KnownUsers users, Clock clock) {
+                    Permissions permissions, ChannelCatalogue channels, KnownUsers users,
+                    PlacementWarnings warnings, Clock clock) {
         this.sender = sender;
         this.stories = stories;
         this.history = history;
         this.permissions = permissions;
         this.channels = channels;
         this.users = users;
+        this.warnings = warnings;
         this.clock = clock;
     }
 
@@ -183,8 +190,11 @@ class StoryController {
                 "KnownChannel", "There is no channel '" + request.channelId() + "'; see GET /api/channels."));
         String placementId = request.placementId() != null ? request.placementId()
                 : channel.id() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return send(storyId, new PlanPlacementCommand(storyId, placementId, channel, request.slot(), request.text(),
-                actor, IfMatch.version(ifMatch)), actor);
+        StoryView view = sender.send(storyId, new PlanPlacementCommand(storyId, placementId, channel, request.slot(),
+                request.text(), actor, IfMatch.version(ifMatch)), actor);
+        // a collision does not stop planning; the editor sees it at once
+        view.warnings = warnings.warningsFor(storyId, placementId, view.version);
+        return withVersion(view);
     }
 
     @PostMapping("/{storyId}/placements/{placementId}/reschedule")
@@ -211,6 +221,17 @@ class StoryController {
         Actor actor = permissions.require(Action.PUBLISH_PLACEMENT);
         return send(storyId, new PublishPlacementCommand(storyId, placementId, actor, clock.instant(),
                 IfMatch.version(ifMatch)), actor);
+    }
+
+    @PostMapping("/{storyId}/comments")
+    ResponseEntity<StoryView> comment(@PathVariable String storyId,
+                                      @Valid @RequestBody StoryRequests.CommentRequest request,
+                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Actor actor = permissions.require(Action.COMMENT);
+        Set<String> mentions = Mentions.in(request.text()).stream().filter(users::exists)
+                .collect(Collectors.toCollection(TreeSet::new));
+        return send(storyId, new CommentOnStoryCommand(storyId, UUID.randomUUID().toString(), request.text(), mentions,
+                actor, clock.instant(), IfMatch.version(ifMatch)), actor);
     }
 
     @PostMapping("/{storyId}/kill")

@@ -64,4 +64,7 @@ final class StoryRequests {
 
     record RescheduleRequest(@NotNull Instant slot) {
     }
+
+    record CommentRequest(@NotBlank @Size(max = 5_000) String text) {
+    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import newsroom.calendar.Collision;
 import newsroom.story.Audience;
 import newsroom.story.PlacementStatus;
 import newsroom.story.Priority;
@@ -40,9 +41,14 @@ public class StoryView {
     public Set<String> pendingApprovalSteps = new TreeSet<>();
     public List<ApprovalView> approvals = new ArrayList<>();
     public List<PlacementView> placements = new ArrayList<>();
+    public List<CommentView> comments = new ArrayList<>();
+    /** The earliest slot of a planned (not yet published or cancelled) placement. */
+    public Instant nextSlot;
     /** The last reason given for declining, sending back or killing. */
     public String lastFeedback;
     public Instant updatedAt;
+    /** Calendar collisions of a placement just planned; only in that command's answer, never stored. */
+    public List<Collision> warnings;
 
     void applyContent(StoryContent content) {
         title = content.title();
@@ -56,8 +62,12 @@ public class StoryView {
         sourceStoryId = content.sourceStoryId();
     }
 
-    PlacementView placement(String placementId) {
+    public PlacementView placement(String placementId) {
         return placements.stream().filter(p -> p.placementId.equals(placementId)).findFirst().orElse(null);
+    }
+
+    /** An editorial comment; {@code mentions} are the users it named with @. */
+    public record CommentView(String commentId, String author, String text, Set<String> mentions, Instant at) {
     }
 
     /** One approval step granted for one content version. */

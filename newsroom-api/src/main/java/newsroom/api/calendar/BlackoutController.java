@@ -1,0 +1,123 @@
+package newsroom.api.calendar;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import newsroom.api.channel.ChannelCatalogue;
+import newsroom.api.security.Action;
+import newsroom.api.security.Permissions;
+import newsroom.api.web.BadRequest;
+import newsroom.api.web.ProblemException;
+import newsroom.api.web.Problems;
+import newsroom.calendar.BlackoutPeriodInvalid;
+import newsroom.calendar.DefineBlackoutPeriodCommand;
+import newsroom.calendar.LiftBlackoutPeriodCommand;
+import newsroom.people.Actor;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Quiet (blackout) periods: governance leads define and lift them; everyone sees them on the calendar. */
+@RestController
+@RequestMapping("/api/blackouts")
+class BlackoutController {
+
+    private final CommandGateway commands;
+    private final BlackoutRepository blackouts;
+    private final ChannelCatalogue channels;
+    private final Permissions permissions;
+
+    BlackoutController(CommandGateway commands, BlackoutRepository blackouts, ChannelCatalogue channels,
+                       Permissions permissions) {
+        this.commands = commands;
+        this.blackouts = blackouts;
+        this.channels = channels;
+        this.permissions = permissions;
+    }
+
+    record BlackoutRequest(@NotBlank @Size(max = 200) String name, Set<@NotBlank String> channels,
+                           @NotNull Instant from, @NotNull Instant to, @NotBlank @Size(max = 2_000) String reason) {
+    }
+
+    record LiftRequest(@NotBlank @Size(max = 2_000) String reason) {
+    }
+
+    @GetMapping
+    List<BlackoutView> all() {
+        permissions.require(Action.READ);
+        return blackouts.all();
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    BlackoutView define(@Valid @RequestBody BlackoutRequest request) {
+        Actor actor = permissions.require(Action.DEFINE_BLACKOUT);
+        Set<String> channelIds = request.channels() == null ? Set.of() : request.channels();
+        channelIds.stream().filter(id -> channels.find(id).isEmpty()).findFirst().ifPresent(unknown -> {
+            throw new BadRequest("channels", "KnownChannel", "There is no channel '" + unknown + "'.");
+        });
+        String blackoutId = UUID.randomUUID().toString();
+        try {
+            commands.sendAndWait(new DefineBlackoutPeriodCommand(blackoutId, request.name(), channelIds,
+                    request.from(), request.to(), request.reason(), actor));
+        } catch (BlackoutPeriodInvalid e) {
+            throw new BadRequest("to", "AfterFrom", e.getMessage());
+        }
+        return new BlackoutView(blackoutId, request.name(), channelIds, request.from(), request.to(),
+                request.reason(), actor.username(), false);
+    }
+
+    @PostMapping("/{blackoutId}/lift")
+    void lift(@PathVariable String blackoutId, @Valid @RequestBody LiftRequest request) {
+        Actor actor = permissions.require(Action.DEFINE_BLACKOUT);
+        try {
+            commands.sendAndWait(new LiftBlackoutPeriodCommand(blackoutId, request.reason(), actor));
+        } catch (AggregateNotFoundException e) {
+            throw new BlackoutNotFound(blackoutId);
+        } catch (BlackoutPeriodInvalid e) {
+            throw new BlackoutAlreadyLifted(e.getMessage());
+        }
+    }
+
+    static class BlackoutAlreadyLifted extends ProblemException {
+
+        BlackoutAlreadyLifted(String detail) {
+            super(detail);
+        }
+
+        @Override
+        public ProblemDetail problem() {
+            ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "rule-violation",
+                    "Refused by the rule BlackoutAlreadyLifted", getMessage());
+            problem.setProperty("rule", "BlackoutAlreadyLifted");
+            return problem;
+        }
+    }
+
+    static class BlackoutNotFound extends ProblemException {
+
+        BlackoutNotFound(String blackoutId) {
+            super("There is no blackout period " + blackoutId + ".");
+        }
+
+        @Override
+        public ProblemDetail problem() {
+            return Problems.of(HttpStatus.NOT_FOUND, "blackout-not-found", "Blackout period not found",
+                    getMessage());
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package newsroom.api.calendar;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import newsroom.api.projection.ProjectionPositions;
+import newsroom.api.security.Action;
+import newsroom.api.security.Permissions;
+import newsroom.api.web.BadRequest;
+import newsroom.calendar.Collision;
+import newsroom.story.Audience;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The shared content calendar: a time range of placements with collisions and quiet periods, and CSV. */
+@RestController
+@RequestMapping("/api/calendar")
+class CalendarController {
+
+    static final Duration MAX_RANGE = Duration.ofDays(62);
+
+    private final CalendarQueries queries;
+    private final ProjectionPositions positions;
+    private final Permissions permissions;
+
+    CalendarController(CalendarQueries queries, ProjectionPositions positions, Permissions permissions) {
+        this.queries = queries;
+        this.positions = positions;
+        this.permissions = permissions;
+    }
+
+    record CalendarResponse(Instant from, Instant to, long position, List<CalendarEntry> entries,
+                            List<BlackoutView> blackouts) {
+    }
+
+    @GetMapping
+    CalendarResponse calendar(@RequestParam Instant from, @RequestParam Instant to,
+                              @RequestParam(required = false) Set<String> channel,
+                              @RequestParam(required = false) String desk,
+                              @RequestParam(required = false) String campaign,
+                              @RequestParam(required = false) Set<CalendarStatus> status,
+                              @RequestParam(required = false) Audience audience) {
+        permissions.require(Action.READ);
+        requireRange(from, to);
+        long position = positions.position(CalendarProjection.PROCESSING_GROUP);
+        CalendarQueries.CalendarRange range = queries.range(from, to,
+                new CalendarFilter(channel, desk, campaign, status, audience));
+        return new CalendarResponse(from, to, position, range.entries(), range.blackouts());
+    }
+
+    @GetMapping("/collisions")
+    List<Collision> collisions(@RequestParam Instant from, @RequestParam Instant to) {
+        permissions.require(Action.READ);
+        requireRange(from, to);
+        return queries.range(from, to, CalendarFilter.NONE).collisions();
+    }
+
+    @GetMapping(value = "/export.csv", produces = "text/csv")
+    ResponseEntity<String> csv(@RequestParam Instant from, @RequestParam Instant to,
+                               @RequestParam(required = false) Set<String> channel,
+                               @RequestParam(required = false) String desk,
+                               @RequestParam(required = false) String campaign,
+                               @RequestParam(required = false) Set<CalendarStatus> status,
+                               @RequestParam(required = false) Audience audience) {
+        permissions.require(Action.READ);
+        requireRange(from, to);
+        List<CalendarEntry> entries = queries.range(from, to,
+                new CalendarFilter(channel, desk, campaign, status, audience)).entries();
+        StringWriter out = new StringWriter();
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setHeader("slot", "channel", "status", "title", "desk", "campaign", "audience", "priority", "owner",
+                        "approval", "collisions", "story_id", "placement_id")
+                .get();
+        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+            for (CalendarEntry entry : entries) {
+                printer.printRecord(entry.slot(), entry.channelName(), entry.status(), entry.title(), entry.desk(),
+                        entry.campaign(), entry.audience(), entry.priority(), entry.owner(), entry.approvalState(),
+                        entry.collisions().stream().map(Collision::message).collect(Collectors.joining("; ")),
+                        entry.storyId(), entry.placementId());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String filename = "newsroom-calendar-" + from.toString().substring(0, 10) + ".csv";
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                .body(out.toString());
+    }
+
+    static void requireRange(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            throw new BadRequest("to", "AfterFrom", "'to' must be after 'from'");
+        }
+        if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw new BadRequest("to", "MaxRange", "a calendar range spans at most " + MAX_RANGE.toDays() + " days");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package newsroom.api.calendar;
+
+/** A placement's state on the calendar. */
+public enum CalendarStatus {
+    /** Placed, but the story is not yet approved for it. */
+    PLANNED,
+    /** Approved: it goes out at its slot. */
+    SCHEDULED,
+    PUBLISHED,
+    /** Held back: inside a quiet period of its channel. */
+    PAUSED,
+    CANCELLED
+}

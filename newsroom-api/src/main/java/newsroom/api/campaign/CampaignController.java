@@ -1,0 +1,89 @@
+package newsroom.api.campaign;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import newsroom.api.security.Action;
+import newsroom.api.security.Permissions;
+import newsroom.api.web.BadRequest;
+import newsroom.api.web.ProblemException;
+import newsroom.api.web.Problems;
+import newsroom.campaign.CampaignPeriodInvalid;
+import newsroom.campaign.DefineCampaignCommand;
+import newsroom.people.Actor;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Campaigns: the business goals stories serve. Editors and governance leads define them. */
+@RestController
+@RequestMapping("/api/campaigns")
+class CampaignController {
+
+    private final CommandGateway commands;
+    private final CampaignRepository campaigns;
+    private final Permissions permissions;
+
+    CampaignController(CommandGateway commands, CampaignRepository campaigns, Permissions permissions) {
+        this.commands = commands;
+        this.campaigns = campaigns;
+        this.permissions = permissions;
+    }
+
+    record CampaignRequest(@NotBlank @Size(max = 200) String name, @Size(max = 2_000) String goal,
+                           @Size(max = 2_000) String kpi, LocalDate startsOn, LocalDate endsOn) {
+    }
+
+    @GetMapping
+    List<CampaignView> all() {
+        permissions.require(Action.READ);
+        return campaigns.all();
+    }
+
+    @GetMapping("/{campaignId}")
+    CampaignView one(@PathVariable String campaignId) {
+        permissions.require(Action.READ);
+        return campaigns.find(campaignId).orElseThrow(() -> new CampaignNotFound(campaignId));
+    }
+
+    /** Defines the campaign with this id, or replaces its definition. */
+    @PutMapping("/{campaignId}")
+    CampaignView define(@PathVariable @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,79}") String campaignId,
+                        @Valid @RequestBody CampaignRequest request) {
+        Actor actor = permissions.require(Action.DEFINE_CAMPAIGN);
+        if (!campaignId.matches("[a-z0-9][a-z0-9-]{0,79}")) {
+            throw new BadRequest("campaignId", "CampaignIdFormat",
+                    "a campaign id is lower-case letters, digits and dashes, e.g. employer-branding-2027");
+        }
+        try {
+            commands.sendAndWait(new DefineCampaignCommand(campaignId, request.name(), request.goal(), request.kpi(),
+                    request.startsOn(), request.endsOn(), actor));
+        } catch (CampaignPeriodInvalid e) {
+            throw new BadRequest("endsOn", "AfterStartsOn", e.getMessage());
+        }
+        return new CampaignView(campaignId, request.name(), request.goal(), request.kpi(), request.startsOn(),
+                request.endsOn(), actor.username());
+    }
+
+    static class CampaignNotFound extends ProblemException {
+
+        CampaignNotFound(String campaignId) {
+            super("There is no campaign " + campaignId + ".");
+        }
+
+        @Override
+        public ProblemDetail problem() {
+            return Problems.of(HttpStatus.NOT_FOUND, "campaign-not-found", "Campaign not found", getMessage());
+        }
+    }
+}

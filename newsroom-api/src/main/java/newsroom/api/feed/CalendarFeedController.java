@@ -1,0 +1,96 @@
+package newsroom.api.feed;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import newsroom.api.calendar.CalendarFilter;
+import newsroom.api.calendar.CalendarQueries;
+import newsroom.api.security.Action;
+import newsroom.api.security.KnownUsers;
+import newsroom.api.security.Permissions;
+import newsroom.api.web.ProblemException;
+import newsroom.api.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The calendar as an iCalendar feed for Outlook, Google Calendar and Apple Calendar: the last 30 and the
+ * next 90 days, all channels or one channel or campaign, authenticated by a personal feed token.
+ */
+@RestController
+class CalendarFeedController {
+
+    static final Duration PAST = Duration.ofDays(30);
+    static final Duration FUTURE = Duration.ofDays(90);
+
+    private final FeedTokens tokens;
+    private final CalendarQueries calendar;
+    private final Permissions permissions;
+    private final KnownUsers users;
+    private final Clock clock;
+
+    CalendarFeedController(FeedTokens tokens, CalendarQueries calendar, Permissions permissions, KnownUsers users,
+                           Clock clock) {
+        this.tokens = tokens;
+        this.calendar = calendar;
+        this.permissions = permissions;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    record FeedLink(String token, String url) {
+    }
+
+    @GetMapping("/api/me/calendar-feed")
+    FeedLink myFeed() {
+        String username = permissions.require(Action.READ).username();
+        return link(tokens.tokenOf(username));
+    }
+
+    @PostMapping("/api/me/calendar-feed/rotate")
+    FeedLink rotate() {
+        String username = permissions.require(Action.READ).username();
+        return link(tokens.rotate(username));
+    }
+
+    @GetMapping(value = "/calendar.ics", produces = "text/calendar")
+    ResponseEntity<String> feed(@RequestParam String token, @RequestParam(required = false) String channel,
+                                @RequestParam(required = false) String campaign) {
+        tokens.userOf(token).filter(users::exists).orElseThrow(InvalidFeedToken::new);
+        Instant now = clock.instant();
+        var entries = calendar.range(now.minus(PAST), now.plus(FUTURE),
+                new CalendarFilter(channel == null ? Set.of() : Set.of(channel), null, campaign, Set.of(), null))
+                .entries();
+        String name = "Newsroom" + (channel != null ? " · " + channel : "") + (campaign != null ? " · " + campaign : "");
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
+                .body(ICalendarFeed.write(name, entries));
+    }
+
+    private static FeedLink link(String token) {
+        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/calendar.ics")
+                .queryParam("token", token).toUriString();
+        return new FeedLink(token, url);
+    }
+
+    static class InvalidFeedToken extends ProblemException {
+
+        InvalidFeedToken() {
+            super("The feed token is unknown or was rotated; get a new feed URL from GET /api/me/calendar-feed.");
+        }
+
+        @Override
+        public ProblemDetail problem() {
+            return Problems.of(HttpStatus.UNAUTHORIZED, "invalid-feed-token", "Invalid feed token", getMessage());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package newsroom.api.push;
+
+import java.util.Set;
+
+import newsroom.api.security.NewsroomRoles;
+import newsroom.people.Role;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageDeliveryException;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Authenticates STOMP sessions with the same users as the REST API (CONNECT headers {@code login} and
+ * {@code passcode}) and checks every SUBSCRIBE against {@link Topics#maySubscribe}. A refused frame ends
+ * the session with an ERROR frame; nothing is delivered to it.
+ */
+@Component
+class StompAuthentication implements ChannelInterceptor {
+
+    private final AuthenticationManager authentication;
+
+    StompAuthentication(AuthenticationManager authentication) {
+        this.authentication = authentication;
+    }
+
+    @Override
+    public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        StompHeaderAccessor stomp = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        if (stomp == null || stomp.getCommand() == null) {
+            return message;
+        }
+        StompCommand command = stomp.getCommand();
+        if (command == StompCommand.CONNECT || command == StompCommand.STOMP) {
+            stomp.setUser(signIn(stomp.getLogin(), stomp.getPasscode()));
+            return message;
+        }
+        if (command == StompCommand.DISCONNECT) {
+            return message;
+        }
+        if (!(stomp.getUser() instanceof Authentication user) || !user.isAuthenticated()) {
+            throw new MessageDeliveryException("Sign in first: send login and passcode in the CONNECT frame");
+        }
+        if (command == StompCommand.SUBSCRIBE) {
+            Set<Role> roles = NewsroomRoles.rolesOf(user);
+            if (!Topics.maySubscribe(stomp.getDestination(), roles)) {
+                throw new MessageDeliveryException(user.getName() + " may not subscribe to " + stomp.getDestination());
+            }
+        }
+        return message;
+    }
+
+    private Authentication signIn(String login, String passcode) {
+        if (login == null || passcode == null) {
+            throw new MessageDeliveryException("CONNECT needs the headers login and passcode");
+        }
+        try {
+            return authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(login, passcode));
+        } catch (AuthenticationException e) {
+            throw new MessageDeliveryException("Sign-in failed for " + login);
+        }
+    }
+}

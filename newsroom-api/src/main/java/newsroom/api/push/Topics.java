@@ -1,0 +1,55 @@
+package newsroom.api.push;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import newsroom.people.Role;
+
+/** The STOMP destinations, in one place, and who may subscribe to which. */
+public final class Topics {
+
+    public static final String BOARD = "/topic/board";
+    public static final String CALENDAR = "/topic/calendar";
+    public static final String APPROVALS = "/topic/approvals";
+    public static final String NOTIFICATIONS = "/queue/notifications";
+    public static final String USER_NOTIFICATIONS = "/user" + NOTIFICATIONS;
+
+    private static final Pattern STORY = Pattern.compile("/topic/story\\.[A-Za-z0-9._-]{1,100}");
+    private static final Pattern STORY_PRESENCE = Pattern.compile("/topic/story\\.[A-Za-z0-9._-]{1,100}\\.presence");
+    private static final Pattern CALENDAR_CHANNEL = Pattern.compile("/topic/calendar\\.channel\\.[A-Za-z0-9._-]{1,100}");
+    private static final Set<Role> READERS = Set.of(Role.VIEWER, Role.CONTRIBUTOR, Role.EDITOR, Role.GOVERNANCE_LEAD,
+            Role.ADMIN);
+    private static final Set<Role> APPROVERS = Set.of(Role.GOVERNANCE_LEAD, Role.ADMIN);
+
+    private Topics() {
+    }
+
+    public static String story(String storyId) {
+        return "/topic/story." + storyId;
+    }
+
+    public static String presence(String storyId) {
+        return story(storyId) + ".presence";
+    }
+
+    public static String calendarChannel(String channelId) {
+        return CALENDAR + ".channel." + channelId;
+    }
+
+    /** Whether a user with these roles may subscribe to the destination. Unknown destinations are refused. */
+    public static boolean maySubscribe(String destination, Set<Role> roles) {
+        if (destination == null) {
+            return false;
+        }
+        boolean reader = roles.stream().anyMatch(READERS::contains);
+        if (destination.equals(BOARD) || destination.equals(CALENDAR) || STORY.matcher(destination).matches()
+                || STORY_PRESENCE.matcher(destination).matches() || CALENDAR_CHANNEL.matcher(destination).matches()) {
+            return reader;
+        }
+        if (destination.equals(APPROVALS)) {
+            return roles.stream().anyMatch(APPROVERS::contains);
+        }
+        // user destinations resolve to the subscriber's own session only
+        return destination.equals(USER_NOTIFICATIONS) && reader;
+    }
+}

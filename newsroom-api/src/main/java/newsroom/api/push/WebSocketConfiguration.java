@@ -1,0 +1,58 @@
+package newsroom.api.push;
+
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+
+/**
+ * STOMP over a plain WebSocket at {@code /ws} with an in-memory broker. Heartbeats every 10 s let both
+ * sides notice a dead connection (and presence clear) quickly.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
+
+    static final String ENDPOINT = "/ws";
+
+    private final StompAuthentication authentication;
+    private final List<String> allowedOrigins;
+
+    WebSocketConfiguration(StompAuthentication authentication,
+                           @Value("${newsroom.web.allowed-origins:}") List<String> allowedOrigins) {
+        this.authentication = authentication;
+        this.allowedOrigins = allowedOrigins;
+    }
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        var endpoint = registry.addEndpoint(ENDPOINT);
+        if (!allowedOrigins.isEmpty()) {
+            endpoint.setAllowedOriginPatterns(allowedOrigins.toArray(String[]::new));
+        }
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
+        heartbeats.setPoolSize(1);
+        heartbeats.setThreadNamePrefix("stomp-heartbeat-");
+        heartbeats.initialize();
+        registry.enableSimpleBroker("/topic", "/queue")
+                .setHeartbeatValue(new long[] {10_000, 10_000})
+                .setTaskScheduler(heartbeats);
+        registry.setApplicationDestinationPrefixes("/app");
+        registry.setUserDestinationPrefix("/user");
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(authentication);
+    }
+}

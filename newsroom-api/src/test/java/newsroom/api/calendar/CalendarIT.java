@@ -1,0 +1,171 @@
+package newsroom.api.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import newsroom.api.ApiClient.Response;
+import newsroom.api.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/** The shared calendar: entries by time range with filters, collisions, quiet periods, CSV. */
+class CalendarIT extends ApiIntegrationTest {
+
+    private static final String WEEK = "from=2027-03-01T00:00:00Z&to=2027-03-08T00:00:00Z";
+
+    private List<JsonNode> entriesOf(String storyId, String query) {
+        JsonNode calendar = ok(api.as("victor").get("/api/calendar?" + query)).body();
+        assertThat(calendar.path("position").asLong()).isGreaterThanOrEqualTo(0);
+        return stream(calendar.path("entries")).filter(e -> e.path("storyId").asText().equals(storyId)).toList();
+    }
+
+    private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false);
+    }
+
+    @Test
+    void eachPlacementIsAnEntryInItsSlotWithTheStorysCalendarFields() {
+        String desk = uniqueDesk();
+        String storyId = plannedStory(desk);
+
+        List<JsonNode> entries = entriesOf(storyId, WEEK);
+
+        assertThat(entries).extracting(e -> e.path("placementId").asText()).containsExactly(PRESS, LINKEDIN);
+        JsonNode press = entries.get(0);
+        assertThat(press.path("slot").asText()).isEqualTo(PRESS_SLOT.toString());
+        assertThat(press.path("channelId").asText()).isEqualTo("press-release");
+        assertThat(press.path("status").asText()).isEqualTo("PLANNED");
+        assertThat(press.path("desk").asText()).isEqualTo(desk);
+        assertThat(press.path("campaign").asText()).isEqualTo("employer-branding-2027");
+        assertThat(press.path("owner").asText()).isEqualTo("carla");
+        assertThat(press.path("approvalState").asText()).isEqualTo("NOT_SUBMITTED");
+        assertThat(entriesOf(storyId, "from=2027-03-05T00:00:00Z&to=2027-03-12T00:00:00Z")).isEmpty();
+    }
+
+    @Test
+    void filtersSelectByChannelDeskAndStatus() {
+        String desk = uniqueDesk();
+        String storyId = approvedStory(desk);
+
+        assertThat(entriesOf(storyId, WEEK + "&channel=linkedin")).extracting(e -> e.path("placementId").asText())
+                .containsExactly(LINKEDIN);
+        assertThat(entriesOf(storyId, WEEK + "&desk=" + desk)).hasSize(2);
+        assertThat(entriesOf(storyId, WEEK + "&desk=another-desk")).isEmpty();
+        assertThat(entriesOf(storyId, WEEK + "&status=SCHEDULED")).hasSize(2);
+        assertThat(entriesOf(storyId, WEEK + "&status=PLANNED")).isEmpty();
+    }
+
+    @Test
+    void reschedulingMovesTheEntryToItsNewDayAndPublishingMarksIt() {
+        String storyId = approvedStory(uniqueDesk());
+        ok(api.as("eddie").post(path(storyId, "placements/" + LINKEDIN + "/reschedule"),
+                Map.of("slot", "2027-03-10T08:00:00Z")));
+        ok(api.as("eddie").post(path(storyId, "placements/" + PRESS + "/publish")));
+
+        assertThat(entriesOf(storyId, WEEK)).singleElement()
+                .satisfies(e -> assertThat(e.path("status").asText()).isEqualTo("PUBLISHED"));
+        assertThat(entriesOf(storyId, "from=2027-03-10T00:00:00Z&to=2027-03-11T00:00:00Z")).singleElement()
+                .satisfies(e -> assertThat(e.path("slot").asText()).isEqualTo("2027-03-10T08:00:00Z"));
+    }
+
+    @Test
+    void planningTooCloseToAnotherPlacementOnTheChannelSucceedsWithAWarning() {
+        Instant slot = Instant.parse("2027-04-06T09:00:00Z");
+        String first = pitch("carla", content("First", uniqueDesk()));
+        ok(api.as("eddie").post(path(first, "accept"), Map.of()));
+        ok(api.as("eddie").post(path(first, "placements"), placement("x1", "x", slot, "First post")));
+        String second = pitch("carla", content("Second", uniqueDesk()));
+        ok(api.as("eddie").post(path(second, "accept"), Map.of()));
+
+        Response planned = ok(api.as("eddie").post(path(second, "placements"),
+                placement("x2", "x", slot.plusSeconds(20 * 60), "Second post")));
+
+        JsonNode warnings = planned.body().path("warnings");
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0).path("kind").asText()).isEqualTo("CHANNEL_GAP");
+        assertThat(warnings.get(0).path("message").asText()).contains("20 min apart");
+        JsonNode collisions = ok(api.as("victor").get(
+                "/api/calendar/collisions?from=2027-04-06T00:00:00Z&to=2027-04-07T00:00:00Z")).body();
+        assertThat(collisions.toString()).contains(first + ":x1", second + ":x2");
+    }
+
+    @Test
+    void aPlacementInsideAQuietPeriodIsPausedAndMarked() {
+        Instant slot = Instant.parse("2027-05-03T10:00:00Z");
+        ok(api.as("grace").post("/api/blackouts", Map.of("name", "Q1 results", "channels", List.of("facebook"),
+                "from", "2027-05-03T00:00:00Z", "to", "2027-05-04T00:00:00Z", "reason", "quiet period before results")));
+        String storyId = pitch("carla", content("During results", uniqueDesk()));
+        ok(api.as("eddie").post(path(storyId, "accept"), Map.of()));
+        Response planned = ok(api.as("eddie").post(path(storyId, "placements"),
+                placement("fb", "facebook", slot, "Facebook post")));
+
+        assertThat(planned.body().path("warnings").get(0).path("kind").asText()).isEqualTo("BLACKOUT");
+        JsonNode calendar = ok(api.as("victor").get("/api/calendar?from=2027-05-03T00:00:00Z&to=2027-05-04T00:00:00Z"))
+                .body();
+        JsonNode entry = stream(calendar.path("entries")).filter(e -> e.path("storyId").asText().equals(storyId))
+                .findFirst().orElseThrow();
+        assertThat(entry.path("status").asText()).isEqualTo("PAUSED");
+        assertThat(calendar.path("blackouts").toString()).contains("Q1 results");
+    }
+
+    @Test
+    void onlyGovernanceLeadsDefineQuietPeriodsAndTheyMustEndAfterTheyStart() {
+        Map<String, Object> blackout = Map.of("name", "Quiet", "channels", List.of(), "from", "2027-06-02T00:00:00Z",
+                "to", "2027-06-01T00:00:00Z", "reason", "r");
+        assertThat(api.as("eddie").post("/api/blackouts", blackout).status()).isEqualTo(403);
+        Response invalid = api.as("grace").post("/api/blackouts", blackout);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().path("errors").get(0).path("field").asText()).isEqualTo("to");
+    }
+
+    @Test
+    void aRangeLongerThanTwoMonthsIsRefusedNamingTheField() {
+        Response tooLong = api.as("victor").get("/api/calendar?from=2027-01-01T00:00:00Z&to=2027-06-01T00:00:00Z");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body().path("errors").get(0).path("rule").asText()).isEqualTo("MaxRange");
+        Response badInstant = api.as("victor").get("/api/calendar?from=yesterday&to=2027-06-01T00:00:00Z");
+        assertThat(badInstant.status()).isEqualTo(400);
+        assertThat(badInstant.body().path("errors").get(0).path("field").asText()).isEqualTo("from");
+    }
+
+    @Test
+    void theRangeExportsAsCsv() {
+        String storyId = plannedStory(uniqueDesk());
+        Response csv = ok(api.as("victor").get("/api/calendar/export.csv?" + WEEK));
+
+        assertThat(csv.contentType()).startsWith("text/csv");
+        List<String> lines = csv.rawBody().lines().toList();
+        assertThat(lines.get(0)).startsWith("slot,channel,status,title");
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .startsWith(PRESS_SLOT + ",Press release,PLANNED,Apprentices build the robot cell").contains(storyId));
+    }
+
+    @Test
+    void theBoardGroupsStoriesByWorkflowStateAndTheInboxShowsWhatWaitsForALead() {
+        String pitched = pitch("carla", content("On the board", uniqueDesk()));
+        String inReview = inReviewStory(uniqueDesk());
+
+        JsonNode board = ok(api.as("victor").get("/api/board")).body();
+        assertThat(columnIds(board, "PITCHED")).contains(pitched);
+        assertThat(columnIds(board, "IN_REVIEW")).contains(inReview);
+        JsonNode card = stream(board.path("columns")).flatMap(c -> stream(c.path("stories")))
+                .filter(s -> s.path("storyId").asText().equals(inReview)).findFirst().orElseThrow();
+        assertThat(card.path("nextSlot").asText()).isEqualTo(PRESS_SLOT.toString());
+
+        List<String> inbox = stream(ok(api.as("grace").get("/api/approvals/inbox")).body())
+                .map(s -> s.path("storyId").asText()).toList();
+        assertThat(inbox).contains(inReview).doesNotContain(pitched);
+        ok(api.as("grace").post(path(inReview, "approvals"), Map.of("step", "communications")));
+        assertThat(stream(ok(api.as("grace").get("/api/approvals/inbox")).body()).map(s -> s.path("storyId").asText()))
+                .doesNotContain(inReview); // she approved one step; the other needs another lead
+        assertThat(api.as("victor").get("/api/approvals/inbox").status()).isEqualTo(403);
+    }
+
+    private static List<String> columnIds(JsonNode board, String status) {
+        return stream(board.path("columns")).filter(c -> c.path("status").asText().equals(status))
+                .flatMap(c -> stream(c.path("stories"))).map(s -> s.path("storyId").asText()).toList();
+    }
+}

@@ -1,0 +1,200 @@
+package newsroom.api.push;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import newsroom.api.ApiClient;
+import newsroom.api.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Live updates over real STOMP connections: who receives what, and catching up after a drop. */
+class LiveUpdatesIT extends ApiIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @LocalServerPort
+    int port;
+
+    private StompTestClient connect(String user) throws Exception {
+        return StompTestClient.connect(port, user, ApiClient.DEMO_PASSWORD);
+    }
+
+    private static List<String> storyIds(List<JsonNode> updates) {
+        return updates.stream().map(update -> update.path("storyId").asText()).toList();
+    }
+
+    @Test
+    void aCommandOnOneConnectionReachesEverySubscriberWithItsPosition() throws Exception {
+        try (StompTestClient viewer = connect("victor"); StompTestClient lead = connect("grace")) {
+            List<JsonNode> viewerBoard = viewer.subscribe(Topics.BOARD);
+            List<JsonNode> leadBoard = lead.subscribe(Topics.BOARD);
+            Thread.sleep(200); // subscriptions are registered asynchronously
+
+            String storyId = pitch("carla", content("Live pitch", uniqueDesk()));
+
+            await().atMost(WAIT).until(() -> storyIds(viewerBoard).contains(storyId) && storyIds(leadBoard).contains(storyId));
+            JsonNode update = viewerBoard.stream().filter(u -> u.path("storyId").asText().equals(storyId)).findFirst()
+                    .orElseThrow();
+            assertThat(update.path("type").asText()).isEqualTo("StoryPitched");
+            assertThat(update.path("by").asText()).isEqualTo("carla");
+            assertThat(update.path("position").asLong()).isGreaterThanOrEqualTo(0);
+            assertThat(update.path("story").path("title").asText()).isEqualTo("Live pitch");
+        }
+    }
+
+    @Test
+    void aStoryTopicCarriesOnlyThatStorysChangesInOrder() throws Exception {
+        String storyId = pitch("carla", content("Story topic", uniqueDesk()));
+        String otherId = pitch("carla", content("Other story", uniqueDesk()));
+        try (StompTestClient viewer = connect("victor")) {
+            List<JsonNode> updates = viewer.subscribe(Topics.story(storyId));
+            Thread.sleep(200);
+            ok(api.as("eddie").post(path(otherId, "accept"), Map.of()));
+            ok(api.as("eddie").post(path(storyId, "accept"), Map.of("assignee", "carla")));
+            ok(api.as("eddie").post(path(storyId, "placements"),
+                    placement("li", "linkedin", LINKEDIN_SLOT, "LinkedIn text")));
+
+            await().atMost(WAIT).until(() -> updates.size() >= 2);
+            assertThat(storyIds(updates)).containsOnly(storyId);
+            assertThat(updates).extracting(u -> u.path("type").asText()).containsExactly("PitchAccepted", "PlacementPlanned");
+            assertThat(updates.get(1).path("placementId").asText()).isEqualTo("li");
+            assertThat(updates.get(1).path("position").asLong()).isGreaterThan(updates.get(0).path("position").asLong());
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAtConnect() {
+        assertThatThrownBy(() -> StompTestClient.connect(port, "victor", "wrong-password").close())
+                .isInstanceOf(Exception.class);
+    }
+
+    @Test
+    void aViewerMayNotSubscribeToTheApprovalQueueAndReceivesNothingFromIt() throws Exception {
+        try (StompTestClient viewer = connect("victor"); StompTestClient lead = connect("grace")) {
+            List<JsonNode> viewerApprovals = viewer.subscribe(Topics.APPROVALS);
+            List<JsonNode> leadApprovals = lead.subscribe(Topics.APPROVALS);
+            Thread.sleep(200);
+
+            String storyId = inReviewStory(uniqueDesk());
+
+            await().atMost(WAIT).until(() -> storyIds(leadApprovals).contains(storyId));
+            assertThat(viewerApprovals).isEmpty();
+            await().atMost(WAIT).until(() -> !viewer.errors.isEmpty() || !viewer.connected());
+        }
+    }
+
+    @Test
+    void aDashboardThatDropsCatchesUpWithNothingMissingOrDuplicated() throws Exception {
+        String storyId = pitch("carla", content("Catch-up story", uniqueDesk()));
+        long lastSeen;
+        try (StompTestClient editor = connect("eddie")) {
+            List<JsonNode> updates = editor.subscribe(Topics.story(storyId));
+            Thread.sleep(200);
+            ok(api.as("eddie").post(path(storyId, "accept"), Map.of("assignee", "carla")));
+            await().atMost(WAIT).until(() -> updates.size() == 1);
+            lastSeen = updates.get(0).path("position").asLong();
+        } // the connection drops
+
+        ok(api.as("eddie").post(path(storyId, "placements"), placement("p1", "intranet", PRESS_SLOT, "Intranet")));
+        ok(api.as("eddie").post(path(storyId, "placements"), placement("p2", "corporate-blog", LINKEDIN_SLOT, "Blog")));
+        ok(api.as("carla").post(path(storyId, "submit")));
+
+        try (StompTestClient editor = connect("eddie")) {
+            List<JsonNode> pushed = editor.subscribe(Topics.story(storyId));
+            Thread.sleep(200);
+            List<JsonNode> missed = catchUp(lastSeen);
+            List<JsonNode> ofStory = missed.stream().filter(u -> u.path("storyId").asText().equals(storyId)).toList();
+
+            assertThat(ofStory).extracting(u -> u.path("type").asText())
+                    .containsExactly("PlacementPlanned", "PlacementPlanned", "StorySubmitted");
+            List<Long> positions = missed.stream().map(u -> u.path("position").asLong()).toList();
+            assertThat(positions).isSorted().doesNotHaveDuplicates().allMatch(position -> position > lastSeen);
+
+            // a change after reconnecting arrives as a push, with a position after everything caught up
+            ok(api.as("grace").post(path(storyId, "change-requests"), Map.of("comment", "Shorter, please")));
+            await().atMost(WAIT).until(() -> !pushed.isEmpty());
+            assertThat(pushed.get(0).path("type").asText()).isEqualTo("ChangesRequested");
+            assertThat(pushed.get(0).path("position").asLong()).isGreaterThan(positions.get(positions.size() - 1));
+        }
+    }
+
+    private List<JsonNode> catchUp(long after) {
+        List<JsonNode> all = new ArrayList<>();
+        long position = after;
+        for (int page = 0; page < 100; page++) {
+            JsonNode answer = ok(api.as("eddie").get("/api/live/updates?after=" + position)).body();
+            answer.path("updates").forEach(all::add);
+            if (answer.path("updates").size() < 500) {
+                break;
+            }
+            position = answer.path("position").asLong();
+        }
+        return all;
+    }
+
+    @Test
+    void aMentionedUserIsNotifiedLiveAndInTheirInbox() throws Exception {
+        String storyId = pitch("carla", content("Mention story", uniqueDesk()));
+        try (StompTestClient lena = connect("lena"); StompTestClient grace = connect("grace")) {
+            List<JsonNode> lenaNotes = lena.subscribe(Topics.USER_NOTIFICATIONS);
+            List<JsonNode> graceNotes = grace.subscribe(Topics.USER_NOTIFICATIONS);
+            Thread.sleep(200);
+
+            JsonNode story = ok(api.as("carla").post(path(storyId, "comments"),
+                    Map.of("text", "@lena could you check the legal wording? @nobody-by-that-name"))).body();
+
+            assertThat(story.path("comments").get(0).path("mentions").toString()).isEqualTo("[\"lena\"]");
+            await().atMost(WAIT).until(() -> lenaNotes.stream()
+                    .anyMatch(n -> n.path("storyId").asText().equals(storyId) && n.path("kind").asText().equals("MENTIONED")));
+            assertThat(graceNotes).noneMatch(n -> n.path("storyId").asText().equals(storyId));
+            JsonNode inbox = ok(api.as("lena").get("/api/notifications")).body();
+            assertThat(inbox.get(0).path("storyId").asText()).isEqualTo(storyId);
+            assertThat(inbox.get(0).path("by").asText()).isEqualTo("carla");
+        }
+    }
+
+    @Test
+    void governanceLeadsAreAskedForApprovalAndAuthorsToldWhenSentBack() throws Exception {
+        try (StompTestClient lena = connect("lena"); StompTestClient carla = connect("carla")) {
+            List<JsonNode> lenaNotes = lena.subscribe(Topics.USER_NOTIFICATIONS);
+            List<JsonNode> carlaNotes = carla.subscribe(Topics.USER_NOTIFICATIONS);
+            Thread.sleep(200);
+
+            String storyId = inReviewStory(uniqueDesk());
+            ok(api.as("grace").post(path(storyId, "change-requests"), Map.of("comment", "Needs a quote")));
+
+            await().atMost(WAIT).until(() -> lenaNotes.stream().anyMatch(n -> n.path("storyId").asText().equals(storyId)
+                    && n.path("kind").asText().equals("APPROVAL_REQUESTED")));
+            await().atMost(WAIT).until(() -> carlaNotes.stream().anyMatch(n -> n.path("storyId").asText().equals(storyId)
+                    && n.path("kind").asText().equals("SENT_BACK")));
+            assertThat(carlaNotes).anyMatch(n -> n.path("storyId").asText().equals(storyId)
+                    && n.path("kind").asText().equals("ASSIGNED"));
+        }
+    }
+
+    @Test
+    void presenceShowsWhoIsViewingAndClearsWhenTheirConnectionEnds() throws Exception {
+        String storyId = pitch("carla", content("Presence story", uniqueDesk()));
+        try (StompTestClient watcher = connect("victor")) {
+            List<JsonNode> presence = watcher.subscribe(Topics.presence(storyId));
+            Thread.sleep(200);
+            StompTestClient lena = connect("lena");
+            lena.send("/app/presence", Map.of("storyId", storyId, "mode", "EDITING"));
+
+            await().atMost(WAIT).until(() -> !presence.isEmpty()
+                    && presence.get(presence.size() - 1).path("people").toString().contains("lena"));
+            assertThat(presence.get(presence.size() - 1).path("people").get(0).path("mode").asText()).isEqualTo("EDITING");
+
+            lena.close(); // the connection ends without saying LEFT
+            await().atMost(WAIT).until(() -> presence.get(presence.size() - 1).path("people").isEmpty());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package newsroom.api.push;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+
+import newsroom.people.Role;
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+
+    @Test
+    void everyRoleReadsTheBoardCalendarAndStoriesButOnlyLeadsTheApprovalQueue() {
+        Set<Role> viewer = Set.of(Role.VIEWER);
+        assertThat(Topics.maySubscribe(Topics.BOARD, viewer)).isTrue();
+        assertThat(Topics.maySubscribe(Topics.calendarChannel("linkedin"), viewer)).isTrue();
+        assertThat(Topics.maySubscribe(Topics.presence("story-1"), viewer)).isTrue();
+        assertThat(Topics.maySubscribe(Topics.APPROVALS, viewer)).isFalse();
+        assertThat(Topics.maySubscribe(Topics.APPROVALS, Set.of(Role.GOVERNANCE_LEAD))).isTrue();
+    }
+
+    @Test
+    void aUserWithoutNewsroomRolesOrAnUnknownDestinationGetsNothing() {
+        assertThat(Topics.maySubscribe(Topics.BOARD, Set.of())).isFalse();
+        assertThat(Topics.maySubscribe("/topic/everything", Set.of(Role.ADMIN))).isFalse();
+        assertThat(Topics.maySubscribe("/user/carla/queue/notifications", Set.of(Role.ADMIN))).isFalse();
+        assertThat(Topics.maySubscribe(null, Set.of(Role.ADMIN))).isFalse();
+    }
+}
