@@ -68,7 +68,7 @@ class CalendarController {
         return queries.range(from, to, CalendarFilter.NONE).collisions();
     }
 
-    @GetMapping(value = "/export.csv", produces = "text/csv")
+    @GetMapping("/export.csv")
     ResponseEntity<String> csv(@RequestParam Instant from, @RequestParam Instant to,
                                @RequestParam(required = false) Set<String> channel,
                                @RequestParam(required = false) String desk,

@@ -62,7 +62,7 @@ class CalendarFeedController {
         return link(tokens.rotate(username));
     }
 
-    @GetMapping(value = "/calendar.ics", produces = "text/calendar")
+    @GetMapping("/calendar.ics")
     ResponseEntity<String> feed(@RequestParam String token, @RequestParam(required = false) String channel,
                                 @RequestParam(required = false) String campaign) {
         tokens.userOf(token).filter(users::exists).orElseThrow(InvalidFeedToken::new);

@@ -34,9 +34,7 @@ final class ICalendarFeed {
         calendar.add(new net.fortuna.ical4j.model.property.XProperty("X-WR-CALNAME", name));
         for (CalendarEntry entry : entries) {
             Instant start = entry.slot();
-            VEvent event = new VEvent(start.atZone(java.time.ZoneOffset.UTC),
-                    start.plus(EVENT_LENGTH).atZone(java.time.ZoneOffset.UTC),
-                    "[" + entry.channelName() + "] " + entry.title());
+            VEvent event = new VEvent(start, start.plus(EVENT_LENGTH), "[" + entry.channelName() + "] " + entry.title());
             event.add(new Uid(entry.entryId() + "@newsroom"));
             event.add(new Description(describe(entry)));
             event.add(new Categories(entry.channelName()));

@@ -42,6 +42,9 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        // the dashboard's files: its sign-in form is part of them; all data needs a user
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg",
+                                "/favicon.ico").permitAll()
                         .requestMatchers("/error").permitAll()
                         // STOMP sessions sign in with their CONNECT frame (see push.StompAuthentication)
                         .requestMatchers("/ws", "/ws/**").permitAll()

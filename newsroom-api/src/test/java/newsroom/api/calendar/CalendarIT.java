@@ -95,8 +95,10 @@ class CalendarIT extends ApiIntegrationTest {
     @Test
     void aPlacementInsideAQuietPeriodIsPausedAndMarked() {
         Instant slot = Instant.parse("2027-05-03T10:00:00Z");
-        ok(api.as("grace").post("/api/blackouts", Map.of("name", "Q1 results", "channels", List.of("facebook"),
-                "from", "2027-05-03T00:00:00Z", "to", "2027-05-04T00:00:00Z", "reason", "quiet period before results")));
+        Response defined = api.as("grace").post("/api/blackouts", Map.of("name", "Q1 results",
+                "channels", List.of("facebook"), "from", "2027-05-03T00:00:00Z", "to", "2027-05-04T00:00:00Z",
+                "reason", "quiet period before results"));
+        assertThat(defined.status()).as("%s", defined).isEqualTo(201);
         String storyId = pitch("carla", content("During results", uniqueDesk()));
         ok(api.as("eddie").post(path(storyId, "accept"), Map.of()));
         Response planned = ok(api.as("eddie").post(path(storyId, "placements"),
