@@ -6,15 +6,15 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
 
 import newsroom.api.projection.ProjectionPositions;
 import newsroom.api.security.Action;
 import newsroom.api.security.Permissions;
 import newsroom.api.web.BadRequest;
 import newsroom.calendar.Collision;
-import newsroom.story.Audience;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpHeaders;
@@ -47,18 +47,12 @@ class CalendarController {
     }
 
     @GetMapping
-    CalendarResponse calendar(@RequestParam Instant from, @RequestParam Instant to,
-                              @RequestParam(required = false) Set<String> channel,
-                              @RequestParam(required = false) String desk,
-                              @RequestParam(required = false) String campaign,
-                              @RequestParam(required = false) Set<CalendarStatus> status,
-                              @RequestParam(required = false) Audience audience) {
+    CalendarResponse calendar(@Valid CalendarQuery query) {
         permissions.require(Action.READ);
-        requireRange(from, to);
+        requireRange(query.from(), query.to());
         long position = positions.position(CalendarProjection.PROCESSING_GROUP);
-        CalendarQueries.CalendarRange range = queries.range(from, to,
-                new CalendarFilter(channel, desk, campaign, status, audience));
-        return new CalendarResponse(from, to, position, range.entries(), range.blackouts());
+        CalendarQueries.CalendarRange range = queries.range(query.from(), query.to(), query.filter());
+        return new CalendarResponse(query.from(), query.to(), position, range.entries(), range.blackouts());
     }
 
     @GetMapping("/collisions")
@@ -69,16 +63,10 @@ class CalendarController {
     }
 
     @GetMapping("/export.csv")
-    ResponseEntity<String> csv(@RequestParam Instant from, @RequestParam Instant to,
-                               @RequestParam(required = false) Set<String> channel,
-                               @RequestParam(required = false) String desk,
-                               @RequestParam(required = false) String campaign,
-                               @RequestParam(required = false) Set<CalendarStatus> status,
-                               @RequestParam(required = false) Audience audience) {
+    ResponseEntity<String> csv(@Valid CalendarQuery query) {
         permissions.require(Action.READ);
-        requireRange(from, to);
-        List<CalendarEntry> entries = queries.range(from, to,
-                new CalendarFilter(channel, desk, campaign, status, audience)).entries();
+        requireRange(query.from(), query.to());
+        List<CalendarEntry> entries = queries.range(query.from(), query.to(), query.filter()).entries();
         StringWriter out = new StringWriter();
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setHeader("slot", "channel", "status", "title", "desk", "campaign", "audience", "priority", "owner",
@@ -94,7 +82,7 @@ class CalendarController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String filename = "newsroom-calendar-" + from.toString().substring(0, 10) + ".csv";
+        String filename = "newsroom-calendar-" + query.from().toString().substring(0, 10) + ".csv";
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import newsroom.api.projection.ReadYourWrites;
 import newsroom.api.story.PlacementWarnings;
 import newsroom.calendar.Blackout;
 import newsroom.calendar.Collision;
@@ -98,18 +99,8 @@ public class CalendarQueries implements PlacementWarnings {
 
     /** Waits (bounded) until the calendar shows the story at this version or later. */
     public void awaitStoryVersion(String storyId, long version) {
-        long deadline = System.nanoTime() + WARNINGS_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (calendar.findStory(storyId).map(story -> story.version >= version).orElse(false)) {
-                return;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        ReadYourWrites.await(() -> calendar.findStory(storyId).map(story -> story.version >= version).orElse(false),
+                WARNINGS_TIMEOUT);
     }
 
     private List<LocalDate> days(Instant from, Instant to) {

@@ -1,6 +1,5 @@
 package newsroom.api.story;
 
-import java.time.Duration;
 import java.util.Optional;
 
 import newsroom.api.axon.MessageMetadata;
@@ -20,13 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 class StoryCommandSender {
 
-    private static final Duration READ_YOUR_WRITES_TIMEOUT = Duration.ofSeconds(5);
-
     private final CommandGateway commands;
     private final EventStore events;
-    private final StoryRepository stories;
+    private final StoryReadModel stories;
 
-    StoryCommandSender(CommandGateway commands, EventStore events, StoryRepository stories) {
+    StoryCommandSender(CommandGateway commands, EventStore events, StoryReadModel stories) {
         this.commands = commands;
         this.events = events;
         this.stories = stories;
@@ -56,20 +53,7 @@ class StoryCommandSender {
     }
 
     private StoryView awaitReadModel(String storyId, long version) {
-        long deadline = System.nanoTime() + READ_YOUR_WRITES_TIMEOUT.toNanos();
-        StoryView latest = null;
-        while (System.nanoTime() < deadline) {
-            latest = stories.find(storyId).orElse(null);
-            if (latest != null && latest.version >= version) {
-                return latest;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        StoryView latest = stories.awaitVersion(storyId, version);
         if (latest == null) {
             // stored, but not yet projected: answer with what is known rather than fail an accepted command
             latest = new StoryView();

@@ -3,6 +3,7 @@ package newsroom.api.story;
 import java.time.Duration;
 import java.util.Optional;
 
+import newsroom.api.projection.ReadYourWrites;
 import org.springframework.stereotype.Component;
 
 /** What other features may read of the stories read model. */
@@ -23,20 +24,11 @@ public class StoryReadModel {
 
     /** The story once the read model shows this version or later; after 5 s whatever it shows (may be null). */
     public StoryView awaitVersion(String storyId, long version) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        StoryView latest = null;
-        while (System.nanoTime() < deadline) {
-            latest = stories.find(storyId).orElse(null);
-            if (latest != null && latest.version >= version) {
-                return latest;
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return latest;
+        StoryView[] latest = new StoryView[1];
+        ReadYourWrites.await(() -> {
+            latest[0] = stories.find(storyId).orElse(null);
+            return latest[0] != null && latest[0].version >= version;
+        }, TIMEOUT);
+        return latest[0];
     }
 }

@@ -93,8 +93,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        e.getBindingResult().getFieldErrors().forEach(error -> errors.add(
-                new FieldError(error.getField(), error.getCode(), error.getDefaultMessage())));
+        e.getBindingResult().getFieldErrors().forEach(error -> errors.add(error.isBindingFailure()
+                ? new FieldError(error.getField(), "InvalidFormat", "'" + error.getRejectedValue() + "' is not valid here")
+                : new FieldError(error.getField(), error.getCode(), error.getDefaultMessage())));
         e.getBindingResult().getGlobalErrors().forEach(error -> errors.add(
                 new FieldError("body", error.getCode(), error.getDefaultMessage())));
         return ResponseEntity.badRequest().body(invalid(errors));

@@ -1,0 +1,16 @@
+package newsroom.api.calendar;
+
+import java.time.Instant;
+import java.util.Set;
+
+import jakarta.validation.constraints.NotNull;
+import newsroom.story.Audience;
+
+/** The query parameters of a calendar read: the range [from, to) and optional filters. */
+record CalendarQuery(@NotNull Instant from, @NotNull Instant to, Set<String> channel, String desk, String campaign,
+                     Set<CalendarStatus> status, Audience audience) {
+
+    CalendarFilter filter() {
+        return new CalendarFilter(channel, desk, campaign, status, audience);
+    }
+}
