@@ -6,11 +6,14 @@ import java.util.Set;
 import jakarta.validation.constraints.NotNull;
 import newsroom.story.Audience;
 
-/** The query parameters of a calendar read: the range [from, to) and optional filters. */
+/**
+ * The query parameters of a calendar read: the range [from, to) and optional filters; {@code source}
+ * shows one story together with the stories derived from it (clips of a livestream, say).
+ */
 record CalendarQuery(@NotNull Instant from, @NotNull Instant to, Set<String> channel, String desk, String campaign,
-                     Set<CalendarStatus> status, Audience audience) {
+                     Set<CalendarStatus> status, Audience audience, String source) {
 
     CalendarFilter filter() {
-        return new CalendarFilter(channel, desk, campaign, status, audience);
+        return new CalendarFilter(channel, desk, campaign, status, audience, source);
     }
 }

@@ -68,7 +68,7 @@ class CalendarFeedController {
         tokens.userOf(token).filter(users::exists).orElseThrow(InvalidFeedToken::new);
         Instant now = clock.instant();
         var entries = calendar.range(now.minus(PAST), now.plus(FUTURE),
-                new CalendarFilter(channel == null ? Set.of() : Set.of(channel), null, campaign, Set.of(), null))
+                new CalendarFilter(channel == null ? Set.of() : Set.of(channel), null, campaign, Set.of(), null, null))
                 .entries();
         String name = "Newsroom" + (channel != null ? " · " + channel : "") + (campaign != null ? " · " + campaign : "");
         return ResponseEntity.ok()

@@ -166,6 +166,28 @@ class CalendarIT extends ApiIntegrationTest {
         assertThat(api.as("victor").get("/api/approvals/inbox").status()).isEqualTo(403);
     }
 
+    @Test
+    void aSourceStoryIsShownWithTheStoriesDerivedFromIt() {
+        Instant livestream = Instant.parse("2027-07-01T14:00:00Z");
+        String source = pitch("carla", content("Livestream from the plant", uniqueDesk()));
+        ok(api.as("eddie").post(path(source, "accept"), Map.of()));
+        ok(api.as("eddie").post(path(source, "placements"), placement("live", "livestream", livestream, "Live at 14:00")));
+        Map<String, Object> clip = new java.util.LinkedHashMap<>(content("Clip: the robot cell", uniqueDesk()));
+        clip.put("sourceStoryId", source);
+        String derived = pitch("carla", clip);
+        ok(api.as("eddie").post(path(derived, "accept"), Map.of()));
+        ok(api.as("eddie").post(path(derived, "placements"),
+                placement("clip", "instagram", livestream.plusSeconds(19 * 3600), "Clip")));
+        String unrelated = plannedStory(uniqueDesk());
+
+        JsonNode calendar = ok(api.as("victor").get(
+                "/api/calendar?from=2027-07-01T00:00:00Z&to=2027-07-03T00:00:00Z&source=" + source)).body();
+
+        assertThat(stream(calendar.path("entries")).map(e -> e.path("storyId").asText()))
+                .containsExactly(source, derived).doesNotContain(unrelated);
+        assertThat(calendar.path("entries").get(1).path("sourceStoryId").asText()).isEqualTo(source);
+    }
+
     private static List<String> columnIds(JsonNode board, String status) {
         return stream(board.path("columns")).filter(c -> c.path("status").asText().equals(status))
                 .flatMap(c -> stream(c.path("stories"))).map(s -> s.path("storyId").asText()).toList();
