@@ -1,0 +1,247 @@
+// The shapes of the Newsroom API as described in README.md and docs/live-api.md.
+// Instants are ISO-8601 strings in UTC.
+
+export type Role = 'CONTRIBUTOR' | 'EDITOR' | 'GOVERNANCE_LEAD' | 'ADMIN' | 'VIEWER';
+
+/** The names of newsroom.api.security.Action. */
+export type Action =
+  | 'PITCH'
+  | 'ACCEPT_PITCH'
+  | 'DECLINE_PITCH'
+  | 'EDIT_DRAFT'
+  | 'ASSIGN'
+  | 'SUBMIT'
+  | 'APPROVE'
+  | 'REQUEST_CHANGES'
+  | 'PLAN_PLACEMENT'
+  | 'RESCHEDULE_PLACEMENT'
+  | 'CANCEL_PLACEMENT'
+  | 'PUBLISH_PLACEMENT'
+  | 'KILL_STORY'
+  | 'COMMENT'
+  | 'DEFINE_CAMPAIGN'
+  | 'DEFINE_BLACKOUT'
+  | 'MANAGE_PROJECTIONS'
+  | 'READ';
+
+export const ALL_ACTIONS: Action[] = [
+  'PITCH', 'ACCEPT_PITCH', 'DECLINE_PITCH', 'EDIT_DRAFT', 'ASSIGN', 'SUBMIT', 'APPROVE', 'REQUEST_CHANGES',
+  'PLAN_PLACEMENT', 'RESCHEDULE_PLACEMENT', 'CANCEL_PLACEMENT', 'PUBLISH_PLACEMENT', 'KILL_STORY', 'COMMENT', 'READ',
+];
+
+export interface Me {
+  username: string;
+  displayName?: string;
+  roles: Role[];
+  actions: Action[];
+  /** Set by the dashboard when the server has no GET /api/me: every button is offered. */
+  unknownPermissions?: boolean;
+}
+
+export type StoryStatus = 'PITCHED' | 'IN_PROGRESS' | 'IN_REVIEW' | 'APPROVED' | 'DECLINED' | 'KILLED';
+export const BOARD_STATUSES: StoryStatus[] = ['PITCHED', 'IN_PROGRESS', 'IN_REVIEW', 'APPROVED'];
+export const CLOSED_STATUSES: StoryStatus[] = ['DECLINED', 'KILLED'];
+
+export type Audience = 'B2B' | 'B2C' | 'INTERNAL';
+export const AUDIENCES: Audience[] = ['B2B', 'B2C', 'INTERNAL'];
+export type Priority = 'LOW' | 'NORMAL' | 'HIGH';
+export const PRIORITIES: Priority[] = ['LOW', 'NORMAL', 'HIGH'];
+
+export type PlacementStatus = 'PLANNED' | 'PUBLISHED' | 'CANCELLED';
+
+export interface Approval {
+  step: string;
+  approvedBy: string;
+  contentVersion: number;
+  approvedAt: string;
+}
+
+export interface Placement {
+  placementId: string;
+  channelId: string;
+  channelName?: string;
+  channelKind?: string;
+  slot: string;
+  text: string;
+  status: PlacementStatus;
+  requiredApprovalSteps?: string[];
+  plannedBy?: string;
+  publishedBy?: string | null;
+  publishedAt?: string | null;
+  cancelReason?: string | null;
+}
+
+export interface Comment {
+  commentId: string;
+  author: string;
+  text: string;
+  mentions?: string[];
+  at: string;
+}
+
+export interface Story {
+  storyId: string;
+  version: number;
+  status: StoryStatus;
+  title: string;
+  angle?: string | null;
+  body?: string | null;
+  desk: string;
+  audience?: Audience | null;
+  campaign?: string | null;
+  priority?: Priority | null;
+  embargo?: string | null;
+  sourceStoryId?: string | null;
+  pitchedBy?: string;
+  pitchedAt?: string;
+  assignee?: string | null;
+  lastEditedBy?: string | null;
+  contentVersion?: number;
+  requiredApprovalSteps?: string[];
+  pendingApprovalSteps?: string[];
+  approvals?: Approval[];
+  placements?: Placement[];
+  comments?: Comment[];
+  lastFeedback?: string | null;
+  nextSlot?: string | null;
+  updatedAt?: string;
+  /** Only on the answer to planning a placement that collides. */
+  warnings?: Collision[];
+}
+
+/** The editable content of a story: the body of a pitch and of PUT /draft. */
+export interface StoryContent {
+  title: string;
+  angle?: string | null;
+  body?: string | null;
+  desk: string;
+  audience?: Audience | null;
+  campaign?: string | null;
+  priority?: Priority | null;
+  embargo?: string | null;
+  sourceStoryId?: string | null;
+}
+
+export interface HistoryEntry {
+  version: number;
+  type: string;
+  at: string;
+  by: string;
+  correlationId?: string;
+  data?: unknown;
+}
+
+export interface Channel {
+  /** GET /api/channels answers `id`; accept `channelId` too. */
+  id?: string;
+  channelId?: string;
+  name: string;
+  kind: string;
+  requiredApprovalSteps?: string[];
+}
+
+export type CollisionKind = 'CHANNEL_GAP' | 'HIGH_PRIORITY_DAY' | 'BLACKOUT';
+export interface Collision {
+  kind: CollisionKind | string;
+  message: string;
+  entryIds?: string[];
+}
+
+export type EntryStatus = 'PLANNED' | 'SCHEDULED' | 'PUBLISHED' | 'PAUSED' | 'CANCELLED';
+export const ENTRY_STATUSES: EntryStatus[] = ['PLANNED', 'SCHEDULED', 'PUBLISHED', 'PAUSED', 'CANCELLED'];
+
+export interface CalendarEntry {
+  entryId: string;
+  storyId: string;
+  placementId: string;
+  channelId: string;
+  channelName?: string;
+  channelKind?: string;
+  slot: string;
+  status: EntryStatus;
+  title: string;
+  desk?: string;
+  campaign?: string | null;
+  audience?: Audience | null;
+  priority?: Priority | null;
+  owner?: string | null;
+  approvalState?: 'NOT_SUBMITTED' | 'PENDING' | 'APPROVED';
+  sourceStoryId?: string | null;
+  collisions?: Collision[];
+}
+
+export interface Blackout {
+  blackoutId: string;
+  name: string;
+  channels: string[];
+  from: string;
+  to: string;
+  reason?: string;
+}
+
+export interface CalendarResponse {
+  from: string;
+  to: string;
+  position?: number;
+  entries: CalendarEntry[];
+  blackouts?: Blackout[];
+}
+
+export interface CalendarFilters {
+  channels: string[];
+  desk: string;
+  campaign: string;
+  statuses: EntryStatus[];
+}
+
+export interface BoardColumn {
+  status: StoryStatus;
+  stories: Story[];
+}
+
+export interface Board {
+  position?: number;
+  columns: BoardColumn[];
+}
+
+export interface LiveUpdate {
+  position: number;
+  type: string;
+  storyId: string;
+  placementId?: string | null;
+  at?: string;
+  by?: string;
+  story?: Story | null;
+}
+
+export interface LiveUpdates {
+  position?: number;
+  updates: LiveUpdate[];
+}
+
+export type NotificationKind = 'ASSIGNED' | 'APPROVAL_REQUESTED' | 'SENT_BACK' | 'MENTIONED';
+export interface Notification {
+  notificationId: string;
+  position?: number;
+  kind: NotificationKind | string;
+  storyId: string;
+  storyTitle?: string;
+  by?: string;
+  at?: string;
+  text?: string;
+}
+
+export type PresenceMode = 'VIEWING' | 'EDITING';
+export interface Presence {
+  storyId: string;
+  people: { username: string; mode: PresenceMode }[];
+}
+
+export interface Campaign {
+  campaignId: string;
+  name: string;
+  goal?: string;
+  kpi?: string;
+  from?: string;
+  to?: string;
+}

@@ -1,0 +1,156 @@
+import { Client, type IMessage, type StompSubscription } from '@stomp/stompjs';
+import type { Credentials } from '../auth/session';
+import type { LiveUpdate, Notification, Presence, PresenceMode } from '../api/types';
+
+// The STOMP connection to /ws: the same credentials as the REST calls in the CONNECT frame,
+// heartbeats every 10 s, automatic reconnects, and the subscriptions of docs/live-api.md.
+// Subscriptions are re-made after every (re)connect; the owner catches up on what it missed.
+
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
+
+export interface LiveHandlers {
+  onUpdate(update: LiveUpdate, destination: string): void;
+  onNotification(notification: Notification): void;
+  onPresence(presence: Presence): void;
+  onState(state: ConnectionState, detail?: string): void;
+  /** After every successful CONNECT; `reconnect` is false the first time. */
+  onConnected(reconnect: boolean): void;
+}
+
+export function webSocketUrl(location: { protocol: string; host: string }): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+}
+
+function parse<T>(message: IMessage): T | null {
+  try {
+    return JSON.parse(message.body) as T;
+  } catch {
+    return null;
+  }
+}
+
+export class LiveClient {
+  private readonly client: Client;
+  private storySubscriptions: StompSubscription[] = [];
+  private openStoryId: string | null = null;
+  private presenceMode: PresenceMode = 'VIEWING';
+  private everConnected = false;
+  private failures = 0;
+
+  constructor(
+    credentials: Credentials,
+    private readonly handlers: LiveHandlers,
+    private readonly options: { governance: boolean; url?: string } = { governance: false },
+  ) {
+    this.client = new Client({
+      brokerURL: options.url ?? webSocketUrl(window.location),
+      connectHeaders: { login: credentials.username, passcode: credentials.password },
+      heartbeatIncoming: 10_000,
+      heartbeatOutgoing: 10_000,
+      reconnectDelay: 2_000,
+      connectionTimeout: 8_000,
+      debug: () => {},
+    });
+    this.client.onConnect = () => {
+      const reconnect = this.everConnected;
+      this.everConnected = true;
+      this.failures = 0;
+      this.subscribeAll();
+      this.handlers.onState('live');
+      this.handlers.onConnected(reconnect);
+    };
+    this.client.onStompError = (frame) => {
+      this.failures++;
+      const detail = frame.headers.message || frame.body || 'The server refused the live connection.';
+      this.handlers.onState(this.everConnected ? 'reconnecting' : 'offline', detail);
+    };
+    this.client.onWebSocketClose = () => {
+      this.storySubscriptions = [];
+      if (!this.client.active) return;
+      this.failures++;
+      this.handlers.onState(
+        this.everConnected ? 'reconnecting' : this.failures > 2 ? 'offline' : 'connecting',
+        this.everConnected ? undefined : 'The live endpoint /ws does not answer; retrying.',
+      );
+    };
+  }
+
+  start(): void {
+    this.handlers.onState('connecting');
+    this.client.activate();
+  }
+
+  async stop(): Promise<void> {
+    if (this.openStoryId) this.sendPresence(this.openStoryId, 'LEFT');
+    await this.client.deactivate();
+  }
+
+  get connected(): boolean {
+    return this.client.connected;
+  }
+
+  /** Follow one story (its updates and presence) and say that we are viewing it; null to leave. */
+  openStory(storyId: string | null): void {
+    if (this.openStoryId === storyId) return;
+    if (this.openStoryId) {
+      this.sendPresence(this.openStoryId, 'LEFT');
+      this.storySubscriptions.forEach((s) => safely(() => s.unsubscribe()));
+      this.storySubscriptions = [];
+    }
+    this.openStoryId = storyId;
+    this.presenceMode = 'VIEWING';
+    if (storyId && this.client.connected) this.subscribeStory(storyId);
+  }
+
+  /** VIEWING or EDITING the open story. */
+  setPresenceMode(mode: PresenceMode): void {
+    if (this.presenceMode === mode) return;
+    this.presenceMode = mode;
+    if (this.openStoryId) this.sendPresence(this.openStoryId, mode);
+  }
+
+  private subscribeAll(): void {
+    const update = (message: IMessage) => {
+      const body = parse<LiveUpdate>(message);
+      if (body) this.handlers.onUpdate(body, message.headers.destination ?? '');
+    };
+    this.client.subscribe('/topic/board', update);
+    this.client.subscribe('/topic/calendar', update);
+    if (this.options.governance) this.client.subscribe('/topic/approvals', update);
+    this.client.subscribe('/user/queue/notifications', (message) => {
+      const body = parse<Notification>(message);
+      if (body) this.handlers.onNotification(body);
+    });
+    this.storySubscriptions = [];
+    if (this.openStoryId) this.subscribeStory(this.openStoryId);
+  }
+
+  private subscribeStory(storyId: string): void {
+    this.storySubscriptions = [
+      this.client.subscribe(`/topic/story.${storyId}`, (message) => {
+        const body = parse<LiveUpdate>(message);
+        if (body) this.handlers.onUpdate(body, message.headers.destination ?? '');
+      }),
+      this.client.subscribe(`/topic/story.${storyId}.presence`, (message) => {
+        const body = parse<Presence>(message);
+        if (body) this.handlers.onPresence({ ...body, storyId: body.storyId ?? storyId });
+      }),
+    ];
+    this.sendPresence(storyId, this.presenceMode);
+  }
+
+  private sendPresence(storyId: string, mode: PresenceMode | 'LEFT'): void {
+    if (!this.client.connected) return;
+    safely(() =>
+      this.client.publish({ destination: '/app/presence', body: JSON.stringify({ storyId, mode }) }),
+    );
+  }
+}
+
+function safely(action: () => void): void {
+  try {
+    action();
+  } catch {
+    // the connection went away in between; the next connect re-subscribes
+  }
+}

@@ -1,0 +1,172 @@
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/endpoints';
+import type { LiveUpdate, Notification, Presence, PresenceMode } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { useToasts } from '../components/Feedback';
+import { addNotification, applyStory, keys } from './cache';
+import { LiveClient, type ConnectionState } from './LiveClient';
+import { catchUp, PositionTracker, touchesCalendar, updateKey } from './merge';
+
+interface LiveState {
+  state: ConnectionState;
+  detail?: string;
+  lastPosition: number | null;
+  presence: Record<string, Presence>;
+  /** Follow this story (updates + presence); null when the drawer closes. */
+  openStory(storyId: string | null): void;
+  setPresenceMode(mode: PresenceMode): void;
+  /** A snapshot (board, calendar) answered with this position. */
+  observeSnapshot(position: number | undefined): void;
+}
+
+const LiveContext = createContext<LiveState | null>(null);
+
+const KIND_TEXT: Record<string, string> = {
+  ASSIGNED: 'assigned you',
+  APPROVAL_REQUESTED: 'asks for your approval of',
+  SENT_BACK: 'sent back',
+  MENTIONED: 'mentioned you on',
+};
+
+export function notificationText(n: Notification): string {
+  const story = `“${n.storyTitle ?? n.storyId}”`;
+  if (n.text) return `${story}: ${n.text}`;
+  return `${n.by ?? 'Someone'} ${KIND_TEXT[n.kind] ?? n.kind.toLowerCase()} ${story}`;
+}
+
+export function LiveProvider({ children }: { children: ReactNode }) {
+  const { credentials, me } = useAuth();
+  const queryClient = useQueryClient();
+  const toasts = useToasts();
+  const [state, setState] = useState<ConnectionState>('connecting');
+  const [detail, setDetail] = useState<string | undefined>();
+  const [presence, setPresence] = useState<Record<string, Presence>>({});
+  const [lastPosition, setLastPosition] = useState<number | null>(null);
+  const tracker = useRef(new PositionTracker());
+  const client = useRef<LiveClient | null>(null);
+  const calendarTimer = useRef<number | undefined>(undefined);
+  const openStoryId = useRef<string | null>(null);
+
+  const refreshCalendarSoon = useCallback(() => {
+    window.clearTimeout(calendarTimer.current);
+    calendarTimer.current = window.setTimeout(
+      () => void queryClient.invalidateQueries({ queryKey: keys.calendarAll }),
+      250,
+    );
+  }, [queryClient]);
+
+  const apply = useCallback(
+    (update: LiveUpdate) => {
+      if (!tracker.current.accept(update.position, updateKey(update))) return;
+      setLastPosition(tracker.current.lastPosition);
+      if (update.story) {
+        applyStory(queryClient, update.story);
+      } else if (update.storyId) {
+        void queryClient.invalidateQueries({ queryKey: keys.story(update.storyId) });
+        void queryClient.invalidateQueries({ queryKey: keys.board });
+      }
+      if (update.storyId) void queryClient.invalidateQueries({ queryKey: keys.history(update.storyId) });
+      // Whether a story in review waits for *me* depends on rules the server knows (four eyes).
+      void queryClient.invalidateQueries({ queryKey: keys.inbox });
+      if (touchesCalendar(update)) refreshCalendarSoon();
+    },
+    [queryClient, refreshCalendarSoon],
+  );
+
+  const observeSnapshot = useCallback((position: number | undefined) => {
+    tracker.current.observeSnapshot(position);
+    setLastPosition(tracker.current.lastPosition);
+  }, []);
+
+  useEffect(() => {
+    if (!credentials || !me) return;
+    tracker.current.reset();
+    const governance = me.roles.includes('GOVERNANCE_LEAD') || me.roles.includes('ADMIN');
+    const live = new LiveClient(
+      credentials,
+      {
+        onUpdate: (update) => apply(update),
+        onNotification: (notification) => {
+          if (addNotification(queryClient, notification)) toasts.info(notificationText(notification));
+        },
+        onPresence: (p) => setPresence((all) => ({ ...all, [p.storyId]: p })),
+        onState: (s, d) => {
+          setState(s);
+          setDetail(d);
+        },
+        onConnected: (reconnect) => {
+          const after = tracker.current.lastPosition;
+          if (after === null) {
+            if (reconnect) void queryClient.invalidateQueries();
+            return;
+          }
+          catchUp((position) => api.liveUpdates(position), after, apply).catch(() => {
+            // No catch-up (older server or too far behind): reload everything instead.
+            void queryClient.invalidateQueries();
+          });
+        },
+      },
+      { governance },
+    );
+    client.current = live;
+    live.start();
+    if (openStoryId.current) live.openStory(openStoryId.current);
+    return () => {
+      client.current = null;
+      void live.stop();
+    };
+  }, [credentials, me, apply, queryClient, toasts]);
+
+  const openStory = useCallback((storyId: string | null) => {
+    openStoryId.current = storyId;
+    client.current?.openStory(storyId);
+  }, []);
+
+  const setPresenceMode = useCallback((mode: PresenceMode) => client.current?.setPresenceMode(mode), []);
+
+  const value = useMemo<LiveState>(
+    () => ({ state, detail, lastPosition, presence, openStory, setPresenceMode, observeSnapshot }),
+    [state, detail, lastPosition, presence, openStory, setPresenceMode, observeSnapshot],
+  );
+  return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
+}
+
+export function useLive(): LiveState {
+  const state = useContext(LiveContext);
+  if (!state) throw new Error('useLive outside LiveProvider');
+  return state;
+}
+
+const STATE_TEXT: Record<ConnectionState, string> = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  reconnecting: 'Reconnecting…',
+  offline: 'Offline — not receiving live updates',
+};
+
+export function LiveBanner() {
+  const { state, detail, lastPosition } = useLive();
+  return (
+    <div
+      className={`live-banner live-${state}`}
+      role="status"
+      aria-live="polite"
+      data-testid="live-state"
+      data-state={state}
+      title={[detail, lastPosition !== null ? `last position ${lastPosition}` : ''].filter(Boolean).join(' — ')}
+    >
+      <span className="live-dot" aria-hidden="true" />
+      {STATE_TEXT[state]}
+    </div>
+  );
+}

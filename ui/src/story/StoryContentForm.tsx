@@ -1,0 +1,209 @@
+import { useState, type FormEvent } from 'react';
+import { fieldError, toProblem } from '../api/problem';
+import { AUDIENCES, PRIORITIES, type Audience, type Priority, type StoryContent } from '../api/types';
+import { ProblemAlert } from '../components/Feedback';
+import { fromLocalInput, toLocalInput } from '../time';
+
+// The editable content of a story: used to pitch and to edit the draft (PUT replaces it whole).
+
+export const EMPTY_CONTENT: StoryContent = {
+  title: '',
+  angle: '',
+  body: '',
+  desk: '',
+  audience: null,
+  campaign: '',
+  priority: 'NORMAL',
+  embargo: null,
+  sourceStoryId: null,
+};
+
+/** The content part of a story (what PUT /draft expects), with empty strings for absent text. */
+export function contentOf(story: Partial<StoryContent>): StoryContent {
+  return {
+    title: story.title ?? '',
+    angle: story.angle ?? '',
+    body: story.body ?? '',
+    desk: story.desk ?? '',
+    audience: story.audience ?? null,
+    campaign: story.campaign ?? '',
+    priority: story.priority ?? null,
+    embargo: story.embargo ?? null,
+    sourceStoryId: story.sourceStoryId ?? null,
+  };
+}
+
+/** What is sent: blanks become null so the server's "absent" and ours agree. */
+export function normaliseContent(content: StoryContent): StoryContent {
+  const blank = (v: string | null | undefined) => (v && v.trim() !== '' ? v : null);
+  return {
+    title: content.title.trim(),
+    angle: blank(content.angle),
+    body: blank(content.body),
+    desk: content.desk.trim(),
+    audience: content.audience || null,
+    campaign: blank(content.campaign)?.trim() ?? null,
+    priority: content.priority || null,
+    embargo: content.embargo || null,
+    sourceStoryId: blank(content.sourceStoryId)?.trim() ?? null,
+  };
+}
+
+interface Props {
+  idPrefix: string;
+  initial: StoryContent;
+  submitLabel: string;
+  busy: boolean;
+  error: unknown;
+  readOnly?: boolean;
+  onSubmit(content: StoryContent): void;
+  onEditing?(editing: boolean): void;
+  onCancel?(): void;
+}
+
+export function StoryContentForm({ idPrefix, initial, submitLabel, busy, error, readOnly, onSubmit, onEditing, onCancel }: Props) {
+  const [content, setContent] = useState<StoryContent>(initial);
+  const [embargoText, setEmbargoText] = useState(toLocalInput(initial.embargo));
+  const problem = error ? toProblem(error) : null;
+  const id = (field: string) => `${idPrefix}-${field}`;
+
+  function set<K extends keyof StoryContent>(key: K, value: StoryContent[K]) {
+    setContent((c) => ({ ...c, [key]: value }));
+    onEditing?.(true);
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    onSubmit(normaliseContent({ ...content, embargo: fromLocalInput(embargoText) }));
+  }
+
+  const err = (field: string) => {
+    const message = fieldError(problem, field);
+    return message ? (
+      <span className="field-error" id={id(`${field}-error`)}>
+        {message}
+      </span>
+    ) : null;
+  };
+  const described = (field: string) => (fieldError(problem, field) ? id(`${field}-error`) : undefined);
+
+  return (
+    <form className="content-form" onSubmit={submit} aria-label={submitLabel}>
+      <fieldset disabled={readOnly || busy}>
+        <label htmlFor={id('title')}>Title</label>
+        <input
+          id={id('title')}
+          name="title"
+          required
+          maxLength={200}
+          value={content.title}
+          onChange={(e) => set('title', e.target.value)}
+          aria-invalid={!!fieldError(problem, 'title')}
+          aria-describedby={described('title')}
+        />
+        {err('title')}
+
+        <label htmlFor={id('angle')}>Angle — why it matters, for whom</label>
+        <textarea id={id('angle')} name="angle" rows={2} value={content.angle ?? ''} onChange={(e) => set('angle', e.target.value)} />
+        {err('angle')}
+
+        <label htmlFor={id('body')}>Body or brief</label>
+        <textarea id={id('body')} name="body" rows={6} value={content.body ?? ''} onChange={(e) => set('body', e.target.value)} />
+        {err('body')}
+
+        <div className="grid-2">
+          <div>
+            <label htmlFor={id('desk')}>Desk or department</label>
+            <input
+              id={id('desk')}
+              name="desk"
+              required
+              maxLength={100}
+              value={content.desk}
+              onChange={(e) => set('desk', e.target.value)}
+              aria-invalid={!!fieldError(problem, 'desk')}
+              aria-describedby={described('desk')}
+            />
+            {err('desk')}
+          </div>
+          <div>
+            <label htmlFor={id('campaign')}>Campaign</label>
+            <input id={id('campaign')} name="campaign" value={content.campaign ?? ''} onChange={(e) => set('campaign', e.target.value)} />
+            {err('campaign')}
+          </div>
+          <div>
+            <label htmlFor={id('audience')}>Audience</label>
+            <select
+              id={id('audience')}
+              name="audience"
+              value={content.audience ?? ''}
+              onChange={(e) => set('audience', (e.target.value || null) as Audience | null)}
+            >
+              <option value="">—</option>
+              {AUDIENCES.map((a) => (
+                <option key={a} value={a}>
+                  {a === 'INTERNAL' ? 'Internal' : a}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={id('priority')}>Priority</label>
+            <select
+              id={id('priority')}
+              name="priority"
+              value={content.priority ?? ''}
+              onChange={(e) => set('priority', (e.target.value || null) as Priority | null)}
+            >
+              <option value="">—</option>
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {p.charAt(0) + p.slice(1).toLowerCase()}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={id('embargo')}>Embargo (earliest publication)</label>
+            <input
+              id={id('embargo')}
+              name="embargo"
+              type="datetime-local"
+              value={embargoText}
+              onChange={(e) => {
+                setEmbargoText(e.target.value);
+                onEditing?.(true);
+              }}
+              aria-describedby={described('embargo')}
+            />
+            {err('embargo')}
+          </div>
+          <div>
+            <label htmlFor={id('source')}>Source story (if derived)</label>
+            <input
+              id={id('source')}
+              name="sourceStoryId"
+              value={content.sourceStoryId ?? ''}
+              onChange={(e) => set('sourceStoryId', e.target.value)}
+              aria-describedby={described('sourceStoryId')}
+            />
+            {err('sourceStoryId')}
+          </div>
+        </div>
+      </fieldset>
+      <ProblemAlert error={error} />
+      {!readOnly && (
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Saving…' : submitLabel}
+          </button>
+          {onCancel && (
+            <button type="button" onClick={onCancel}>
+              Cancel
+            </button>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}
