@@ -69,6 +69,12 @@ class IdempotencyRecords {
         if (existing == null) {
             return claim(id, requestHash, now, abandonAfter); // it expired just now
         }
+        if (existing.getDate("createdAt").toInstant().plus(RETENTION).isBefore(now)) {
+            // past retention (the embedded store has no TTL index to delete it): the key is free again
+            var replaced = collection.replaceOne(Filters.and(Filters.eq("_id", id),
+                    Filters.eq("createdAt", existing.getDate("createdAt"))), placeholder);
+            return replaced.getModifiedCount() == 1 ? new Claim.Claimed() : new Claim.InProgress();
+        }
         if (!requestHash.equals(existing.getString("requestHash"))) {
             return new Claim.DifferentRequest();
         }
