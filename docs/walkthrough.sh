@@ -53,3 +53,10 @@ curl -s -u eddie:$PW -X POST "$BASE/api/stories/$ID/placements/press/publish" -w
 show "the history: who did what, when"
 curl -sf -u victor:$PW "$BASE/api/stories/$ID/history" \
   | grep -o '"version":[0-9]*,"type":"[^"]*","at":"[^"]*","by":"[^"]*"'
+
+show "the shared calendar of that week: both placements, published"
+curl -sf -u victor:$PW "$BASE/api/calendar?from=2027-03-01T00:00:00Z&to=2027-03-08T00:00:00Z" \
+  | grep -o '"entryId":"'"$ID"':[^"]*"[^}]*"status":"[^"]*"' | grep -o '"channelName":"[^"]*"\|"status":"[^"]*"' | paste - - -d' '
+
+show "the same week as CSV"
+curl -sf -u victor:$PW "$BASE/api/calendar/export.csv?from=2027-03-01T00:00:00Z&to=2027-03-08T00:00:00Z" | grep -E "^slot|$ID"
