@@ -15,6 +15,7 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -124,6 +125,8 @@ class AxonConfiguration {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BlackoutPeriod.class)
                     .configureLockFactory(config -> NullLockFactory.INSTANCE));
             configurer.eventProcessing(processing -> processing.usingTrackingEventProcessors()
+                    // a failing projection retries the event (with back-off) instead of skipping it
+                    .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                     // live pushes are for whoever is connected now; a fresh server does not re-push history
                     .registerTrackingEventProcessorConfiguration(LIVE_PROCESSOR, config ->
                             TrackingEventProcessorConfiguration.forSingleThreadedProcessing()

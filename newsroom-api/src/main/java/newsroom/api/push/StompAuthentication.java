@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Authenticates STOMP sessions with the same users as the REST API (CONNECT headers {@code login} and
- * {@code passcode}) and checks every SUBSCRIBE against {@link Topics#maySubscribe}. A refused frame ends
- * the session with an ERROR frame; nothing is delivered to it.
+ * {@code passcode}), checks every SUBSCRIBE against {@link Topics#maySubscribe} and lets clients SEND only
+ * to the application ({@code /app/...}), never straight to a topic. A refused frame ends the session with
+ * an ERROR frame; nothing is delivered to it.
  */
 @Component
 class StompAuthentication implements ChannelInterceptor {
@@ -47,6 +48,10 @@ class StompAuthentication implements ChannelInterceptor {
         }
         if (!(stomp.getUser() instanceof Authentication user) || !user.isAuthenticated()) {
             throw new MessageDeliveryException("Sign in first: send login and passcode in the CONNECT frame");
+        }
+        if (command == StompCommand.SEND && !Topics.maySend(stomp.getDestination())) {
+            // only the server publishes to topics; clients talk to the application
+            throw new MessageDeliveryException(user.getName() + " may not send to " + stomp.getDestination());
         }
         if (command == StompCommand.SUBSCRIBE) {
             Set<Role> roles = NewsroomRoles.rolesOf(user);

@@ -36,6 +36,11 @@ public final class Topics {
         return CALENDAR + ".channel." + channelId;
     }
 
+    /** Clients send only to the application's handlers; topics are written by the server alone. */
+    public static boolean maySend(String destination) {
+        return destination != null && destination.startsWith("/app/");
+    }
+
     /** Whether a user with these roles may subscribe to the destination. Unknown destinations are refused. */
     public static boolean maySubscribe(String destination, Set<Role> roles) {
         if (destination == null) {

@@ -92,6 +92,21 @@ class LiveUpdatesIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aClientCannotPublishStraightToATopic() throws Exception {
+        try (StompTestClient watcher = connect("victor"); StompTestClient forger = connect("eddie")) {
+            List<JsonNode> board = watcher.subscribe(Topics.BOARD);
+            Thread.sleep(200);
+
+            forger.send(Topics.BOARD, Map.of("type", "StoryPitched", "storyId", "forged"));
+            await().atMost(WAIT).until(() -> !forger.errors.isEmpty() || !forger.connected());
+            String storyId = pitch("carla", content("After the forgery", uniqueDesk()));
+
+            await().atMost(WAIT).until(() -> storyIds(board).contains(storyId));
+            assertThat(storyIds(board)).doesNotContain("forged");
+        }
+    }
+
+    @Test
     void aDashboardThatDropsCatchesUpWithNothingMissingOrDuplicated() throws Exception {
         String storyId = pitch("carla", content("Catch-up story", uniqueDesk()));
         long lastSeen;

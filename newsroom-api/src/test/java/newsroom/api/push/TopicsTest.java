@@ -26,4 +26,12 @@ class TopicsTest {
         assertThat(Topics.maySubscribe("/user/carla/queue/notifications", Set.of(Role.ADMIN))).isFalse();
         assertThat(Topics.maySubscribe(null, Set.of(Role.ADMIN))).isFalse();
     }
+
+    @Test
+    void clientsSendOnlyToTheApplication() {
+        assertThat(Topics.maySend("/app/presence")).isTrue();
+        assertThat(Topics.maySend(Topics.BOARD)).isFalse();
+        assertThat(Topics.maySend("/user/lena/queue/notifications")).isFalse();
+        assertThat(Topics.maySend(null)).isFalse();
+    }
 }
