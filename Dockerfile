@@ -1,8 +1,17 @@
-# Builds and runs the Newsroom server. Used by docker-compose.yml.
+# Builds and runs the Newsroom server with its dashboard. Used by docker-compose.yml.
+FROM node:20-bookworm AS ui
+WORKDIR /src/ui
+COPY ui/package.json ui/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY ui/ ./
+RUN npm run build
+
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY . .
-RUN ./mvnw -B -DskipTests package
+COPY --from=ui /src/ui/dist /src/ui/dist
+# the dashboard was built above; Maven only copies it into the jar
+RUN ./mvnw -B -DskipTests -DskipUi package
 
 FROM eclipse-temurin:17-jre
 WORKDIR /app
