@@ -4,6 +4,7 @@ import { api } from '../api/endpoints';
 import { useAuth } from '../auth/AuthContext';
 import { can } from '../auth/permissions';
 import { ErrorBoundary } from '../components/Feedback';
+import type { StoryContent } from '../api/types';
 import { BoardView } from '../board/BoardView';
 import { CalendarView } from '../calendar/CalendarView';
 import { InboxView } from '../inbox/InboxView';
@@ -11,7 +12,9 @@ import { keys } from '../live/cache';
 import { LiveBanner, LiveProvider } from '../live/LiveProvider';
 import { NotificationsView } from '../notifications/NotificationsView';
 import { useRoute, type View } from '../router';
+import { derivedContent } from '../story/derived';
 import { PitchDialog } from '../story/PitchDialog';
+import { EMPTY_CONTENT } from '../story/StoryContentForm';
 import { StoryDrawer } from '../story/StoryDrawer';
 import { SignIn } from './SignIn';
 
@@ -43,7 +46,8 @@ const ROLE_TEXT: Record<string, string> = {
 function Dashboard() {
   const { me, signOut } = useAuth();
   const [route, navigate] = useRoute();
-  const [pitching, setPitching] = useState(false);
+  // The content the pitch dialog opens with (null: closed); a derived story starts from its source.
+  const [pitching, setPitching] = useState<StoryContent | null>(null);
   const notifications = useQuery({ queryKey: keys.notifications, queryFn: api.notifications, retry: false });
   const showInbox = can(me, 'APPROVE');
   const inbox = useQuery({ queryKey: keys.inbox, queryFn: api.inbox, enabled: showInbox, retry: false });
@@ -84,7 +88,7 @@ function Dashboard() {
         <div className="topbar-right">
           <LiveBanner />
           {can(me, 'PITCH') && (
-            <button type="button" className="primary" onClick={() => setPitching(true)} data-testid="new-pitch">
+            <button type="button" className="primary" onClick={() => setPitching(EMPTY_CONTENT)} data-testid="new-pitch">
               New pitch
             </button>
           )}
@@ -115,14 +119,20 @@ function Dashboard() {
       </main>
       {route.storyId && (
         <ErrorBoundary resetKey={route.storyId}>
-          <StoryDrawer storyId={route.storyId} onClose={() => navigate({ storyId: null })} />
+          <StoryDrawer
+            storyId={route.storyId}
+            onClose={() => navigate({ storyId: null })}
+            onOpenStory={openStory}
+            onCreateDerived={(source) => setPitching(derivedContent(source))}
+          />
         </ErrorBoundary>
       )}
       {pitching && (
         <PitchDialog
-          onClose={() => setPitching(false)}
+          initial={pitching}
+          onClose={() => setPitching(null)}
           onPitched={(storyId) => {
-            setPitching(false);
+            setPitching(null);
             navigate({ storyId });
           }}
         />
