@@ -6,6 +6,8 @@ import { can } from '../auth/permissions';
 import { ErrorBoundary } from '../components/Feedback';
 import type { StoryContent } from '../api/types';
 import { BoardView } from '../board/BoardView';
+import { QuietPeriodsView } from '../blackouts/QuietPeriodsView';
+import { CampaignsView } from '../campaigns/CampaignsView';
 import { CalendarView } from '../calendar/CalendarView';
 import { InboxView } from '../inbox/InboxView';
 import { keys } from '../live/cache';
@@ -56,6 +58,8 @@ function Dashboard() {
     { view: 'calendar', label: 'Calendar' },
     { view: 'board', label: 'Board' },
     ...(showInbox ? [{ view: 'inbox' as View, label: 'Approvals', badge: inbox.data?.length }] : []),
+    { view: 'campaigns', label: 'Campaigns' },
+    { view: 'quiet-periods', label: 'Quiet periods' },
     { view: 'notifications', label: 'Notifications', badge: notifications.data?.length },
   ];
   const view = route.view === 'inbox' && !showInbox ? 'board' : route.view;
@@ -109,9 +113,11 @@ function Dashboard() {
       )}
       <main className="content" id="main">
         <ErrorBoundary resetKey={view}>
-          {view === 'calendar' && <CalendarView onOpenStory={openStory} date={route.date} />}
+          {view === 'calendar' && <CalendarView onOpenStory={openStory} date={route.date} campaign={route.campaign} />}
           {view === 'board' && <BoardView onOpenStory={openStory} />}
           {view === 'inbox' && showInbox && <InboxView onOpenStory={openStory} />}
+          {view === 'campaigns' && <CampaignsView onShowOnCalendar={(campaign) => navigate({ view: 'calendar', campaign })} />}
+          {view === 'quiet-periods' && <QuietPeriodsView />}
           {view === 'notifications' && (
             <NotificationsView notifications={notifications.data} error={notifications.error} onOpenStory={openStory} />
           )}
