@@ -16,6 +16,7 @@ import {
   canLift,
   channelsText,
   sortBlackouts,
+  upsertBlackout,
 } from './blackouts';
 
 // Quiet (blackout) periods: windows in which nothing goes out on the given channels. Everyone sees
@@ -98,7 +99,7 @@ function BlackoutRow({
   const lift = useMutation({
     mutationFn: () => api.liftBlackout(blackout.blackoutId, reason.trim()),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: keys.blackouts });
+      queryClient.setQueryData<BlackoutView[]>(keys.blackouts, (list) => upsertBlackout(list, { ...blackout, lifted: true }));
       void queryClient.invalidateQueries({ queryKey: keys.calendarAll });
       toasts.success(`Quiet period “${blackout.name}” lifted`);
       setLifting(false);
@@ -162,7 +163,8 @@ function BlackoutForm({ channels, onDone }: { channels: Channel[]; onDone(): voi
   const define = useMutation({
     mutationFn: (request: BlackoutRequest) => api.defineBlackout(request),
     onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: keys.blackouts });
+      if (saved?.blackoutId) queryClient.setQueryData<BlackoutView[]>(keys.blackouts, (list) => upsertBlackout(list, saved));
+      else void queryClient.invalidateQueries({ queryKey: keys.blackouts });
       void queryClient.invalidateQueries({ queryKey: keys.calendarAll });
       toasts.success(`Quiet period “${saved?.name ?? name}” defined`);
       onDone();

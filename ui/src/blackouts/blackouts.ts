@@ -58,3 +58,11 @@ export function blackoutRequest(form: {
 export function channelsText(channelIds: string[], channelName: (id: string) => string = (id) => id): string {
   return channelIds.length === 0 ? 'All channels' : channelIds.map(channelName).join(', ');
 }
+
+/** The list with this quiet period added or replaced (by id): the answer shown before the read model has it. */
+export function upsertBlackout(list: BlackoutView[] | undefined, blackout: BlackoutView): BlackoutView[] {
+  const current = list ?? [];
+  return current.some((b) => b.blackoutId === blackout.blackoutId)
+    ? current.map((b) => (b.blackoutId === blackout.blackoutId ? blackout : b))
+    : [...current, blackout];
+}

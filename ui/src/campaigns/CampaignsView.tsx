@@ -8,7 +8,7 @@ import { can } from '../auth/permissions';
 import { ProblemAlert, useToasts } from '../components/Feedback';
 import { keys } from '../live/cache';
 import { formatDate } from '../time';
-import { CAMPAIGN_ID_PATTERN, campaignIdFrom, campaignPeriod } from './campaigns';
+import { CAMPAIGN_ID_PATTERN, campaignIdFrom, campaignPeriod, upsertCampaign } from './campaigns';
 
 // Campaigns: the business goals stories serve, each with its measure (KPI) and period. Everyone
 // sees them; editors and governance leads (DEFINE_CAMPAIGN) define and edit them.
@@ -98,8 +98,11 @@ function CampaignForm({ campaign, onDone }: { campaign: Campaign | null; onDone(
   const [endsOn, setEndsOn] = useState(campaign?.endsOn ?? '');
   const save = useMutation({
     mutationFn: ({ id, definition }: { id: string; definition: CampaignDefinition }) => api.defineCampaign(id, definition),
-    onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: keys.campaigns });
+    onSuccess: (saved, { id, definition }) => {
+      // The list is a read model that may lag the command by a moment: show the answer right away.
+      queryClient.setQueryData<Campaign[]>(keys.campaigns, (list) =>
+        upsertCampaign(list, saved?.campaignId ? saved : { campaignId: id, ...definition }),
+      );
       toasts.success(`Campaign “${saved?.name ?? name}” ${campaign ? 'updated' : 'defined'}`);
       onDone();
     },

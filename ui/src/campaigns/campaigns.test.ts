@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarEntry, Campaign } from '../api/types';
-import { campaignIdFrom, campaignOptions, campaignPeriod, campaignRunsOn, groupByCampaign, isCampaignId } from './campaigns';
+import { campaignIdFrom, campaignOptions, campaignPeriod, campaignRunsOn, groupByCampaign, isCampaignId, upsertCampaign } from './campaigns';
 
 const campaigns: Campaign[] = [
   { campaignId: 'employer-branding-2027', name: 'Employer branding 2027', kpi: 'Applications', startsOn: '2027-01-01', endsOn: '2027-12-31' },
@@ -65,5 +65,16 @@ describe('groupByCampaign', () => {
 
   it('is empty without entries', () => {
     expect(groupByCampaign([], campaigns)).toEqual([]);
+  });
+});
+
+describe('upsertCampaign', () => {
+  it('adds a new campaign and replaces an edited one', () => {
+    const added = upsertCampaign(campaigns, { campaignId: 'new-one', name: 'New' });
+    expect(added.map((c) => c.campaignId)).toEqual(['employer-branding-2027', 'launch-x', 'new-one']);
+    const edited = upsertCampaign(added, { campaignId: 'launch-x', name: 'Launch X (renamed)' });
+    expect(edited.find((c) => c.campaignId === 'launch-x')?.name).toBe('Launch X (renamed)');
+    expect(edited).toHaveLength(3);
+    expect(upsertCampaign(undefined, { campaignId: 'a', name: 'A' })).toHaveLength(1);
   });
 });

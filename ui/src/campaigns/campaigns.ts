@@ -87,3 +87,11 @@ export function groupByCampaign(entries: CalendarEntry[], campaigns: Campaign[] 
     .map((g) => ({ ...g, entries: [...g.entries].sort((a, b) => a.slot.localeCompare(b.slot)) }))
     .sort((a, b) => rank(a) - rank(b) || a.label.localeCompare(b.label));
 }
+
+/** The list with this campaign added or replaced (by id). */
+export function upsertCampaign(list: Campaign[] | undefined, campaign: Campaign): Campaign[] {
+  const current = list ?? [];
+  return current.some((c) => c.campaignId === campaign.campaignId)
+    ? current.map((c) => (c.campaignId === campaign.campaignId ? campaign : c))
+    : [...current, campaign];
+}

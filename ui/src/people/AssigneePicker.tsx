@@ -10,15 +10,21 @@ interface Props {
   value: string;
   onChange(value: string): void;
   people: Person[] | undefined;
+  /** The list is still loading: a disabled select, so the control does not change under the user. */
+  loading?: boolean;
   required?: boolean;
 }
 
-export function AssigneePicker({ id, label, value, onChange, people, required }: Props) {
+export function AssigneePicker({ id, label, value, onChange, people, loading, required }: Props) {
   const options = people ? assignable(people) : null;
   return (
     <>
       <label htmlFor={id}>{label}</label>
-      {options && options.length > 0 ? (
+      {loading ? (
+        <select id={id} disabled aria-busy="true" value="" onChange={() => {}} data-testid="assignee">
+          <option value="">Loading people…</option>
+        </select>
+      ) : options && options.length > 0 ? (
         <select id={id} required={required} value={value} onChange={(e) => onChange(e.target.value)} data-testid="assignee">
           <option value="">{required ? 'Choose a person…' : 'Nobody yet'}</option>
           {options.map((p) => (

@@ -359,6 +359,7 @@ function WorkflowActions({ story, me }: { story: Story; me: Me }) {
               value={text}
               onChange={setText}
               people={people.data}
+              loading={people.isPending}
             />
           ) : (
             <>
