@@ -275,7 +275,8 @@ async function scenario(browser, base) {
     await eddie.page.locator(`[data-testid="story-card"][data-story-id="${storyId}"]`).click();
     await see(eddie.page.getByTestId('story-drawer'), "eddie's story drawer", STEP_MS);
     await eddie.page.getByRole('button', { name: 'Accept…' }).click();
-    await eddie.page.getByLabel('Assignee (user name, optional)').fill('carla');
+    // The assignee is picked from the newsroom's people (GET /api/users).
+    await eddie.page.getByLabel('Assignee (optional)').selectOption('carla');
     await eddie.page.getByRole('button', { name: 'Accept pitch' }).click();
     await see(eddie.page.locator('[data-testid="story-status"][data-status="IN_PROGRESS"]'), 'the story in progress', STEP_MS);
     await showsNoProblem(eddie, 'accepting');
@@ -301,8 +302,14 @@ async function scenario(browser, base) {
     });
   });
 
-  await step('eddie mentions carla in a comment and she is notified live', async () => {
-    await eddie.page.getByRole('textbox', { name: /^Comment \(mention/ }).fill('@carla please check the LinkedIn wording');
+  await step('eddie mentions carla in a comment (picked from the @ suggestions) and she is notified live', async () => {
+    const comment = eddie.page.getByRole('combobox', { name: /^Comment \(mention/ });
+    await comment.fill('@car');
+    await see(eddie.page.getByRole('option', { name: /@carla/ }), 'carla suggested for "@car"', STEP_MS);
+    await comment.press('Enter');
+    const value = await comment.inputValue();
+    if (value !== '@carla ') fail(`picking the suggestion should give "@carla ", gave "${value}"`);
+    await comment.pressSequentially('please check the LinkedIn wording');
     await eddie.page.getByRole('button', { name: 'Add comment' }).click();
     await see(eddie.page.getByTestId('comments').getByText('please check the LinkedIn wording'), "the comment in eddie's drawer", STEP_MS);
     await see(carla.page.getByTestId('comments').getByText('please check the LinkedIn wording'), "eddie's comment in carla's drawer");
@@ -417,6 +424,189 @@ async function scenario(browser, base) {
     await carla.page.getByTestId('tab-board').click();
     await shot(carla.page, 'board');
     await shot(grace.page, 'inbox-grace');
+  });
+
+  await step('eddie defines the campaign; the calendar groups its placements under its name', async () => {
+    await eddie.page.getByTestId('tab-campaigns').click();
+    await eddie.page.getByTestId('define-campaign').click();
+    const form = eddie.page.getByTestId('campaign-form');
+    await form.getByLabel('Name').fill('Employer branding 2027');
+    const id = await form.getByLabel('Campaign id').inputValue();
+    if (id !== 'employer-branding-2027') fail(`the campaign id should be suggested from the name, was "${id}"`);
+    await form.getByLabel(/^Goal/).fill('Be the employer apprentices choose');
+    await form.getByLabel(/^KPI/).fill('Apprenticeship applications +20 %');
+    await form.getByLabel('Starts on').fill('2027-01-01');
+    await form.getByLabel('Ends on').fill('2027-12-31');
+    await form.getByRole('button', { name: 'Define campaign' }).click();
+    const row = eddie.page.locator('[data-testid="campaign-row"][data-campaign-id="employer-branding-2027"]');
+    await see(row.filter({ hasText: 'Apprenticeship applications' }), 'the campaign in the list', STEP_MS);
+    await shot(eddie.page, 'campaigns');
+    await row.getByRole('button', { name: /Show on calendar/ }).click();
+    await eddie.page.getByLabel('Go to date').fill('2027-03-04');
+    await eddie.page.getByRole('button', { name: 'Go', exact: true }).click();
+    const select = await eddie.page.getByLabel('Campaign', { exact: true }).inputValue();
+    if (select !== 'employer-branding-2027') fail(`the calendar should filter by the campaign, filters by "${select}"`);
+    await eddie.page.locator('details.entry-list').evaluate((details) => {
+      details.open = true;
+    });
+    await eddie.page.getByTestId('group-by-campaign').check();
+    await see(
+      eddie.page.locator('[data-testid="campaign-group"][data-campaign-id="employer-branding-2027"]').filter({ hasText: 'Employer branding 2027' }),
+      'the placements grouped under "Employer branding 2027"',
+      STEP_MS,
+    );
+  });
+
+  const derivedTitle = `Robot cell clip ${Date.now().toString(36)}`;
+  const derivedId = await step('eddie creates a derived story (embargo Fri 5 Mar 12:00) and plans a LinkedIn clip at 14:00', async () => {
+    await openStory(eddie, storyId);
+    await eddie.page.getByTestId('create-derived').click();
+    const dialog = eddie.page.getByTestId('pitch-dialog');
+    await see(dialog.getByRole('heading', { name: 'Pitch a derived story' }), 'the derived pitch dialog', STEP_MS);
+    const source = await dialog.getByLabel('Source story (if derived)').inputValue();
+    if (source !== storyId) fail(`the derived pitch should name its source ${storyId}, names "${source}"`);
+    await dialog.getByLabel('Title').fill(derivedTitle);
+    await dialog.getByLabel('Embargo (earliest publication)').fill('2027-03-05T12:00');
+    await dialog.getByRole('button', { name: 'Pitch story' }).click();
+    await see(eddie.page.getByTestId('source-story').filter({ hasText: title }), `"Derived from ${title}" in the drawer`, STEP_MS);
+    const id = decodeURIComponent(new URL(eddie.page.url()).hash.match(/story=([^&]+)/)?.[1] ?? '');
+    if (!id || id === storyId) fail('no new story id in the address after pitching the derived story');
+    await eddie.page.getByRole('button', { name: 'Accept…' }).click();
+    await eddie.page.getByLabel('Assignee (optional)').selectOption('carla');
+    await eddie.page.getByRole('button', { name: 'Accept pitch' }).click();
+    await see(eddie.page.locator('[data-testid="story-status"][data-status="IN_PROGRESS"]'), 'the derived story in progress', STEP_MS);
+    await planPlacement(eddie, {
+      channelId: 'linkedin',
+      slot: '2027-03-05T14:00',
+      text: 'Watch the apprentices start the robot cell.',
+      placementId: 'clip',
+    });
+    await eddie.page.getByTestId('source-story').click();
+    await see(eddie.page.getByTestId('derived-stories').getByText(derivedTitle), 'the clip among the source story\'s derived stories', STEP_MS);
+    return id;
+  });
+
+  await step('eddie drags the clip before its embargo: refused with the reason, and it stays at 14:00', async () => {
+    await eddie.page.getByRole('button', { name: 'Close the story' }).click();
+    await eddie.page.getByRole('button', { name: 'Clear filters' }).click();
+    await eddie.page.getByLabel('Go to date').fill('2027-03-05');
+    await eddie.page.getByRole('button', { name: 'Go', exact: true }).click();
+    const entryId = `${derivedId}:clip`;
+    await expectInSlot(eddie.page, entryId, '2027-03-05', '14:00:00');
+    await eddie.page.locator('td.fc-timegrid-slot-lane[data-time="12:00:00"]').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const entry = eddie.page.locator(`[data-testid="calendar-entry"][data-entry-id="${entryId}"]`).first();
+    const box = await entry.boundingBox();
+    const target = await eddie.page.locator('td.fc-timegrid-slot-lane[data-time="10:00:00"]').boundingBox();
+    if (!box || !target) fail('could not measure the clip or the 10:00 row');
+    const x = box.x + box.width / 2;
+    const grab = 6; // px below the block's top edge
+    const refusal = eddie.page.waitForResponse((r) => r.url().includes(`/placements/clip/reschedule`), { timeout: STEP_MS });
+    await eddie.page.mouse.move(x, box.y + grab);
+    await eddie.page.mouse.down();
+    await eddie.page.mouse.move(x, box.y + grab - 12, { steps: 4 });
+    await eddie.page.mouse.move(x, target.y + grab + 2, { steps: 12 });
+    await eddie.page.mouse.up();
+    const answer = await refusal.catch(() => fail('dragging the clip sent no reschedule command'));
+    if (answer.status() !== 409) fail(`rescheduling before the embargo should be refused with 409, was ${answer.status()}`);
+    await see(eddie.page.getByRole('alert').filter({ hasText: 'SlotBeforeEmbargo' }), 'the refusal naming the rule SlotBeforeEmbargo', STEP_MS);
+    await eddie.page.waitForTimeout(500); // the refresh after the refusal
+    await expectInSlot(eddie.page, entryId, '2027-03-05', '14:00:00');
+    await shot(eddie.page, 'calendar-refused-drag');
+  });
+
+  await step("eddie's connection is lost; carla pitches meanwhile; after reconnecting his board catches up", async () => {
+    await eddie.page.getByTestId('tab-board').click();
+    await see(eddie.page.getByTestId('board'), "eddie's board");
+    await carla.page.getByTestId('tab-board').click();
+    await eddie.page.evaluate(() => window.__newsroomLive.drop());
+    await see(eddie.page.locator('[data-testid="live-state"][data-state="reconnecting"]'), 'eddie shown "Reconnecting…"', STEP_MS);
+    const lostTitle = `Pitched while eddie was offline ${Date.now().toString(36)}`;
+    const lostId = await carla.page.evaluate(async (title) => {
+      const credentials = JSON.parse(sessionStorage.getItem('newsroom.credentials'));
+      const answer = await fetch('/api/stories', {
+        method: 'POST',
+        headers: {
+          Authorization: `Basic ${btoa(`${credentials.username}:${credentials.password}`)}`,
+          'X-Requested-With': 'XMLHttpRequest',
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ title, desk: 'HR', audience: 'INTERNAL', priority: 'NORMAL' }),
+      });
+      return (await answer.json()).storyId;
+    }, lostTitle);
+    if (!lostId) fail('carla could not pitch over the API');
+    // Once carla sees it live, the push is over: eddie can only get it by catching up.
+    await see(carla.page.locator(`[data-testid="story-card"][data-story-id="${lostId}"]`), "carla's new pitch on her board");
+    const card = eddie.page.locator(`[data-testid="story-card"][data-story-id="${lostId}"]`);
+    if ((await card.count()) > 0) fail('eddie got the pitch while disconnected');
+    const catchUp = eddie.page.waitForRequest((r) => r.url().includes('/api/live/updates?after='), { timeout: LIVE_MS });
+    await eddie.page.evaluate(() => window.__newsroomLive.resume());
+    await expectLive(eddie);
+    await catchUp.catch(() => fail('eddie did not ask GET /api/live/updates?after=… after reconnecting'));
+    await see(eddie.page.locator(`[data-testid="column-PITCHED"] [data-testid="story-card"][data-story-id="${lostId}"]`), `"${lostTitle}" on eddie's board after the reconnect`);
+  });
+
+  await step('grace defines a quiet period on LinkedIn (Sat 6 Mar); eddie sees it on his calendar', async () => {
+    await grace.page.getByTestId('tab-quiet-periods').click();
+    await grace.page.getByTestId('define-blackout').click();
+    const form = grace.page.getByTestId('blackout-form');
+    await form.getByLabel('Name').fill('Q1 results');
+    await form.getByRole('group', { name: 'Channels of the quiet period' }).getByLabel('LinkedIn').check();
+    await form.getByLabel('From', { exact: true }).fill('2027-03-06T00:00');
+    await form.getByLabel('To', { exact: true }).fill('2027-03-07T00:00');
+    await form.getByLabel(/^Reason/).fill('Quarterly results on Monday');
+    await form.getByRole('button', { name: 'Define quiet period' }).click();
+    await see(grace.page.locator('[data-testid="blackout-row"]').filter({ hasText: 'Q1 results' }), 'the quiet period in grace\'s list', STEP_MS);
+    await shot(grace.page, 'quiet-periods');
+    // Quiet periods are not pushed live: wait until the read model has it, then eddie opens his calendar.
+    await eddie.page.waitForFunction(
+      async () => {
+        const credentials = JSON.parse(sessionStorage.getItem('newsroom.credentials'));
+        const answer = await fetch('/api/blackouts', {
+          headers: { Authorization: `Basic ${btoa(`${credentials.username}:${credentials.password}`)}`, 'X-Requested-With': 'XMLHttpRequest' },
+        });
+        return answer.ok && (await answer.text()).includes('Q1 results');
+      },
+      undefined,
+      { timeout: STEP_MS, polling: 250 },
+    );
+    await eddie.page.getByTestId('tab-calendar').click();
+    await eddie.page.getByLabel('Go to date').fill('2027-03-05');
+    await eddie.page.getByRole('button', { name: 'Go', exact: true }).click();
+    await see(eddie.page.locator('[data-testid="calendar-blackout"][aria-label*="Q1 results"]'), "the quiet period on eddie's calendar");
+  });
+
+  await step('eddie downloads the week as CSV, named after the days in view', async () => {
+    const downloading = eddie.page.waitForEvent('download', { timeout: STEP_MS });
+    await eddie.page.getByTestId('download-csv').click();
+    const file = await downloading;
+    if (file.suggestedFilename() !== 'newsroom-calendar_2027-03-01-to-2027-03-07.csv') {
+      fail(`unexpected CSV file name ${file.suggestedFilename()}`);
+    }
+    const csv = readFileSync(await file.path(), 'utf8');
+    if (!csv.startsWith('slot,channel') || !csv.includes(derivedTitle)) fail(`the CSV lacks the header or the clip:\n${csv.slice(0, 300)}`);
+  });
+
+  await step("eddie's calendar feed URL works without a password, and rotating cuts the old one off", async () => {
+    await eddie.page.getByTestId('subscribe').click();
+    const input = eddie.page.getByTestId('feed-url');
+    await see(input, 'the feed address', STEP_MS);
+    // As a calendar app would: from outside the browser, no credentials but the token in the URL.
+    const feedStatus = async (url) => {
+      const answer = await fetch(new URL(url, base), { signal: AbortSignal.timeout(STEP_MS) });
+      return { status: answer.status, text: answer.ok ? await answer.text() : '' };
+    };
+    const before = await input.inputValue();
+    const first = await feedStatus(before);
+    if (first.status !== 200 || !first.text.includes('BEGIN:VCALENDAR')) fail(`the feed ${before} answered ${first.status}`);
+    await eddie.page.getByRole('button', { name: 'Rotate the feed address…' }).click();
+    await eddie.page.getByTestId('rotate-feed').click();
+    await eddie.page.waitForFunction((old) => document.querySelector('[data-testid="feed-url"]')?.value !== old, before);
+    const after = await input.inputValue();
+    if ((await feedStatus(after)).status !== 200) fail('the rotated feed address does not work');
+    await shot(eddie.page, 'calendar-exports');
+    const old = await feedStatus(before);
+    if (old.status === 200) fail('the old feed address still works after rotating');
   });
 
   const pageErrors = people.flatMap((p) => p.problems);

@@ -43,6 +43,15 @@ describe('router', () => {
     expect(parseHash('#/nonsense')).toMatchObject({ view: 'board' });
     expect(formatHash({ view: 'inbox', storyId: 'x y', date: null })).toBe('#/inbox?story=x+y');
   });
+
+  it('knows the campaigns and quiet periods views, and the calendar campaign filter', () => {
+    expect(parseHash('#/campaigns')).toMatchObject({ view: 'campaigns' });
+    expect(parseHash('#/quiet-periods?story=s1')).toMatchObject({ view: 'quiet-periods', storyId: 's1' });
+    expect(parseHash('#/calendar?campaign=launch-x').campaign).toBe('launch-x');
+    expect(formatHash({ view: 'calendar', storyId: null, date: '2027-03-04', campaign: 'launch-x' })).toBe(
+      '#/calendar?date=2027-03-04&campaign=launch-x',
+    );
+  });
 });
 
 describe('presenceText', () => {

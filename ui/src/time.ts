@@ -38,3 +38,12 @@ export function fromLocalInput(value: string): string | null {
 export function toInstant(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+const dateOnly = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** A calendar date (YYYY-MM-DD) for people, e.g. "1 Mar 2027". */
+export function formatDate(date: string | null | undefined): string {
+  if (!date) return '—';
+  const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? date : dateOnly.format(d);
+}

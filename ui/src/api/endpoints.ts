@@ -1,15 +1,20 @@
 import type { Credentials } from '../auth/session';
-import { get, query, request } from './http';
+import { download, get, query, request } from './http';
 import type {
+  BlackoutRequest,
+  BlackoutView,
   Board,
+  CalendarFeed,
   CalendarFilters,
   CalendarResponse,
   Campaign,
+  CampaignDefinition,
   Channel,
   HistoryEntry,
   LiveUpdates,
   Me,
   Notification,
+  Person,
   Story,
   StoryContent,
   StoryStatus,
@@ -24,6 +29,21 @@ export const api = {
   me: (auth?: Credentials) => request<Me>('/api/me', { auth }).then((r) => r.data),
   channels: () => get<Channel[]>('/api/channels'),
   campaigns: () => get<Campaign[]>('/api/campaigns'),
+  defineCampaign: (campaignId: string, definition: CampaignDefinition) =>
+    request<Campaign>(`/api/campaigns/${enc(campaignId)}`, { method: 'PUT', body: definition }).then((r) => r.data),
+  users: () => get<Person[]>('/api/users'),
+
+  blackouts: () => get<BlackoutView[]>('/api/blackouts'),
+  defineBlackout: (blackout: BlackoutRequest) =>
+    request<BlackoutView>('/api/blackouts', { method: 'POST', body: blackout }).then((r) => r.data),
+  liftBlackout: (blackoutId: string, reason: string) =>
+    request<unknown>(`/api/blackouts/${enc(blackoutId)}/lift`, { method: 'POST', body: { reason } }).then(() => undefined),
+
+  calendarFeed: () => get<CalendarFeed>('/api/me/calendar-feed'),
+  rotateCalendarFeed: () =>
+    request<CalendarFeed>('/api/me/calendar-feed/rotate', { method: 'POST' }).then((r) => r.data),
+  /** The range as CSV, with the calendar's filters; the path comes from calendarCsvPath. */
+  calendarCsv: (path: string) => download(path),
 
   stories: (params: { status?: StoryStatus; desk?: string; campaign?: string } = {}) =>
     get<Story[]>(`/api/stories${query(params)}`),
@@ -37,16 +57,7 @@ export const api = {
       Array.isArray(n) ? n : (n?.notifications ?? []),
     ),
   calendar: (from: string, to: string, filters: CalendarFilters) =>
-    get<CalendarResponse>(
-      `/api/calendar${query({
-        from,
-        to,
-        channel: filters.channels,
-        status: filters.statuses,
-        desk: filters.desk.trim(),
-        campaign: filters.campaign.trim(),
-      })}`,
-    ),
+    get<CalendarResponse>(`/api/calendar${calendarQuery(from, to, filters)}`),
   liveUpdates: (after: number) => get<LiveUpdates>(`/api/live/updates${query({ after })}`),
 
   // Commands: each answers the story as it is afterwards.
@@ -77,6 +88,23 @@ export const api = {
   kill: (id: string, reason: string, version?: number) => command(`${storyPath(id)}/kill`, { reason }, version),
   comment: (id: string, text: string, version?: number) => command(`${storyPath(id)}/comments`, { text }, version),
 };
+
+/** The query of a calendar read or export: the range and every filter that is set. */
+export function calendarQuery(from: string, to: string, filters: CalendarFilters): string {
+  return query({
+    from,
+    to,
+    channel: filters.channels,
+    status: filters.statuses,
+    desk: filters.desk.trim(),
+    campaign: filters.campaign.trim(),
+    source: filters.source?.trim(),
+  });
+}
+
+export function calendarCsvPath(from: string, to: string, filters: CalendarFilters): string {
+  return `/api/calendar/export.csv${calendarQuery(from, to, filters)}`;
+}
 
 function command(path: string, body: unknown, version?: number, idempotencyKey?: string): Promise<Story> {
   return request<Story>(path, { method: 'POST', body, version, idempotencyKey }).then((r) => r.data);

@@ -74,6 +74,46 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   return { data: parsed as T, etag: response.headers.get('ETag'), status: response.status };
 }
 
+/** A file from the API (e.g. the calendar as CSV): fetched with the credentials, errors as ApiError. */
+export async function download(path: string): Promise<{ blob: Blob; filename: string | null }> {
+  const headers: Record<string, string> = { 'X-Requested-With': 'XMLHttpRequest', Accept: '*/*' };
+  if (credentials) headers.Authorization = basicAuth(credentials);
+  let response: Response;
+  try {
+    response = await fetch(path, { headers, credentials: 'omit' });
+  } catch (error) {
+    throw new ApiError(networkProblem(error));
+  }
+  if (!response.ok) {
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // not JSON: keep the text
+    }
+    if (response.status === 401 && onUnauthorized) onUnauthorized();
+    throw new ApiError(parseProblem(response.status, parsed, response.statusText));
+  }
+  return { blob: await response.blob(), filename: filenameFrom(response.headers.get('Content-Disposition')) };
+}
+
+/** The file name of a Content-Disposition header (`attachment; filename="x.csv"`), or null. */
+export function filenameFrom(disposition: string | null | undefined): string | null {
+  if (!disposition) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(disposition);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain parameter
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(disposition);
+  const name = plain ? (plain[2] ?? plain[1]).trim() : '';
+  return name || null;
+}
+
 export async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
   return (await request<T>(path, { signal })).data;
 }

@@ -26,7 +26,8 @@ export type Action =
 
 export const ALL_ACTIONS: Action[] = [
   'PITCH', 'ACCEPT_PITCH', 'DECLINE_PITCH', 'EDIT_DRAFT', 'ASSIGN', 'SUBMIT', 'APPROVE', 'REQUEST_CHANGES',
-  'PLAN_PLACEMENT', 'RESCHEDULE_PLACEMENT', 'CANCEL_PLACEMENT', 'PUBLISH_PLACEMENT', 'KILL_STORY', 'COMMENT', 'READ',
+  'PLAN_PLACEMENT', 'RESCHEDULE_PLACEMENT', 'CANCEL_PLACEMENT', 'PUBLISH_PLACEMENT', 'KILL_STORY', 'COMMENT',
+  'DEFINE_CAMPAIGN', 'DEFINE_BLACKOUT', 'READ',
 ];
 
 export interface Me {
@@ -170,6 +171,7 @@ export interface CalendarEntry {
   collisions?: Collision[];
 }
 
+/** A quiet period as the calendar draws it (normalised from the server's BlackoutView). */
 export interface Blackout {
   blackoutId: string;
   name: string;
@@ -177,6 +179,27 @@ export interface Blackout {
   from: string;
   to: string;
   reason?: string;
+}
+
+/** A quiet period as GET/POST /api/blackouts answer it. */
+export interface BlackoutView {
+  blackoutId: string;
+  name: string;
+  channelIds: string[];
+  startsAt: string;
+  endsAt: string;
+  reason?: string | null;
+  definedBy?: string | null;
+  lifted?: boolean;
+}
+
+/** The body of POST /api/blackouts: empty channels = all channels. */
+export interface BlackoutRequest {
+  name: string;
+  channels: string[];
+  from: string;
+  to: string;
+  reason: string;
 }
 
 export interface CalendarResponse {
@@ -192,6 +215,8 @@ export interface CalendarFilters {
   desk: string;
   campaign: string;
   statuses: EntryStatus[];
+  /** A story id: that story and the stories derived from it. */
+  source?: string;
 }
 
 export interface BoardColumn {
@@ -240,8 +265,32 @@ export interface Presence {
 export interface Campaign {
   campaignId: string;
   name: string;
-  goal?: string;
-  kpi?: string;
-  from?: string;
-  to?: string;
+  goal?: string | null;
+  kpi?: string | null;
+  /** Dates (YYYY-MM-DD), both optional. */
+  startsOn?: string | null;
+  endsOn?: string | null;
+  definedBy?: string | null;
+}
+
+/** The body of PUT /api/campaigns/{id}. */
+export interface CampaignDefinition {
+  name: string;
+  goal?: string | null;
+  kpi?: string | null;
+  startsOn?: string | null;
+  endsOn?: string | null;
+}
+
+/** One of the newsroom's people (GET /api/users): to assign and to @mention. */
+export interface Person {
+  username: string;
+  displayName?: string | null;
+  roles: Role[];
+}
+
+/** GET /api/me/calendar-feed: a personal iCalendar subscription URL. */
+export interface CalendarFeed {
+  token: string;
+  url: string;
 }

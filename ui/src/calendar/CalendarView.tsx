@@ -11,15 +11,18 @@ import {
   type Blackout,
   type CalendarEntry,
   type CalendarFilters,
+  type Campaign,
   type Channel,
   type EntryStatus,
 } from '../api/types';
+import { campaignOptions, campaignPeriod, groupByCampaign } from '../campaigns/campaigns';
 import { useMe } from '../auth/AuthContext';
 import { can } from '../auth/permissions';
 import { ProblemAlert, useToasts } from '../components/Feedback';
 import { applyStory, keys } from '../live/cache';
 import { useLive } from '../live/LiveProvider';
-import { formatInstant, toInstant } from '../time';
+import { formatDate, formatInstant, toInstant } from '../time';
+import { CalendarExports } from './CalendarExports';
 import {
   blackoutLabel,
   channelColour,
@@ -35,14 +38,24 @@ import {
 
 const EMPTY_FILTERS: CalendarFilters = { channels: [], desk: '', campaign: '', statuses: [] };
 
-export function CalendarView({ onOpenStory, date }: { onOpenStory(storyId: string): void; date: string | null }) {
+export function CalendarView({
+  onOpenStory,
+  date,
+  campaign,
+}: {
+  onOpenStory(storyId: string): void;
+  date: string | null;
+  /** A campaign to filter by (from the campaigns view). */
+  campaign?: string | null;
+}) {
   const me = useMe();
   const queryClient = useQueryClient();
   const toasts = useToasts();
   const { observeSnapshot } = useLive();
   const calendarRef = useRef<FullCalendar>(null);
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
-  const [filters, setFilters] = useState<CalendarFilters>(EMPTY_FILTERS);
+  const [filters, setFilters] = useState<CalendarFilters>(() => ({ ...EMPTY_FILTERS, campaign: campaign ?? '' }));
+  const [grouped, setGrouped] = useState(false);
   const [goTo, setGoTo] = useState(date ?? '');
   const canReschedule = can(me, 'RESCHEDULE_PLACEMENT');
 
@@ -55,6 +68,10 @@ export function CalendarView({ onOpenStory, date }: { onOpenStory(storyId: strin
     placeholderData: (previous) => previous,
   });
   useEffect(() => observeSnapshot(calendar.data?.position), [calendar.data?.position, observeSnapshot]);
+
+  useEffect(() => {
+    if (campaign) setFilters((current) => ({ ...current, campaign }));
+  }, [campaign]);
 
   useEffect(() => {
     if (date) {
@@ -136,6 +153,16 @@ export function CalendarView({ onOpenStory, date }: { onOpenStory(storyId: strin
     }));
   }
 
+  function toggleStatus(status: EntryStatus) {
+    setFilters((current) => ({
+      ...current,
+      // Kept in the contract's order, so the query (and its cache key) does not depend on click order.
+      statuses: ENTRY_STATUSES.filter((s) => (s === status ? !current.statuses.includes(s) : current.statuses.includes(s))),
+    }));
+  }
+
+  const campaignChoices = campaignOptions(campaigns.data, entries, filters.campaign);
+
   return (
     <section aria-labelledby="calendar-title" className="calendar-view">
       <div className="view-head">
@@ -184,31 +211,16 @@ export function CalendarView({ onOpenStory, date }: { onOpenStory(storyId: strin
           </label>
           <label>
             Campaign
-            <input
+            <select
               value={filters.campaign}
               onChange={(e) => setFilter('campaign', e.target.value)}
-              placeholder="any campaign"
-              list="campaign-options"
               name="campaign"
-            />
-            <datalist id="campaign-options">
-              {(campaigns.data ?? []).map((c) => (
-                <option key={c.campaignId} value={c.campaignId}>
-                  {c.name}
-                </option>
-              ))}
-            </datalist>
-          </label>
-          <label>
-            Status
-            <select
-              value={filters.statuses[0] ?? ''}
-              onChange={(e) => setFilter('statuses', e.target.value ? [e.target.value as EntryStatus] : [])}
+              aria-label="Campaign"
             >
-              <option value="">any status</option>
-              {ENTRY_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {ENTRY_STATUS_LABELS[s]}
+              <option value="">any campaign</option>
+              {campaignChoices.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
                 </option>
               ))}
             </select>
@@ -217,7 +229,24 @@ export function CalendarView({ onOpenStory, date }: { onOpenStory(storyId: strin
             Clear filters
           </button>
         </div>
+        <div className="channel-filter status-filter" role="group" aria-label="Statuses">
+          <span className="filter-caption" aria-hidden="true">
+            Status
+          </span>
+          {ENTRY_STATUSES.map((status) => {
+            const checked = filters.statuses.includes(status);
+            return (
+              <label key={status} className={`channel-chip ${checked ? 'on' : ''}`}>
+                <input type="checkbox" checked={checked} onChange={() => toggleStatus(status)} />
+                {ENTRY_STATUS_LABELS[status]}
+              </label>
+            );
+          })}
+          {filters.statuses.length === 0 && <span className="muted">any status</span>}
+        </div>
       </fieldset>
+
+      <CalendarExports range={range} filters={filters} />
 
       <ProblemAlert error={calendar.error} />
       <ProblemAlert error={channels.error} />
@@ -260,7 +289,15 @@ export function CalendarView({ onOpenStory, date }: { onOpenStory(storyId: strin
         />
       </div>
 
-      <EntryList entries={entries} blackouts={blackouts} channelName={channelName} onOpenStory={onOpenStory} />
+      <EntryList
+        entries={entries}
+        blackouts={blackouts}
+        channelName={channelName}
+        onOpenStory={onOpenStory}
+        campaigns={campaigns.data}
+        grouped={grouped}
+        setGrouped={setGrouped}
+      />
     </section>
   );
 }
@@ -316,15 +353,44 @@ function EntryList({
   blackouts,
   channelName,
   onOpenStory,
+  campaigns,
+  grouped,
+  setGrouped,
 }: {
   entries: CalendarEntry[];
   blackouts: Blackout[];
   channelName(id: string): string;
   onOpenStory(id: string): void;
+  campaigns: Campaign[] | undefined;
+  grouped: boolean;
+  setGrouped(grouped: boolean): void;
 }) {
   const sorted = [...entries].sort((a, b) => a.slot.localeCompare(b.slot));
+  const groups = grouped ? groupByCampaign(entries, campaigns) : [];
+  const row = (entry: CalendarEntry) => (
+    <tr key={entry.entryId} className={hasCollisions(entry) ? 'row-collision' : ''} data-testid="entry-row" data-entry-id={entry.entryId}>
+      <td>{formatInstant(entry.slot)}</td>
+      <td>
+        <span className="channel-swatch" style={{ background: channelColour(entry.channelId) }} aria-hidden="true" />
+        {entry.channelName ?? channelName(entry.channelId)}
+      </td>
+      <td>
+        <button type="button" className="link" onClick={() => onOpenStory(entry.storyId)}>
+          {entry.title}
+        </button>
+      </td>
+      <td>{ENTRY_STATUS_LABELS[entry.status] ?? entry.status}</td>
+      <td>
+        {(entry.collisions ?? []).map((c, i) => (
+          <div key={i} className="collision-text">
+            ⚠ {COLLISION_LABELS[c.kind] ?? c.kind}: {c.message}
+          </div>
+        ))}
+      </td>
+    </tr>
+  );
   return (
-    <details className="entry-list" open={sorted.length > 0 && sorted.length <= 12}>
+    <details className="entry-list" open={sorted.length > 0 && (sorted.length <= 12 || grouped)}>
       <summary>
         Placements in view ({sorted.length}){blackouts.length > 0 && `, ${blackouts.length} quiet period(s)`}
       </summary>
@@ -337,8 +403,14 @@ function EntryList({
           ))}
         </ul>
       )}
-      <table>
-        <caption className="sr-only">Placements in the visible range</caption>
+      <label className="checkbox group-toggle">
+        <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} data-testid="group-by-campaign" />
+        Group by campaign
+      </label>
+      <table data-testid="entry-table">
+        <caption className="sr-only">
+          Placements in the visible range{grouped ? ', grouped by campaign' : ''}
+        </caption>
         <thead>
           <tr>
             <th scope="col">Slot</th>
@@ -348,30 +420,28 @@ function EntryList({
             <th scope="col">Collisions</th>
           </tr>
         </thead>
-        <tbody>
-          {sorted.map((entry) => (
-            <tr key={entry.entryId} className={hasCollisions(entry) ? 'row-collision' : ''}>
-              <td>{formatInstant(entry.slot)}</td>
-              <td>
-                <span className="channel-swatch" style={{ background: channelColour(entry.channelId) }} aria-hidden="true" />
-                {entry.channelName ?? channelName(entry.channelId)}
-              </td>
-              <td>
-                <button type="button" className="link" onClick={() => onOpenStory(entry.storyId)}>
-                  {entry.title}
-                </button>
-              </td>
-              <td>{ENTRY_STATUS_LABELS[entry.status] ?? entry.status}</td>
-              <td>
-                {(entry.collisions ?? []).map((c, i) => (
-                  <div key={i} className="collision-text">
-                    ⚠ {COLLISION_LABELS[c.kind] ?? c.kind}: {c.message}
-                  </div>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        {grouped ? (
+          groups.map((group) => (
+            <tbody key={group.campaignId || '(none)'} data-testid="campaign-group" data-campaign-id={group.campaignId}>
+              <tr className="group-head">
+                <th scope="rowgroup" colSpan={5}>
+                  {group.label}{' '}
+                  <span className="muted">
+                    · {group.entries.length} placement{group.entries.length === 1 ? '' : 's'}
+                    {group.campaign?.kpi ? ` · KPI: ${group.campaign.kpi}` : ''}
+                    {group.campaign && (group.campaign.startsOn || group.campaign.endsOn)
+                      ? ` · ${campaignPeriod(group.campaign, formatDate)}`
+                      : ''}
+                    {group.campaignId && !group.campaign ? ' · not a defined campaign' : ''}
+                  </span>
+                </th>
+              </tr>
+              {group.entries.map(row)}
+            </tbody>
+          ))
+        ) : (
+          <tbody>{sorted.map(row)}</tbody>
+        )}
       </table>
     </details>
   );

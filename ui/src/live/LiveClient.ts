@@ -36,6 +36,8 @@ export class LiveClient {
   private presenceMode: PresenceMode = 'VIEWING';
   private everConnected = false;
   private failures = 0;
+  /** While set, reconnecting waits for it (see dropConnection). */
+  private held: { promise: Promise<void>; release(): void } | null = null;
 
   constructor(
     credentials: Credentials,
@@ -50,6 +52,9 @@ export class LiveClient {
       reconnectDelay: 2_000,
       connectionTimeout: 8_000,
       debug: () => {},
+      beforeConnect: async () => {
+        if (this.held) await this.held.promise;
+      },
     });
     this.client.onConnect = () => {
       const reconnect = this.everConnected;
@@ -81,8 +86,27 @@ export class LiveClient {
   }
 
   async stop(): Promise<void> {
+    this.resumeConnection();
     if (this.openStoryId) this.sendPresence(this.openStoryId, 'LEFT');
     await this.client.deactivate();
+  }
+
+  /**
+   * Loses the connection as a network failure would (the socket closes without a DISCONNECT) and,
+   * with `hold`, keeps it lost until resumeConnection(): for the end-to-end test of catching up.
+   */
+  dropConnection(hold = true): void {
+    if (hold && !this.held) {
+      let release = () => {};
+      const promise = new Promise<void>((resolve) => (release = resolve));
+      this.held = { promise, release };
+    }
+    this.client.forceDisconnect();
+  }
+
+  resumeConnection(): void {
+    this.held?.release();
+    this.held = null;
   }
 
   get connected(): boolean {

@@ -31,6 +31,14 @@ interface LiveState {
 
 const LiveContext = createContext<LiveState | null>(null);
 
+/** window.__newsroomLive: what the end-to-end scenario uses to simulate a lost connection. */
+interface LiveTestHook {
+  drop(): void;
+  resume(): void;
+  connected(): boolean;
+  lastPosition(): number | null;
+}
+
 const KIND_TEXT: Record<string, string> = {
   ASSIGNED: 'assigned you',
   APPROVAL_REQUESTED: 'asks for your approval of',
@@ -121,8 +129,19 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     client.current = live;
     live.start();
     if (openStoryId.current) live.openStory(openStoryId.current);
+    // For the end-to-end test (and anyone curious in the console): lose the connection on purpose
+    // and get it back, to see the catch-up after a reconnect.
+    const testHook: LiveTestHook = {
+      drop: () => live.dropConnection(true),
+      resume: () => live.resumeConnection(),
+      connected: () => live.connected,
+      lastPosition: () => tracker.current.lastPosition,
+    };
+    (window as unknown as { __newsroomLive?: LiveTestHook }).__newsroomLive = testHook;
     return () => {
       client.current = null;
+      const w = window as unknown as { __newsroomLive?: LiveTestHook };
+      if (w.__newsroomLive === testHook) delete w.__newsroomLive;
       void live.stop();
     };
   }, [credentials, me, apply, queryClient, toasts]);

@@ -13,6 +13,11 @@ export const keys = {
   notifications: ['notifications'] as const,
   channels: ['channels'] as const,
   campaigns: ['campaigns'] as const,
+  users: ['users'] as const,
+  blackouts: ['blackouts'] as const,
+  calendarFeed: ['calendar-feed'] as const,
+  /** GET /api/stories (all): derived stories are found in it. */
+  stories: ['stories'] as const,
 };
 
 export function applyStory(queryClient: QueryClient, story: Story): void {
@@ -24,6 +29,8 @@ export function applyStory(queryClient: QueryClient, story: Story): void {
   queryClient.setQueryData<Story[]>(keys.inbox, (list) =>
     mergeStoryIntoList(list, story, (s) => s.status === 'IN_REVIEW'),
   );
+  // All stories (loaded only where derived stories are listed).
+  queryClient.setQueryData<Story[]>(keys.stories, (list) => mergeStoryIntoList(list, story, () => true));
   void queryClient.invalidateQueries({ queryKey: keys.history(story.storyId) });
 }
 

@@ -4,14 +4,19 @@ import { api } from '../api/endpoints';
 import { useAuth } from '../auth/AuthContext';
 import { can } from '../auth/permissions';
 import { ErrorBoundary } from '../components/Feedback';
+import type { StoryContent } from '../api/types';
 import { BoardView } from '../board/BoardView';
+import { QuietPeriodsView } from '../blackouts/QuietPeriodsView';
+import { CampaignsView } from '../campaigns/CampaignsView';
 import { CalendarView } from '../calendar/CalendarView';
 import { InboxView } from '../inbox/InboxView';
 import { keys } from '../live/cache';
 import { LiveBanner, LiveProvider } from '../live/LiveProvider';
 import { NotificationsView } from '../notifications/NotificationsView';
 import { useRoute, type View } from '../router';
+import { derivedContent } from '../story/derived';
 import { PitchDialog } from '../story/PitchDialog';
+import { EMPTY_CONTENT } from '../story/StoryContentForm';
 import { StoryDrawer } from '../story/StoryDrawer';
 import { SignIn } from './SignIn';
 
@@ -43,7 +48,8 @@ const ROLE_TEXT: Record<string, string> = {
 function Dashboard() {
   const { me, signOut } = useAuth();
   const [route, navigate] = useRoute();
-  const [pitching, setPitching] = useState(false);
+  // The content the pitch dialog opens with (null: closed); a derived story starts from its source.
+  const [pitching, setPitching] = useState<StoryContent | null>(null);
   const notifications = useQuery({ queryKey: keys.notifications, queryFn: api.notifications, retry: false });
   const showInbox = can(me, 'APPROVE');
   const inbox = useQuery({ queryKey: keys.inbox, queryFn: api.inbox, enabled: showInbox, retry: false });
@@ -52,6 +58,8 @@ function Dashboard() {
     { view: 'calendar', label: 'Calendar' },
     { view: 'board', label: 'Board' },
     ...(showInbox ? [{ view: 'inbox' as View, label: 'Approvals', badge: inbox.data?.length }] : []),
+    { view: 'campaigns', label: 'Campaigns' },
+    { view: 'quiet-periods', label: 'Quiet periods' },
     { view: 'notifications', label: 'Notifications', badge: notifications.data?.length },
   ];
   const view = route.view === 'inbox' && !showInbox ? 'board' : route.view;
@@ -84,7 +92,7 @@ function Dashboard() {
         <div className="topbar-right">
           <LiveBanner />
           {can(me, 'PITCH') && (
-            <button type="button" className="primary" onClick={() => setPitching(true)} data-testid="new-pitch">
+            <button type="button" className="primary" onClick={() => setPitching(EMPTY_CONTENT)} data-testid="new-pitch">
               New pitch
             </button>
           )}
@@ -105,9 +113,11 @@ function Dashboard() {
       )}
       <main className="content" id="main">
         <ErrorBoundary resetKey={view}>
-          {view === 'calendar' && <CalendarView onOpenStory={openStory} date={route.date} />}
+          {view === 'calendar' && <CalendarView onOpenStory={openStory} date={route.date} campaign={route.campaign} />}
           {view === 'board' && <BoardView onOpenStory={openStory} />}
           {view === 'inbox' && showInbox && <InboxView onOpenStory={openStory} />}
+          {view === 'campaigns' && <CampaignsView onShowOnCalendar={(campaign) => navigate({ view: 'calendar', campaign })} />}
+          {view === 'quiet-periods' && <QuietPeriodsView />}
           {view === 'notifications' && (
             <NotificationsView notifications={notifications.data} error={notifications.error} onOpenStory={openStory} />
           )}
@@ -115,14 +125,20 @@ function Dashboard() {
       </main>
       {route.storyId && (
         <ErrorBoundary resetKey={route.storyId}>
-          <StoryDrawer storyId={route.storyId} onClose={() => navigate({ storyId: null })} />
+          <StoryDrawer
+            storyId={route.storyId}
+            onClose={() => navigate({ storyId: null })}
+            onOpenStory={openStory}
+            onCreateDerived={(source) => setPitching(derivedContent(source))}
+          />
         </ErrorBoundary>
       )}
       {pitching && (
         <PitchDialog
-          onClose={() => setPitching(false)}
+          initial={pitching}
+          onClose={() => setPitching(null)}
           onPitched={(storyId) => {
-            setPitching(false);
+            setPitching(null);
             navigate({ storyId });
           }}
         />

@@ -1,7 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/endpoints';
 import { fieldError, toProblem } from '../api/problem';
 import { AUDIENCES, PRIORITIES, type Audience, type Priority, type StoryContent } from '../api/types';
 import { ProblemAlert } from '../components/Feedback';
+import { keys } from '../live/cache';
 import { fromLocalInput, toLocalInput } from '../time';
 
 // The editable content of a story: used to pitch and to edit the draft (PUT replaces it whole).
@@ -49,6 +52,14 @@ export function normaliseContent(content: StoryContent): StoryContent {
   };
 }
 
+/** Says which known campaign the typed id is, or that it is a new name. */
+function campaignHint(value: string | null | undefined, campaigns: { campaignId: string; name: string }[] | undefined): string {
+  const typed = value?.trim();
+  if (!typed) return campaigns?.length ? 'Pick a known campaign or type one' : '';
+  const known = campaigns?.find((c) => c.campaignId === typed);
+  return known ? known.name : campaigns ? 'Not a defined campaign (free text)' : '';
+}
+
 interface Props {
   idPrefix: string;
   initial: StoryContent;
@@ -66,6 +77,8 @@ export function StoryContentForm({ idPrefix, initial, submitLabel, busy, error, 
   const [embargoText, setEmbargoText] = useState(toLocalInput(initial.embargo));
   const problem = error ? toProblem(error) : null;
   const id = (field: string) => `${idPrefix}-${field}`;
+  const campaignList = useId();
+  const campaigns = useQuery({ queryKey: keys.campaigns, queryFn: api.campaigns, staleTime: 300_000, retry: false });
 
   function set<K extends keyof StoryContent>(key: K, value: StoryContent[K]) {
     setContent((c) => ({ ...c, [key]: value }));
@@ -128,7 +141,24 @@ export function StoryContentForm({ idPrefix, initial, submitLabel, busy, error, 
           </div>
           <div>
             <label htmlFor={id('campaign')}>Campaign</label>
-            <input id={id('campaign')} name="campaign" value={content.campaign ?? ''} onChange={(e) => set('campaign', e.target.value)} />
+            <input
+              id={id('campaign')}
+              name="campaign"
+              list={campaignList}
+              value={content.campaign ?? ''}
+              onChange={(e) => set('campaign', e.target.value)}
+              aria-describedby={id('campaign-help')}
+            />
+            <datalist id={campaignList}>
+              {(campaigns.data ?? []).map((c) => (
+                <option key={c.campaignId} value={c.campaignId}>
+                  {c.name}
+                </option>
+              ))}
+            </datalist>
+            <span id={id('campaign-help')} className="hint">
+              {campaignHint(content.campaign, campaigns.data)}
+            </span>
             {err('campaign')}
           </div>
           <div>

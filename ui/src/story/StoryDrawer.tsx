@@ -8,11 +8,15 @@ import { mentionsIn, placementButtons, storyButtons } from '../auth/permissions'
 import { STATUS_LABELS } from '../board/board';
 import { channelColour, channelIdOf, collisionText } from '../calendar/mapping';
 import { ProblemAlert, useToasts } from '../components/Feedback';
+import { AssigneePicker } from '../people/AssigneePicker';
+import { MentionTextarea } from '../people/MentionTextarea';
+import { usePeople } from '../people/usePeople';
 import { applyStory, keys } from '../live/cache';
 import { useLive } from '../live/LiveProvider';
 import { formatInstant, fromLocalInput, toLocalInput } from '../time';
 import { presenceText } from './presence';
 import { contentOf, StoryContentForm } from './StoryContentForm';
+import { DerivedStories, SourceStoryLink } from './DerivedStories';
 
 // The story drawer: everything about one story and every command the signed-in user may give.
 
@@ -43,7 +47,18 @@ function useStoryCommand(story: Story | undefined) {
   return mutation;
 }
 
-export function StoryDrawer({ storyId, onClose }: { storyId: string; onClose(): void }) {
+export function StoryDrawer({
+  storyId,
+  onClose,
+  onOpenStory,
+  onCreateDerived,
+}: {
+  storyId: string;
+  onClose(): void;
+  onOpenStory(storyId: string): void;
+  /** Opens the pitch dialog prefilled as a story derived from this one. */
+  onCreateDerived(source: Story): void;
+}) {
   const me = useMe();
   const live = useLive();
   const story = useQuery({ queryKey: keys.story(storyId), queryFn: () => api.story(storyId) });
@@ -100,7 +115,16 @@ export function StoryDrawer({ storyId, onClose }: { storyId: string; onClose(): 
       <div className="drawer-body">
         <ProblemAlert error={story.error} />
         {story.isPending && <p>Loading…</p>}
-        {data && <StoryDetails story={data} me={me} editing={editing} setEditing={setEditing} />}
+        {data && (
+          <StoryDetails
+            story={data}
+            me={me}
+            editing={editing}
+            setEditing={setEditing}
+            onOpenStory={onOpenStory}
+            onCreateDerived={onCreateDerived}
+          />
+        )}
       </div>
     </aside>
   );
@@ -111,11 +135,15 @@ function StoryDetails({
   me,
   editing,
   setEditing,
+  onOpenStory,
+  onCreateDerived,
 }: {
   story: Story;
   me: Me;
   editing: boolean;
   setEditing(editing: boolean): void;
+  onOpenStory(storyId: string): void;
+  onCreateDerived(source: Story): void;
 }) {
   const buttons = storyButtons(me, story);
   const edit = useStoryCommand(story);
@@ -169,7 +197,7 @@ function StoryDetails({
                 <>
                   <dt>Derived from</dt>
                   <dd>
-                    <a href={`#/board?story=${encodeURIComponent(story.sourceStoryId)}`}>{story.sourceStoryId}</a>
+                    <SourceStoryLink sourceStoryId={story.sourceStoryId} onOpenStory={onOpenStory} />
                   </dd>
                 </>
               )}
@@ -186,7 +214,8 @@ function StoryDetails({
 
       <Approvals story={story} />
       <Placements story={story} me={me} />
-      <Comments story={story} canComment={buttons.comment} />
+      <DerivedStories story={story} me={me} onOpenStory={onOpenStory} onCreateDerived={onCreateDerived} />
+      <Comments story={story} canComment={buttons.comment} me={me} />
       <History storyId={story.storyId} version={story.version} />
     </>
   );
@@ -205,6 +234,7 @@ function Section({ title, id, children }: { title: string; id: string; children:
 function WorkflowActions({ story, me }: { story: Story; me: Me }) {
   const buttons = storyButtons(me, story);
   const command = useStoryCommand(story);
+  const people = usePeople();
   const [open, setOpen] = useState<null | 'accept' | 'decline' | 'assign' | 'changes' | 'kill'>(null);
   const [text, setText] = useState('');
   const pending = story.pendingApprovalSteps ?? [];
@@ -224,7 +254,7 @@ function WorkflowActions({ story, me }: { story: Story; me: Me }) {
 
   function toggle(which: typeof open) {
     command.reset();
-    setText(which === 'accept' ? (story.pitchedBy ?? '') : '');
+    setText(which === 'accept' ? (story.pitchedBy ?? '') : which === 'assign' ? (story.assignee ?? '') : '');
     setOpen((current) => (current === which ? null : which));
   }
 
@@ -246,9 +276,9 @@ function WorkflowActions({ story, me }: { story: Story; me: Me }) {
   }
 
   const formLabels: Record<string, [string, string, boolean]> = {
-    accept: ['Assignee (user name, optional)', 'Accept pitch', false],
+    accept: ['Assignee (optional)', 'Accept pitch', false],
     decline: ['Why is it declined?', 'Decline pitch', true],
-    assign: ['Assign to (user name)', 'Assign', true],
+    assign: ['Assign to', 'Assign', true],
     changes: ['What should change?', 'Send back', true],
     kill: ['Why is it killed?', 'Kill story', true],
   };
@@ -321,22 +351,27 @@ function WorkflowActions({ story, me }: { story: Story; me: Me }) {
       </div>
       {open && (
         <form className="stack" onSubmit={submitForm}>
-          <label htmlFor="workflow-text">{formLabels[open][0]}</label>
-          {open === 'changes' || open === 'decline' || open === 'kill' ? (
-            <textarea
+          {open === 'accept' || open === 'assign' ? (
+            <AssigneePicker
               id="workflow-text"
-              rows={3}
+              label={formLabels[open][0]}
               required={formLabels[open][2]}
               value={text}
-              onChange={(e) => setText(e.target.value)}
+              onChange={setText}
+              people={people.data}
+              loading={people.isPending}
             />
           ) : (
-            <input
-              id="workflow-text"
-              required={formLabels[open][2]}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-            />
+            <>
+              <label htmlFor="workflow-text">{formLabels[open][0]}</label>
+              <textarea
+                id="workflow-text"
+                rows={3}
+                required={formLabels[open][2]}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+              />
+            </>
           )}
           <div className="actions">
             <button type="submit" className={open === 'kill' ? 'danger' : 'primary'} disabled={command.isPending}>
@@ -587,8 +622,9 @@ function PlanPlacementForm({ story }: { story: Story }) {
   );
 }
 
-function Comments({ story, canComment }: { story: Story; canComment: boolean }) {
+function Comments({ story, canComment, me }: { story: Story; canComment: boolean; me: Me }) {
   const queryClient = useQueryClient();
+  const people = usePeople();
   const [text, setText] = useState('');
   const comment = useMutation({
     mutationFn: (value: string) => api.comment(story.storyId, value),
@@ -620,12 +656,14 @@ function Comments({ story, canComment }: { story: Story; canComment: boolean }) 
           }}
         >
           <label htmlFor={`comment-${story.storyId}`}>Comment (mention colleagues with @username)</label>
-          <textarea
+          <MentionTextarea
             id={`comment-${story.storyId}`}
             rows={2}
             value={text}
-            onChange={(e) => setText(e.target.value)}
-            aria-describedby={`comment-${story.storyId}-mentions`}
+            onChange={setText}
+            people={people.data ?? []}
+            me={me.username}
+            describedBy={`comment-${story.storyId}-mentions`}
           />
           <span id={`comment-${story.storyId}-mentions`} className="muted">
             {mentions.length > 0 ? `Will notify: ${mentions.join(', ')}` : ''}
