@@ -1,5 +1,6 @@
 package newsroom.api.calendar;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import newsroom.api.channel.ChannelCatalogue;
+import newsroom.api.projection.ReadYourWrites;
 import newsroom.api.security.Action;
 import newsroom.api.security.Permissions;
 import newsroom.api.web.BadRequest;
@@ -77,6 +79,8 @@ class BlackoutController {
         } catch (BlackoutPeriodInvalid e) {
             throw new BadRequest("to", "AfterFrom", e.getMessage());
         }
+        // answer once the list and the calendar show it, so a client that reloads sees its own change
+        ReadYourWrites.await(() -> blackouts.find(blackoutId).isPresent(), Duration.ofSeconds(5));
         return new BlackoutView(blackoutId, request.name(), channelIds, request.from(), request.to(),
                 request.reason(), actor.username(), false);
     }
@@ -91,6 +95,8 @@ class BlackoutController {
         } catch (BlackoutPeriodInvalid e) {
             throw new BlackoutAlreadyLifted(e.getMessage());
         }
+        ReadYourWrites.await(() -> blackouts.find(blackoutId).map(BlackoutView::lifted).orElse(false),
+                Duration.ofSeconds(5));
     }
 
     static class BlackoutAlreadyLifted extends ProblemException {

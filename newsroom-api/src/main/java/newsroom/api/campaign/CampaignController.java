@@ -1,5 +1,6 @@
 package newsroom.api.campaign;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import newsroom.api.projection.ReadYourWrites;
 import newsroom.api.security.Action;
 import newsroom.api.security.Permissions;
 import newsroom.api.web.BadRequest;
@@ -71,8 +73,18 @@ class CampaignController {
         } catch (CampaignPeriodInvalid e) {
             throw new BadRequest("endsOn", "AfterStartsOn", e.getMessage());
         }
-        return new CampaignView(campaignId, request.name(), request.goal(), request.kpi(), request.startsOn(),
-                request.endsOn(), actor.username());
+        CampaignView defined = new CampaignView(campaignId, request.name(), request.goal(), request.kpi(),
+                request.startsOn(), request.endsOn(), actor.username());
+        // answer once the list shows it, so a client that reloads the list sees its own change
+        ReadYourWrites.await(() -> campaigns.find(campaignId).map(view -> sameDefinition(view, defined)).orElse(false),
+                Duration.ofSeconds(5));
+        return defined;
+    }
+
+    private static boolean sameDefinition(CampaignView a, CampaignView b) {
+        return java.util.Objects.equals(a.name(), b.name()) && java.util.Objects.equals(a.goal(), b.goal())
+                && java.util.Objects.equals(a.kpi(), b.kpi()) && java.util.Objects.equals(a.startsOn(), b.startsOn())
+                && java.util.Objects.equals(a.endsOn(), b.endsOn());
     }
 
     static class CampaignNotFound extends ProblemException {

@@ -110,8 +110,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> {
             String rule = error.getCodes() == null || error.getCodes().length == 0 ? "Invalid"
                     : error.getCodes()[error.getCodes().length - 1];
-            errors.add(new FieldError(result.getMethodParameter().getParameterName(), rule,
-                    error.getDefaultMessage()));
+            // a body's errors name its fields; a path or query value's errors name the parameter
+            String field = error instanceof org.springframework.validation.FieldError fieldError
+                    ? fieldError.getField() : result.getMethodParameter().getParameterName();
+            errors.add(new FieldError(field, rule, error.getDefaultMessage()));
         }));
         return ResponseEntity.badRequest().body(invalid(errors));
     }
