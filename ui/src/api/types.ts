@@ -80,19 +80,11 @@ export interface Comment {
   at: string;
 }
 
-export interface Story {
+/** A story as the server shows it: its content plus workflow state. */
+export interface Story extends StoryContent {
   storyId: string;
   version: number;
   status: StoryStatus;
-  title: string;
-  angle?: string | null;
-  body?: string | null;
-  desk: string;
-  audience?: Audience | null;
-  campaign?: string | null;
-  priority?: Priority | null;
-  embargo?: string | null;
-  sourceStoryId?: string | null;
   pitchedBy?: string;
   pitchedAt?: string;
   assignee?: string | null;

@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import newsroom.api.projection.ReadYourWrites;
 import newsroom.api.security.Action;
@@ -31,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/campaigns")
 class CampaignController {
+
+    private static final java.util.regex.Pattern CAMPAIGN_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
 
     private final CommandGateway commands;
     private final CampaignRepository campaigns;
@@ -60,10 +61,10 @@ class CampaignController {
 
     /** Defines the campaign with this id, or replaces its definition. */
     @PutMapping("/{campaignId}")
-    CampaignView define(@PathVariable @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,79}") String campaignId,
+    CampaignView define(@PathVariable String campaignId,
                         @Valid @RequestBody CampaignRequest request) {
         Actor actor = permissions.require(Action.DEFINE_CAMPAIGN);
-        if (!campaignId.matches("[a-z0-9][a-z0-9-]{0,79}")) {
+        if (!CAMPAIGN_ID.matcher(campaignId).matches()) {
             throw new BadRequest("campaignId", "CampaignIdFormat",
                     "a campaign id is lower-case letters, digits and dashes, e.g. employer-branding-2027");
         }
