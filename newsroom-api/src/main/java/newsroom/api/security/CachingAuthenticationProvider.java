@@ -16,7 +16,9 @@ import org.springframework.security.core.Authentication;
  * Remembers successful sign-ins for a few minutes. HTTP Basic sends the password with every request,
  * and checking a BCrypt hash costs ~80 ms of CPU by design; without this, every API call would pay it.
  * The cache key is a SHA-256 of user and password (the password itself is not kept), so a changed or
- * wrong password never matches a cached entry.
+ * wrong password never matches a cached entry. Concurrent sign-ins with the same credentials wait for one
+ * check instead of each paying for their own: on a cold cache, a burst of requests from one user costs
+ * one BCrypt check, not one per request.
  */
 class CachingAuthenticationProvider implements AuthenticationProvider {
 
@@ -34,15 +36,11 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
             return delegate.authenticate(authentication);
         }
         String key = fingerprint(authentication.getName(), password);
-        Authentication cached = signedIn.getIfPresent(key);
-        if (cached != null) {
-            return cached;
-        }
-        Authentication result = delegate.authenticate(authentication);
-        if (result != null && result.isAuthenticated()) {
-            signedIn.put(key, result);
-        }
-        return result;
+        // a failed check throws and caches nothing; a provider that cannot decide (null) is asked again
+        return signedIn.get(key, fingerprint -> {
+            Authentication result = delegate.authenticate(authentication);
+            return result != null && result.isAuthenticated() ? result : null;
+        });
     }
 
     @Override

@@ -2,6 +2,7 @@ package newsroom.api.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,6 +11,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
+import newsroom.api.storage.StoreFailures;
+import newsroom.api.storage.StoreUnavailable;
 import newsroom.story.PlacementNotFound;
 import newsroom.story.StoryRuleViolation;
 import org.slf4j.Logger;
@@ -38,6 +41,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final StoreFailures storeFailures;
+
+    ProblemHandler(StoreFailures storeFailures) {
+        this.storeFailures = storeFailures;
+    }
 
     @ExceptionHandler(StoryRuleViolation.class)
     ProblemDetail ruleViolation(StoryRuleViolation e) {
@@ -79,13 +88,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        Optional<StoreUnavailable> unavailable = storeFailures.explain(e);
+        if (unavailable.isPresent()) {
+            log.warn("Answered 503: {}", unavailable.get().getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Problems.STORE_RETRY_AFTER_SECONDS)
+                    .body(Problems.storeUnavailable());
+        }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected failure, incident {}", incident, e);
         ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected",
                 "Unexpected error", "Something went wrong on the server; it was logged as incident " + incident + ".");
         problem.setProperty("incident", incident);
-        return problem;
+        return ResponseEntity.internalServerError().body(problem);
     }
 
     @Override

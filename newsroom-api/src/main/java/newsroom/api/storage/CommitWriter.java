@@ -1,0 +1,152 @@
+package newsroom.api.storage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.bson.Document;
+
+/**
+ * Writes commits for many concurrent appenders at once and numbers them densely.
+ * <p>
+ * Appenders put their commit into a queue and take the writer's lock in turn. Whoever holds it writes
+ * everything queued (not only its own commit) as one ordered {@code insertMany} with consecutive commit
+ * numbers; the others then find theirs already written and only wait for durability. So under load one
+ * insert and one flush serve many commands.
+ * <p>
+ * Ordered inserts stop at the first failure, so what is stored of a batch is always a prefix of it:
+ * commit N+1 is only written after N was, and a crash never leaves a hole that a tracker would wait on
+ * forever. A failed commit is either a conflict (another commit already has its {@code aggregateKey}:
+ * {@link ConcurrencyException}, its number is given to the next one) or lost its number to another
+ * node (it gets a number after the new head). Its successors are written in the next round.
+ */
+final class CommitWriter {
+
+    /** Commits per insert: large enough to amortise a round trip, small enough for one message. */
+    static final int MAX_BATCH = 256;
+    private static final int MAX_ROUNDS = 1_000;
+
+    private final MongoCollection<Document> commits;
+    private final CommitNumbers numbers;
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writing = new ReentrantLock();
+
+    CommitWriter(MongoCollection<Document> commits, CommitNumbers numbers) {
+        this.commits = commits;
+        this.numbers = numbers;
+    }
+
+    /** One appender's commit and what became of it. Only touched under the writer's lock. */
+    private static final class Pending {
+        final Document commit;
+        boolean settled;
+        RuntimeException failure;
+
+        Pending(Document commit) {
+            this.commit = commit;
+        }
+
+        void stored() {
+            settled = true;
+        }
+
+        void failed(RuntimeException e) {
+            settled = true;
+            failure = e;
+        }
+    }
+
+    /**
+     * Stores the commit with the next free number (set as its {@code _id}); returns once it is stored
+     * (not necessarily durable yet).
+     *
+     * @throws ConcurrencyException if a commit with the same {@code aggregateKey} exists
+     */
+    void write(Document commit) {
+        Pending pending = new Pending(commit);
+        queue.add(pending);
+        writing.lock();
+        try {
+            while (!pending.settled) {
+                writeQueued();
+            }
+        } finally {
+            writing.unlock();
+        }
+        if (pending.failure != null) {
+            throw pending.failure;
+        }
+    }
+
+    private void writeQueued() {
+        List<Pending> batch = new ArrayList<>();
+        Pending next;
+        while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+            batch.add(next);
+        }
+        try {
+            insertInOrder(batch);
+        } catch (RuntimeException e) {
+            // the outcome of the unsettled ones is unknown (e.g. the connection broke): report, re-read the head
+            numbers.forget();
+            batch.stream().filter(pending -> !pending.settled).forEach(pending -> pending.failed(e));
+        }
+    }
+
+    private void insertInOrder(List<Pending> batch) {
+        List<Pending> remaining = batch;
+        long number = numbers.next();
+        for (int round = 0; !remaining.isEmpty(); round++) {
+            if (round == MAX_ROUNDS) {
+                throw new IllegalStateException("could not obtain commit numbers after " + MAX_ROUNDS + " attempts");
+            }
+            List<Document> documents = new ArrayList<>(remaining.size());
+            for (int i = 0; i < remaining.size(); i++) {
+                Document commit = remaining.get(i).commit;
+                commit.put("_id", number + i);
+                documents.add(commit);
+            }
+            try {
+                commits.insertMany(documents, new InsertManyOptions().ordered(true));
+                remaining.forEach(Pending::stored);
+                numbers.written(number + remaining.size() - 1);
+                return;
+            } catch (MongoBulkWriteException e) {
+                BulkWriteError error = e.getWriteErrors().get(0);
+                int failed = error.getIndex();
+                remaining.subList(0, failed).forEach(Pending::stored);
+                if (failed > 0) {
+                    numbers.written(number + failed - 1);
+                }
+                Pending loser = remaining.get(failed);
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    loser.failed(e);
+                    number += failed; // its number was not used: the next commit takes it
+                    remaining = remaining.subList(failed + 1, remaining.size());
+                } else if (isTaken(loser.commit.getString("aggregateKey"))) {
+                    loser.failed(new ConcurrencyException("aggregate " + loser.commit.getString("aggregateId")
+                            + " already has an event with sequence number " + loser.commit.getLong("firstSeq"), e));
+                    number += failed;
+                    remaining = remaining.subList(failed + 1, remaining.size());
+                } else {
+                    // another node took this number: go on after the head it wrote
+                    numbers.forget();
+                    number = Math.max(number + failed, numbers.next());
+                    remaining = remaining.subList(failed, remaining.size());
+                }
+            }
+        }
+    }
+
+    private boolean isTaken(String aggregateKey) {
+        return commits.find(Filters.eq("aggregateKey", aggregateKey)).projection(new Document("_id", 1)).first() != null;
+    }
+}
