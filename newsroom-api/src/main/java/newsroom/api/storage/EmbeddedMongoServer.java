@@ -100,6 +100,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StoreFileUnusable(file, problemOpening(e), e);
         }
+        store.setRetentionTime((int) settings.retention().toMillis());
+        // nobody reads old versions by number; outdated chunks are kept for the retention time only
+        store.setVersionsToKeep(0);
         if (store.isReadOnly()) {
             store.closeImmediately();
             throw new StoreFileUnusable(file, StoreFileUnusable.Problem.NOT_WRITABLE,

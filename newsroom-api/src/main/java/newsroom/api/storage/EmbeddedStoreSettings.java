@@ -12,9 +12,11 @@ import java.time.Duration;
  * @param compactOnStop    how long a clean stop may spend compacting the file before closing it
  * @param flushInterval    how often writes nobody waits for (read models, tracking tokens) are written
  * @param compactionPeriod how often a compaction step runs while serving
+ * @param retention        how long outdated parts of the file are kept before their space is reused, so a
+ *                         read that started on an older version can finish (the store's default: 45 s)
  */
 public record EmbeddedStoreSettings(int cacheSizeMb, int fillRate, Duration compactOnStop, Duration flushInterval,
-                                    Duration compactionPeriod) {
+                                    Duration compactionPeriod, Duration retention) {
 
     public static final int DEFAULT_CACHE_SIZE_MB = 32;
     public static final int DEFAULT_FILL_RATE = 60;
@@ -31,6 +33,6 @@ public record EmbeddedStoreSettings(int cacheSizeMb, int fillRate, Duration comp
 
     public static EmbeddedStoreSettings defaults() {
         return new EmbeddedStoreSettings(DEFAULT_CACHE_SIZE_MB, DEFAULT_FILL_RATE, DEFAULT_COMPACT_ON_STOP,
-                Duration.ofSeconds(1), Duration.ofSeconds(5));
+                Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(45));
     }
 }

@@ -55,16 +55,11 @@ final class FileCompaction {
      */
     static void compactBeforeClose(MVStore store, long budgetMillis) {
         long stopAt = System.nanoTime() + budgetMillis * 1_000_000L;
-        store.setRetentionTime(0);
-        store.commit();
-        while (System.nanoTime() < stopAt) {
-            boolean rewritten = rewriteSparseChunks(store, 90, BYTES_PER_STEP_ON_STOP);
-            store.commit();
-            long before = store.getFileStore().size();
-            moveChunksForward(store, 95, BYTES_PER_STEP_ON_STOP);
-            if (!rewritten && store.getFileStore().size() >= before) {
-                break; // nothing left that these steps can win
-            }
-        }
+        store.compactFile((int) budgetMillis); // no retention: every outdated chunk is freed at once
+        long before;
+        do {
+            before = store.getFileStore().size();
+            moveChunksForward(store, 100, BYTES_PER_STEP_ON_STOP);
+        } while (store.getFileStore().size() < before && System.nanoTime() < stopAt);
     }
 }

@@ -34,6 +34,6 @@ public record StoreProperties(String uri, String database, Path dataDir, Integer
     public EmbeddedStoreSettings embeddedSettings() {
         EmbeddedStoreSettings defaults = EmbeddedStoreSettings.defaults();
         return new EmbeddedStoreSettings(cacheSizeMb, fillRate, compactOnStop, defaults.flushInterval(),
-                defaults.compactionPeriod());
+                defaults.compactionPeriod(), defaults.retention());
     }
 }
