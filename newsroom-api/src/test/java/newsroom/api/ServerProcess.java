@@ -210,7 +210,8 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static void pause(Duration duration) {
+    /** Sleeps; an interruption ends the test. */
+    public static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

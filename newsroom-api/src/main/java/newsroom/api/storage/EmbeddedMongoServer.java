@@ -16,6 +16,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
+import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,6 +90,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private static MVStore open(Path file, EmbeddedStoreSettings settings) {
         MVStore store;
         try {
+            // a copy left by a compaction that a crash interrupted is dropped or put in place
+            MVStoreTool.compactCleanUp(file.toString());
             store = new MVStore.Builder()
                     .fileName(file.toString())
                     .compress()
@@ -260,8 +263,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
 
     /**
-     * Stops serving and closes the file; a clean stop first compacts it for up to
-     * {@link EmbeddedStoreSettings#compactOnStop()}, so the file shrinks back.
+     * Stops serving and closes the file. A clean stop whose file is mostly outdated data first copies the
+     * live data into a fresh file ({@link FileCompaction#closeCompacted}), so the file shrinks back.
      */
     @Override
     public void close() {
@@ -271,18 +274,18 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (failure().isEmpty() && !store.isClosed()) {
+        boolean healthy = failure().isEmpty() && !store.isClosed();
+        long before = fileSize();
+        server.shutdownNow(); // closes the store: pending writes are written, the file is marked clean
+        if (healthy) {
             try {
-                long before = fileSize();
-                withWriteLock(() -> {
-                    FileCompaction.compactBeforeClose(store, settings.compactOnStop().toMillis());
-                    return null;
-                });
-                log.info("Store file {}: {} KB before, {} KB after compaction", file, before / 1024, fileSize() / 1024);
+                if (FileCompaction.closeCompacted(file, settings.fillRate(), settings.compactOnStop())) {
+                    log.info("Store file {} compacted: {} KB before, {} KB after", file, before / 1024,
+                            fileSize() / 1024);
+                }
             } catch (RuntimeException e) {
-                log.warn("Compacting the store file {} before closing it failed; it is closed uncompacted", file, e);
+                log.warn("Compacting the store file {} after closing it failed; it stays as it was", file, e);
             }
         }
-        server.shutdownNow(); // closes the store: pending writes are written, the file is marked clean
     }
 }

@@ -1,7 +1,11 @@
 package newsroom.api.storage;
 
+import java.nio.file.Path;
+import java.time.Duration;
+
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreTool;
 import org.h2.mvstore.RandomAccessStore;
 
 /**
@@ -18,7 +22,7 @@ import org.h2.mvstore.RandomAccessStore;
  * file is truncated.</li>
  * </ol>
  * The caller holds the store's write lock (see {@link SerialWritesBackend}), because both steps write
- * chunks and must not capture half a command.
+ * chunks and must not capture half a command. After a clean close, a sparse file is copied instead.
  */
 final class FileCompaction {
 
@@ -26,7 +30,7 @@ final class FileCompaction {
     static final int REWRITE_BYTES_PER_STEP = 2 * 1024 * 1024;
     /** Data moved per step while serving. */
     static final int MOVE_BYTES_PER_STEP = 8 * 1024 * 1024;
-    private static final int BYTES_PER_STEP_ON_STOP = 16 * 1024 * 1024;
+    private static final long COPY_BYTES_PER_SECOND = 50L * 1024 * 1024;
 
     private FileCompaction() {
     }
@@ -50,16 +54,28 @@ final class FileCompaction {
     }
 
     /**
-     * Compacts as far as the time allows, when nobody reads or writes any more (a clean stop): old
-     * versions need not be kept, so every outdated chunk can be freed at once.
+     * After a clean close: if less than {@code fillRate} percent of the file is live data, copies the live
+     * data into a new file and puts it in place of the old one (the store's own tool: the copy is written
+     * next to the file and renamed over it, so a crash leaves the old file intact; the leftover copy is
+     * removed when the store is opened next). A copy takes about a second per 50 MB of live data; it is only
+     * started if the file's live data can be copied within {@code budget} at that pace.
+     *
+     * @return whether the file was compacted
      */
-    static void compactBeforeClose(MVStore store, long budgetMillis) {
-        long stopAt = System.nanoTime() + budgetMillis * 1_000_000L;
-        store.compactFile((int) budgetMillis); // no retention: every outdated chunk is freed at once
-        long before;
-        do {
-            before = store.getFileStore().size();
-            moveChunksForward(store, 100, BYTES_PER_STEP_ON_STOP);
-        } while (store.getFileStore().size() < before && System.nanoTime() < stopAt);
+    static boolean closeCompacted(Path file, int fillRate, Duration budget) {
+        long liveBytes;
+        try (MVStore closed = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            int chunksFill = closed.getFileStore().getChunksFillRate();
+            long size = closed.getFileStore().size();
+            liveBytes = size * closed.getFillRate() / 100 * chunksFill / 100;
+            if (liveBytes >= size * fillRate / 100) {
+                return false;
+            }
+        }
+        if (liveBytes > budget.toSeconds() * COPY_BYTES_PER_SECOND) {
+            return false;
+        }
+        MVStoreTool.compact(file.toString(), true);
+        return true;
     }
 }
