@@ -12,7 +12,7 @@ import org.bson.Document;
 final class CommitNumbers {
 
     private final MongoCollection<Document> commits;
-    /** Guarded by the commit writer's lock. */
+    /** Only touched by the commit writer's leader, one at a time. */
     private long lastWritten;
     private boolean known;
 

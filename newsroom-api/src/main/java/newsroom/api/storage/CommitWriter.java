@@ -3,7 +3,6 @@ package newsroom.api.storage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -17,10 +16,14 @@ import org.bson.Document;
 /**
  * Writes commits for many concurrent appenders at once and numbers them densely.
  * <p>
- * Appenders put their commit into a queue and take the writer's lock in turn. Whoever holds it writes
+ * Appenders put their commit into a queue. One of them at a time is the <em>leader</em>: it writes
  * everything queued (not only its own commit) as one ordered {@code insertMany} with consecutive commit
- * numbers; the others then find theirs already written and only wait for durability. So under load one
- * insert and one flush serve many commands.
+ * numbers and makes the batch durable ({@link Durability}: on the embedded store one file write and
+ * fsync), then wakes the others. Meanwhile the next appenders queue up; those whose commit was in the
+ * batch return, and one whose commit was not becomes the next leader and writes everything queued by
+ * then. So under load one insert and one flush serve many commands, and no commit is reported stored
+ * before it is durable. (Followers wait on a monitor rather than on the leader's lock: handing a lock
+ * from one finished appender to the next made them return one by one and cut the batches short.)
  * <p>
  * Ordered inserts stop at the first failure, so what is stored of a batch is always a prefix of it:
  * commit N+1 is only written after N was, and a crash never leaves a hole that a tracker would wait on
@@ -36,18 +39,23 @@ final class CommitWriter {
 
     private final MongoCollection<Document> commits;
     private final CommitNumbers numbers;
+    private final Durability durability;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock writing = new ReentrantLock();
+    private final Object monitor = new Object();
+    /** Whether an appender is writing a batch; guarded by {@link #monitor}. */
+    private boolean leading;
 
-    CommitWriter(MongoCollection<Document> commits, CommitNumbers numbers) {
+    CommitWriter(MongoCollection<Document> commits, CommitNumbers numbers, Durability durability) {
         this.commits = commits;
         this.numbers = numbers;
+        this.durability = durability;
     }
 
-    /** One appender's commit and what became of it. Only touched under the writer's lock. */
+    /** One appender's commit and what became of it, written by the leader that wrote it. */
     private static final class Pending {
         final Document commit;
-        boolean settled;
+        boolean stored;
+        volatile boolean settled;
         RuntimeException failure;
 
         Pending(Document commit) {
@@ -55,34 +63,61 @@ final class CommitWriter {
         }
 
         void stored() {
+            stored = true;
+        }
+
+        void durable() {
             settled = true;
         }
 
         void failed(RuntimeException e) {
-            settled = true;
+            stored = false;
             failure = e;
+            settled = true;
         }
     }
 
     /**
-     * Stores the commit with the next free number (set as its {@code _id}); returns once it is stored
-     * (not necessarily durable yet).
+     * Stores the commit with the next free number (set as its {@code _id}); returns once it is durable.
      *
      * @throws ConcurrencyException if a commit with the same {@code aggregateKey} exists
      */
     void write(Document commit) {
         Pending pending = new Pending(commit);
         queue.add(pending);
-        writing.lock();
-        try {
-            while (!pending.settled) {
-                writeQueued();
+        while (!pending.settled) {
+            if (becameLeader(pending)) {
+                try {
+                    writeQueued();
+                } finally {
+                    synchronized (monitor) {
+                        leading = false;
+                        monitor.notifyAll();
+                    }
+                }
             }
-        } finally {
-            writing.unlock();
         }
         if (pending.failure != null) {
             throw pending.failure;
+        }
+    }
+
+    /** Waits until the commit is settled by a leader, or until nobody leads and this appender may. */
+    private boolean becameLeader(Pending pending) {
+        synchronized (monitor) {
+            while (leading && !pending.settled) {
+                try {
+                    monitor.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for a commit to be written", e);
+                }
+            }
+            if (pending.settled) {
+                return false;
+            }
+            leading = true;
+            return true;
         }
     }
 
@@ -97,7 +132,17 @@ final class CommitWriter {
         } catch (RuntimeException e) {
             // the outcome of the unsettled ones is unknown (e.g. the connection broke): report, re-read the head
             numbers.forget();
-            batch.stream().filter(pending -> !pending.settled).forEach(pending -> pending.failed(e));
+            batch.stream().filter(pending -> !pending.settled && !pending.stored).forEach(pending -> pending.failed(e));
+        }
+        List<Pending> stored = batch.stream().filter(pending -> pending.stored).toList();
+        if (stored.isEmpty()) {
+            return;
+        }
+        try {
+            durability.awaitDurable();
+            stored.forEach(Pending::durable);
+        } catch (RuntimeException e) {
+            stored.forEach(pending -> pending.failed(e));
         }
     }
 

@@ -9,19 +9,17 @@ import de.bwaldvogel.mongo.backend.ValueComparator;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
-import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * How the embedded store keeps the keys of a unique index (an index value such as {@code "story-7#3"}
  * or commit number {@code 41.0}). The store's default for such keys compares two keys by Java-serialising
  * both and comparing the bytes, which made every index lookup cost dozens of serialisations; this type
- * compares the values themselves, the way the server orders them, and writes each value with the
- * store's compact encoding for strings and numbers.
+ * compares the values themselves, the way the server orders them, and writes each value with
+ * {@link ScalarCodec}.
  */
 final class IndexKeyType extends BasicDataType<KeyValue> {
 
     static final IndexKeyType INSTANCE = new IndexKeyType();
-    private static final ObjectDataType VALUES = new ObjectDataType();
     private static final ValueComparator ORDER = ValueComparator.asc();
 
     private IndexKeyType() {
@@ -43,7 +41,7 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
     public int getMemory(KeyValue key) {
         int memory = 24;
         for (Object value : key) {
-            memory += value instanceof String text ? 40 + 2 * text.length() : 24;
+            memory += ScalarCodec.memory(value);
         }
         return memory;
     }
@@ -52,7 +50,7 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
     public void write(WriteBuffer buffer, KeyValue key) {
         buffer.putVarInt(key.size());
         for (Object value : key) {
-            VALUES.write(buffer, value);
+            ScalarCodec.write(buffer, value);
         }
     }
 
@@ -61,7 +59,7 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
         int size = DataUtils.readVarInt(buffer);
         List<Object> values = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            values.add(VALUES.read(buffer));
+            values.add(ScalarCodec.read(buffer));
         }
         return new KeyValue(values);
     }

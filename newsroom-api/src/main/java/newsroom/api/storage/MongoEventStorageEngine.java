@@ -36,8 +36,8 @@ import org.bson.Document;
  * multi-document transactions), so a command's events are stored together or not at all.
  * <p>
  * Each commit has a dense global number as its {@code _id}. Concurrent appends are written together
- * by {@link CommitWriter} with consecutive numbers in one ordered insert, and then made durable together
- * by the store's {@link Durability} (group commit): no append returns before its commit is durable.
+ * by {@link CommitWriter} with consecutive numbers in one ordered insert and made durable together by
+ * the store's {@link Durability} (group commit): no append returns before its commit is durable.
  * The unique {@code _id} lets only one writer have each number; commit N+1 is only ever written by
  * someone who already saw commit N stored, so the sequence has no holes, and a tracking reader that
  * asks for the numbers after its position and stops at the first missing one never skips a commit that
@@ -60,7 +60,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private static final Document CHAIN_FIELDS = new Document("_id", 1).append("firstSeq", 1).append("lastSeq", 1);
 
     private final MongoCollection<Document> commits;
-    private final Durability durability;
     private final CommitNumbers numbers;
     private final CommitWriter writer;
     private final int trackingBatch;
@@ -68,10 +67,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
         this.commits = builder.database.getCollection(COLLECTION);
-        this.durability = builder.durability;
         this.trackingBatch = builder.trackingBatch;
         this.numbers = new CommitNumbers(commits);
-        this.writer = new CommitWriter(commits, numbers);
+        this.writer = new CommitWriter(commits, numbers, builder.durability);
         commits.createIndex(Indexes.ascending("aggregateKey"), new IndexOptions().unique(true));
     }
 
@@ -84,8 +82,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
-        writer.write(toCommit(events, serializer));
-        durability.awaitDurable();
+        writer.write(toCommit(events, serializer)); // returns once the commit is durable
     }
 
     private Document toCommit(List<? extends EventMessage<?>> events, Serializer serializer) {

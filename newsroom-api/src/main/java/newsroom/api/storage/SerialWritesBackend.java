@@ -143,7 +143,8 @@ final class SerialWritesBackend extends H2Backend {
                 store.removeMap(earlierVersion); // rebuilt from the documents into the new map
             }
             MVMap<KeyValue, Object> map = store.openMap(indexMapName(collectionName, "_keys_", indexName),
-                    new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
+                    new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE)
+                            .valueType(PositionType.INSTANCE));
             return new MVStoreUniqueIndex(map, indexName, keys, sparse);
         }
 
