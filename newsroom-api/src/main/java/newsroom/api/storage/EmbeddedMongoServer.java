@@ -91,9 +91,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         MVStore store;
         try {
             // a copy left by a compaction that a crash interrupted is dropped or put in place
-            MVStoreTool.compactCleanUp(file.toString());
+            MVStoreTool.compactCleanUp(storeFileName(file));
             store = new MVStore.Builder()
-                    .fileName(file.toString())
+                    .fileName(storeFileName(file))
                     .compress()
                     .cacheSize(settings.cacheSizeMb())
                     // only this class writes the file: never in the middle of a command (see SerialWritesBackend)
@@ -112,6 +112,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
                     new AccessDeniedException(file.toString(), null, "the file is read-only"));
         }
         return store;
+    }
+
+    /**
+     * The file as the store opens it: through H2's "retry" file system, which reopens the file and retries
+     * when a thread is interrupted in the middle of reading or writing it. Without it, an interrupt of any
+     * thread that happens to write (a request or a projection being stopped) closes the file for everybody.
+     */
+    static String storeFileName(Path file) {
+        return "retry:" + file;
     }
 
     private static StoreFileUnusable.Problem problemOpening(RuntimeException e) {
@@ -268,7 +277,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      */
     @Override
     public void close() {
-        maintenance.shutdownNow();
+        maintenance.shutdown(); // not shutdownNow: an interrupt in the middle of a file write would close the file
         try {
             maintenance.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -64,7 +64,8 @@ final class FileCompaction {
      */
     static boolean closeCompacted(Path file, int fillRate, Duration budget) {
         long liveBytes;
-        try (MVStore closed = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+        String name = EmbeddedMongoServer.storeFileName(file);
+        try (MVStore closed = new MVStore.Builder().fileName(name).readOnly().open()) {
             int chunksFill = closed.getFileStore().getChunksFillRate();
             long size = closed.getFileStore().size();
             liveBytes = size * closed.getFillRate() / 100 * chunksFill / 100;
@@ -75,7 +76,7 @@ final class FileCompaction {
         if (liveBytes > budget.toSeconds() * COPY_BYTES_PER_SECOND) {
             return false;
         }
-        MVStoreTool.compact(file.toString(), true);
+        MVStoreTool.compact(name, true);
         return true;
     }
 }

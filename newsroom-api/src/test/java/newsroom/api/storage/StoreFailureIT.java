@@ -12,10 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import newsroom.api.ApiClient;
 import newsroom.api.ApiClient.Response;
 import newsroom.api.ServerProcess;
 import newsroom.api.TestStore;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,6 +64,26 @@ class StoreFailureIT {
         Files.write(damaged.resolve(EmbeddedMongoServer.FILE_NAME), "not a store file at all".repeat(500).getBytes());
         assertThatThrownBy(() -> EmbeddedMongoServer.start(damaged)).isInstanceOf(StoreFileUnusable.class)
                 .extracting(e -> ((StoreFileUnusable) e).problem()).isEqualTo(StoreFileUnusable.Problem.DAMAGED);
+    }
+
+    @Test
+    void aThreadInterruptedWhileItWritesTheFileDoesNotCloseTheStore() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(TestStore.freshDataDir());
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> collection = client.getDatabase("newsroom").getCollection("notes");
+            collection.insertOne(new Document("_id", 1));
+            Thread.currentThread().interrupt(); // e.g. a request or a projection thread being stopped
+            try {
+                server.durability().awaitDurable(); // this thread writes the file
+            } finally {
+                Thread.interrupted();
+            }
+            collection.insertOne(new Document("_id", 2));
+            server.durability().awaitDurable();
+
+            assertThat(server.failure()).isEmpty();
+            assertThat(collection.countDocuments()).isEqualTo(2);
+        }
     }
 
     @Test
