@@ -21,4 +21,9 @@ public record Actor(String username, Set<Role> roles) {
     public boolean has(Role role) {
         return roles.contains(role);
     }
+
+    /** Whether one of this person's roles allows the action (the role→action table, {@link Action}). */
+    public boolean may(Action action) {
+        return action.allowedFor(roles);
+    }
 }

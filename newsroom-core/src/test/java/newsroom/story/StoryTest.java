@@ -10,9 +10,14 @@ import java.util.Set;
 import newsroom.channel.Channel;
 import newsroom.channel.ChannelKind;
 import newsroom.governance.ApprovalPolicy;
+import newsroom.people.Action;
 import newsroom.people.Actor;
+import newsroom.people.MissingRole;
 import newsroom.people.Role;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -67,6 +72,80 @@ class StoryTest {
 
     private static StoryRuleViolationMatcher rule(StoryRule rule) {
         return new StoryRuleViolationMatcher(rule);
+    }
+
+    private static Matcher<MissingRole> missingRole(Action action) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(MissingRole refusal) {
+                return refusal.action() == action;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("refused for want of a role that may ").appendValue(action);
+            }
+        };
+    }
+
+    @Nested
+    class Roles {
+
+        private final Actor admin = Actor.of("ada", Role.ADMIN);
+        private final Actor viewer = Actor.of("victor", Role.VIEWER);
+
+        @Test
+        void aViewerCannotPitch() {
+            fixture.givenNoPriorActivity()
+                    .when(new PitchStoryCommand(STORY, CONTENT, viewer, PITCHED_AT))
+                    .expectException(missingRole(Action.PITCH))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anAdminRunsOperationsAndDoesNotEditDrafts() {
+            fixture.given(pitched(), accepted())
+                    .when(new EditDraftCommand(STORY, CONTENT, admin, null))
+                    .expectException(missingRole(Action.EDIT_DRAFT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anAdminDoesNotSubmitOrApprove() {
+            fixture.given(pitched(), accepted())
+                    .when(new SubmitStoryCommand(STORY, admin, null))
+                    .expectException(missingRole(Action.SUBMIT));
+            fixture.given(pitched(), accepted(), plannedLinkedIn(2),
+                            new StorySubmittedEvent(STORY, EDITOR.username(), 2, Set.of(COMMUNICATIONS)))
+                    .when(new ApproveStoryCommand(STORY, COMMUNICATIONS, admin, null))
+                    .expectException(missingRole(Action.APPROVE));
+        }
+
+        @Test
+        void anEditorDoesNotApprove() {
+            fixture.given(pitched(), accepted(), plannedLinkedIn(2),
+                            new StorySubmittedEvent(STORY, EDITOR.username(), 2, Set.of(COMMUNICATIONS)))
+                    .when(new ApproveStoryCommand(STORY, COMMUNICATIONS, Actor.of("ed", Role.EDITOR), null))
+                    .expectException(missingRole(Action.APPROVE));
+        }
+
+        @Test
+        void aGovernanceLeadDoesNotPublish() {
+            Approval granted = new Approval(COMMUNICATIONS, COMMS_LEAD.username(), 2);
+            fixture.given(pitched(), accepted(), plannedLinkedIn(2),
+                            new StorySubmittedEvent(STORY, EDITOR.username(), 2, Set.of(COMMUNICATIONS)),
+                            new ApprovalGrantedEvent(STORY, COMMUNICATIONS, COMMS_LEAD.username(), 2, Set.of()),
+                            new StoryApprovedEvent(STORY, 2, List.of(granted)))
+                    .when(new PublishPlacementCommand(STORY, "p-li", LEGAL_LEAD, FRIDAY_09, null))
+                    .expectException(missingRole(Action.PUBLISH_PLACEMENT));
+        }
+
+        @Test
+        void theRoleIsCheckedBeforeTheStoryState() {
+            fixture.given(pitched(), new PitchDeclinedEvent(STORY, EDITOR.username(), "no"))
+                    .when(new CommentOnStoryCommand(STORY, "c1", "hm", Set.of(), viewer, PITCHED_AT, null))
+                    .expectException(missingRole(Action.COMMENT));
+        }
     }
 
     @Nested
@@ -130,6 +209,20 @@ class StoryTest {
             fixture.given(pitched(), accepted())
                     .when(new EditDraftCommand(STORY, edited, CONTRIBUTOR, null))
                     .expectEvents(new DraftEditedEvent(STORY, edited, CONTRIBUTOR.username(), 2));
+        }
+
+        @Test
+        void theAssignedContributorEditsTheDraftSomeoneElsePitched() {
+            fixture.given(pitched(), new PitchAcceptedEvent(STORY, EDITOR.username(), OTHER_CONTRIBUTOR.username()))
+                    .when(new EditDraftCommand(STORY, edited, OTHER_CONTRIBUTOR, null))
+                    .expectEvents(new DraftEditedEvent(STORY, edited, OTHER_CONTRIBUTOR.username(), 2));
+        }
+
+        @Test
+        void aContributorCannotSubmitSomeoneElsesStory() {
+            fixture.given(pitched(), accepted())
+                    .when(new SubmitStoryCommand(STORY, OTHER_CONTRIBUTOR, null))
+                    .expectException(rule(StoryRule.OWN_DRAFTS_ONLY));
         }
 
         @Test

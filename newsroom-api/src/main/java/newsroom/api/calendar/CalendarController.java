@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
 import jakarta.validation.Valid;
 
 import newsroom.api.projection.ProjectionPositions;
-import newsroom.api.security.Action;
 import newsroom.api.security.Permissions;
 import newsroom.api.web.BadRequest;
 import newsroom.calendar.Collision;
+import newsroom.people.Action;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpHeaders;

@@ -7,11 +7,11 @@ import java.util.Set;
 
 import newsroom.api.calendar.CalendarFilter;
 import newsroom.api.calendar.CalendarQueries;
-import newsroom.api.security.Action;
 import newsroom.api.security.KnownUsers;
 import newsroom.api.security.Permissions;
 import newsroom.api.web.ProblemException;
 import newsroom.api.web.Problems;
+import newsroom.people.Action;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

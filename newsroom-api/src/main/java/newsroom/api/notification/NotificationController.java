@@ -2,8 +2,8 @@ package newsroom.api.notification;
 
 import java.util.List;
 
-import newsroom.api.security.Action;
 import newsroom.api.security.Permissions;
+import newsroom.people.Action;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

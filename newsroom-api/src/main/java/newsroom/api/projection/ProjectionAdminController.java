@@ -3,10 +3,10 @@ package newsroom.api.projection;
 import java.util.List;
 import java.util.Set;
 
-import newsroom.api.security.Action;
 import newsroom.api.security.Permissions;
 import newsroom.api.web.ProblemException;
 import newsroom.api.web.Problems;
+import newsroom.people.Action;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;

@@ -9,10 +9,10 @@ import java.util.stream.Stream;
 
 import jakarta.validation.constraints.Min;
 import newsroom.api.projection.ProjectionPositions;
-import newsroom.api.security.Action;
 import newsroom.api.security.Permissions;
 import newsroom.api.story.StoryReadModel;
 import newsroom.api.story.StoryView;
+import newsroom.people.Action;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;

@@ -40,7 +40,7 @@ class LivePublisher {
         broker.convertAndSend(Topics.story(update.storyId()), update);
         if (LiveUpdates.concernsCalendar(update)) {
             broker.convertAndSend(Topics.CALENDAR, update);
-            update.story().placements.stream().map(placement -> placement.channelId).distinct()
+            update.story().placements().stream().map(placement -> placement.channelId()).distinct()
                     .forEach(channelId -> broker.convertAndSend(Topics.calendarChannel(channelId), update));
         }
         if (LiveUpdates.concernsReview(payload)) {

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import newsroom.api.axon.MessageMetadata;
 import newsroom.api.calendar.CalendarQueries;
+import newsroom.api.story.StoryAnswer;
 import newsroom.api.story.StoryReadModel;
 import newsroom.api.story.StoryView;
 import newsroom.story.ApprovalGrantedEvent;
@@ -46,7 +47,7 @@ public class LiveUpdates {
     LiveUpdate of(DomainEventMessage<?> event, long position, StoryView story) {
         return new LiveUpdate(position, event.getPayloadType().getSimpleName().replaceFirst("Event$", ""),
                 event.getAggregateIdentifier(), placementIdOf(event.getPayload()), event.getTimestamp(),
-                (String) event.getMetaData().get(MessageMetadata.USERNAME), story);
+                (String) event.getMetaData().get(MessageMetadata.USERNAME), StoryAnswer.forEveryone(story));
     }
 
     static boolean concernsReview(Object payload) {
@@ -54,7 +55,7 @@ public class LiveUpdates {
     }
 
     static boolean concernsCalendar(LiveUpdate update) {
-        return update.story() != null && !update.story().placements.isEmpty();
+        return update.story() != null && !update.story().placements().isEmpty();
     }
 
     private static String placementIdOf(Object payload) {

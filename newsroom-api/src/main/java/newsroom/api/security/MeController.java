@@ -1,9 +1,8 @@
 package newsroom.api.security;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 
+import newsroom.people.Action;
 import newsroom.people.Actor;
 import newsroom.people.Role;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +20,8 @@ class MeController {
         this.users = users;
     }
 
-    record Me(String username, String displayName, Set<Role> roles, List<Action> actions) {
+    /** {@code actions}: what the user's roles allow, from the domain's role→action table. */
+    record Me(String username, String displayName, Set<Role> roles, Set<Action> actions) {
     }
 
     @GetMapping("/api/me")
@@ -30,7 +30,6 @@ class MeController {
         String displayName = users.users().stream().filter(user -> user.username().equals(actor.username()))
                 .map(NewsroomUsersProperties.User::displayName).filter(name -> name != null && !name.isBlank())
                 .findFirst().orElse(actor.username());
-        List<Action> actions = Arrays.stream(Action.values()).filter(action -> action.allowedFor(actor.roles())).toList();
-        return new Me(actor.username(), displayName, actor.roles(), actions);
+        return new Me(actor.username(), displayName, actor.roles(), Action.forRoles(actor.roles()));
     }
 }

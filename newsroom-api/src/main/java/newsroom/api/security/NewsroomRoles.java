@@ -2,7 +2,6 @@ package newsroom.api.security;
 
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import newsroom.people.Actor;
 import newsroom.people.Role;
@@ -38,9 +37,5 @@ public final class NewsroomRoles {
 
     public static Actor actorOf(Authentication authentication) {
         return new Actor(authentication.getName(), rolesOf(authentication));
-    }
-
-    public static String describe(Set<Role> roles) {
-        return roles.stream().map(Role::name).sorted().collect(Collectors.joining(" or "));
     }
 }

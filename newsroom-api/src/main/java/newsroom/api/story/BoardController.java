@@ -3,14 +3,14 @@ package newsroom.api.story;
 import java.util.List;
 
 import newsroom.api.projection.ProjectionPositions;
-import newsroom.api.security.Action;
 import newsroom.api.security.Permissions;
+import newsroom.people.Action;
 import newsroom.people.Actor;
 import newsroom.story.StoryStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The editorial board (stories by workflow state) and the governance leads' approval inbox. */
+/** The editorial board: stories by workflow state. */
 @RestController
 class BoardController {
 
@@ -21,14 +21,17 @@ class BoardController {
     private final StoryRepository stories;
     private final ProjectionPositions positions;
     private final Permissions permissions;
+    private final StoryAnswers answers;
 
-    BoardController(StoryRepository stories, ProjectionPositions positions, Permissions permissions) {
+    BoardController(StoryRepository stories, ProjectionPositions positions, Permissions permissions,
+                    StoryAnswers answers) {
         this.stories = stories;
         this.positions = positions;
         this.permissions = permissions;
+        this.answers = answers;
     }
 
-    record Column(StoryStatus status, List<StoryView> stories) {
+    record Column(StoryStatus status, List<StoryAnswer> stories) {
     }
 
     record Board(long position, List<Column> columns) {
@@ -36,23 +39,11 @@ class BoardController {
 
     @GetMapping("/api/board")
     Board board() {
-        permissions.require(Action.READ);
+        Actor actor = permissions.require(Action.READ);
         long position = positions.position(StoryProjection.PROCESSING_GROUP);
         List<Column> columns = COLUMNS.stream()
-                .map(status -> new Column(status, stories.list(status, null, null, MAX_PER_COLUMN)))
+                .map(status -> new Column(status, answers.forCaller(stories.list(status, null, null, MAX_PER_COLUMN), actor)))
                 .toList();
         return new Board(position, columns);
-    }
-
-    /** Stories waiting for an approval this governance lead may give (not their own work, not twice). */
-    @GetMapping("/api/approvals/inbox")
-    List<StoryView> inbox() {
-        Actor actor = permissions.require(Action.APPROVE);
-        String me = actor.username();
-        return stories.list(StoryStatus.IN_REVIEW, null, null, MAX_PER_COLUMN).stream()
-                .filter(story -> !story.pendingApprovalSteps.isEmpty())
-                .filter(story -> !me.equals(story.pitchedBy) && !me.equals(story.lastEditedBy))
-                .filter(story -> story.approvals.stream().noneMatch(approval -> me.equals(approval.approvedBy())))
-                .toList();
     }
 }
