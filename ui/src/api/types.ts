@@ -3,7 +3,7 @@
 
 export type Role = 'CONTRIBUTOR' | 'EDITOR' | 'GOVERNANCE_LEAD' | 'ADMIN' | 'VIEWER';
 
-/** The names of newsroom.api.security.Action. */
+/** The names of newsroom.people.Action (the domain's role→action table). */
 export type Action =
   | 'PITCH'
   | 'ACCEPT_PITCH'
@@ -70,6 +70,8 @@ export interface Placement {
   publishedBy?: string | null;
   publishedAt?: string | null;
   cancelReason?: string | null;
+  /** What the signed-in user may do with this placement now; absent in live pushes. */
+  allowedActions?: Action[];
 }
 
 export interface Comment {
@@ -100,6 +102,10 @@ export interface Story extends StoryContent {
   updatedAt?: string;
   /** Only on the answer to planning a placement that collides. */
   warnings?: Collision[];
+  /** What the signed-in user may do with this story now (server's decision); absent in live pushes. */
+  allowedActions?: Action[];
+  /** The approval steps the signed-in user may sign now; absent in live pushes. */
+  approvableSteps?: string[];
 }
 
 /** The editable content of a story: the body of a pitch and of PUT /draft. */

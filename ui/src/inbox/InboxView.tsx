@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/endpoints';
 import type { Story } from '../api/types';
+import { approvableSteps } from '../auth/permissions';
 import { ProblemAlert, useToasts } from '../components/Feedback';
 import { applyStory, keys } from '../live/cache';
 import { formatInstant } from '../time';
@@ -32,10 +33,12 @@ export function InboxItem({ story, onOpen }: { story: Story; onOpen(): void }) {
   const queryClient = useQueryClient();
   const toasts = useToasts();
   const pending = story.pendingApprovalSteps ?? [];
-  const [step, setStep] = useState(pending[0] ?? '');
+  // the steps I may sign (the server's decision), not every pending one
+  const steps = approvableSteps(story);
+  const [step, setStep] = useState(steps[0] ?? '');
   const [sendingBack, setSendingBack] = useState(false);
   const [comment, setComment] = useState('');
-  const chosen = pending.includes(step) ? step : (pending[0] ?? '');
+  const chosen = steps.includes(step) ? step : (steps[0] ?? '');
 
   const approve = useMutation({
     mutationFn: (approved: string) => api.approve(story.storyId, approved || undefined, story.version),
@@ -72,11 +75,11 @@ export function InboxItem({ story, onOpen }: { story: Story; onOpen(): void }) {
         Waiting for: <strong data-testid="inbox-pending">{pending.join(', ') || '—'}</strong>
       </p>
       <div className="actions">
-        {pending.length > 1 && (
+        {steps.length > 1 && (
           <label>
             Step
             <select value={chosen} onChange={(e) => setStep(e.target.value)} aria-label={`Approval step for ${story.title}`}>
-              {pending.map((s) => (
+              {steps.map((s) => (
                 <option key={s} value={s}>
                   {s}
                 </option>

@@ -12,6 +12,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/endpoints';
 import type { LiveUpdate, Notification, Presence, PresenceMode } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
+import { can } from '../auth/permissions';
 import { useToasts } from '../components/Feedback';
 import { addNotification, applyStory, keys } from './cache';
 import { LiveClient, type ConnectionState } from './LiveClient';
@@ -99,7 +100,8 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!credentials || !me) return;
     tracker.current.reset();
-    const governance = me.roles.includes('GOVERNANCE_LEAD') || me.roles.includes('ADMIN');
+    // /topic/approvals is for whoever may approve (the server checks the same table)
+    const governance = can(me, 'APPROVE');
     const live = new LiveClient(
       credentials,
       {

@@ -99,6 +99,14 @@ export async function catchUp(
   return position;
 }
 
+/**
+ * True for a story answered to me (it says what I may do next); false for a live push, which goes to
+ * everybody and carries no per-person actions.
+ */
+export function carriesActions(story: Story): boolean {
+  return Array.isArray(story.allowedActions);
+}
+
 /** True when `incoming` is at least as new as `current` (by story version). */
 export function isNewer(incoming: Story, current: Story | undefined | null): boolean {
   return !current || (incoming.version ?? 0) >= (current.version ?? 0);

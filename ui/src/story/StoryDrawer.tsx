@@ -4,12 +4,13 @@ import { api } from '../api/endpoints';
 import { ApiError } from '../api/problem';
 import type { Channel, Me, Placement, Story } from '../api/types';
 import { useMe } from '../auth/AuthContext';
-import { mentionsIn, placementButtons, storyButtons } from '../auth/permissions';
+import { approvableSteps, placementButtons, storyButtons } from '../auth/permissions';
 import { STATUS_LABELS } from '../board/board';
 import { channelColour, channelIdOf, collisionText } from '../calendar/mapping';
 import { ProblemAlert, useToasts } from '../components/Feedback';
 import { AssigneePicker } from '../people/AssigneePicker';
 import { MentionTextarea } from '../people/MentionTextarea';
+import { mentionParts, mentionsIn } from '../people/mentions';
 import { usePeople } from '../people/usePeople';
 import { applyStory, keys } from '../live/cache';
 import { useLive } from '../live/LiveProvider';
@@ -145,7 +146,7 @@ function StoryDetails({
   onOpenStory(storyId: string): void;
   onCreateDerived(source: Story): void;
 }) {
-  const buttons = storyButtons(me, story);
+  const buttons = storyButtons(story);
   const edit = useStoryCommand(story);
   return (
     <>
@@ -154,7 +155,7 @@ function StoryDetails({
           <strong>Feedback:</strong> {story.lastFeedback}
         </p>
       )}
-      <WorkflowActions story={story} me={me} />
+      <WorkflowActions story={story} />
 
       <Section title="Content" id="content">
         {editing ? (
@@ -213,7 +214,7 @@ function StoryDetails({
       </Section>
 
       <Approvals story={story} />
-      <Placements story={story} me={me} />
+      <Placements story={story} />
       <DerivedStories story={story} me={me} onOpenStory={onOpenStory} onCreateDerived={onCreateDerived} />
       <Comments story={story} canComment={buttons.comment} me={me} />
       <History storyId={story.storyId} version={story.version} />
@@ -231,15 +232,15 @@ function Section({ title, id, children }: { title: string; id: string; children:
 }
 
 /** The workflow buttons; the ones that need a reason open a small form. */
-function WorkflowActions({ story, me }: { story: Story; me: Me }) {
-  const buttons = storyButtons(me, story);
+function WorkflowActions({ story }: { story: Story }) {
+  const buttons = storyButtons(story);
   const command = useStoryCommand(story);
   const people = usePeople();
   const [open, setOpen] = useState<null | 'accept' | 'decline' | 'assign' | 'changes' | 'kill'>(null);
   const [text, setText] = useState('');
-  const pending = story.pendingApprovalSteps ?? [];
+  const steps = approvableSteps(story);
   const [step, setStep] = useState('');
-  const chosenStep = pending.includes(step) ? step : (pending[0] ?? '');
+  const chosenStep = steps.includes(step) ? step : (steps[0] ?? '');
 
   useEffect(() => {
     setOpen(null);
@@ -308,11 +309,11 @@ function WorkflowActions({ story, me }: { story: Story; me: Me }) {
         )}
         {buttons.approve && (
           <span className="inline-group">
-            {pending.length > 1 && (
+            {steps.length > 1 && (
               <label>
                 <span className="sr-only">Approval step</span>
                 <select value={chosenStep} onChange={(e) => setStep(e.target.value)} aria-label="Approval step">
-                  {pending.map((s) => (
+                  {steps.map((s) => (
                     <option key={s} value={s}>
                       {s}
                     </option>
@@ -414,8 +415,8 @@ function Approvals({ story }: { story: Story }) {
 
 const PLACEMENT_STATUS: Record<string, string> = { PLANNED: 'Planned', PUBLISHED: 'Published', CANCELLED: 'Cancelled' };
 
-function Placements({ story, me }: { story: Story; me: Me }) {
-  const buttons = storyButtons(me, story);
+function Placements({ story }: { story: Story }) {
+  const buttons = storyButtons(story);
   const placements = story.placements ?? [];
   return (
     <Section title="Placements" id="placements">
@@ -423,7 +424,7 @@ function Placements({ story, me }: { story: Story; me: Me }) {
       <ul className="placements" data-testid="placements">
         {placements.map((p) => (
           <li key={p.placementId}>
-            <PlacementRow story={story} placement={p} me={me} />
+            <PlacementRow story={story} placement={p} />
           </li>
         ))}
       </ul>
@@ -432,8 +433,8 @@ function Placements({ story, me }: { story: Story; me: Me }) {
   );
 }
 
-function PlacementRow({ story, placement, me }: { story: Story; placement: Placement; me: Me }) {
-  const buttons = placementButtons(me, story, placement);
+function PlacementRow({ story, placement }: { story: Story; placement: Placement }) {
+  const buttons = placementButtons(placement);
   const command = useStoryCommand(story);
   const [mode, setMode] = useState<null | 'reschedule' | 'cancel'>(null);
   const [slot, setSlot] = useState(toLocalInput(placement.slot));
@@ -634,7 +635,8 @@ function Comments({ story, canComment, me }: { story: Story; canComment: boolean
     },
   });
   const comments = story.comments ?? [];
-  const mentions = mentionsIn(text);
+  // who the server will notify: the mentions (same rule as the server) of people who exist
+  const mentions = mentionsIn(text).filter((name) => !people.data || people.data.some((p) => p.username === name));
   return (
     <Section title={`Comments (${comments.length})`} id="comments">
       <ul className="comments" data-testid="comments">
@@ -643,7 +645,7 @@ function Comments({ story, canComment, me }: { story: Story; canComment: boolean
             <p className="comment-meta">
               <strong>{c.author}</strong> <span className="muted">{formatInstant(c.at)}</span>
             </p>
-            <p className="comment-text">{highlightMentions(c.text)}</p>
+            <p className="comment-text">{highlightMentions(c.text, c.mentions ?? [])}</p>
           </li>
         ))}
       </ul>
@@ -678,14 +680,15 @@ function Comments({ story, canComment, me }: { story: Story; canComment: boolean
   );
 }
 
-function highlightMentions(text: string): ReactNode[] {
-  return text.split(/(@[A-Za-z0-9][A-Za-z0-9._-]*)/g).map((part, i) =>
-    part.startsWith('@') ? (
+/** Marks exactly the users the server recorded as mentioned in this comment. */
+function highlightMentions(text: string, mentioned: string[]): ReactNode[] {
+  return mentionParts(text, mentioned).map((part, i) =>
+    part.mention ? (
       <mark key={i} className="mention">
-        {part}
+        {part.text}
       </mark>
     ) : (
-      part
+      part.text
     ),
   );
 }
