@@ -26,11 +26,4 @@ public class MissingRole extends RuntimeException {
     public Actor actor() {
         return actor;
     }
-
-    /** Throws unless one of the actor's roles allows the action. */
-    public static void check(Action action, Actor actor) {
-        if (!actor.may(action)) {
-            throw new MissingRole(action, actor);
-        }
-    }
 }

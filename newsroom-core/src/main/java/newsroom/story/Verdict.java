@@ -1,6 +1,5 @@
 package newsroom.story;
 
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The answer of one rule check: allowed, or refused with the first {@link Refusal} found. */
@@ -24,10 +23,6 @@ final class Verdict {
 
     boolean allowed() {
         return refusal == null;
-    }
-
-    Optional<Refusal> refusal() {
-        return Optional.ofNullable(refusal);
     }
 
     /** This refusal, or if allowed the next check's verdict: checks run in order and stop at the first refusal. */
