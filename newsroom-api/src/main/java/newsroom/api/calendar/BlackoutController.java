@@ -14,7 +14,10 @@ import newsroom.api.channel.ChannelCatalogue;
 import newsroom.api.projection.ReadYourWrites;
 import newsroom.api.security.Permissions;
 import newsroom.api.web.BadRequest;
+import newsroom.api.web.ConflictRule;
+import newsroom.api.web.InputRule;
 import newsroom.api.web.ProblemException;
+import newsroom.api.web.ProblemType;
 import newsroom.api.web.Problems;
 import newsroom.calendar.BlackoutPeriodInvalid;
 import newsroom.calendar.DefineBlackoutPeriodCommand;
@@ -70,14 +73,14 @@ class BlackoutController {
         Actor actor = permissions.require(Action.DEFINE_BLACKOUT);
         Set<String> channelIds = request.channels() == null ? Set.of() : request.channels();
         channelIds.stream().filter(id -> channels.find(id).isEmpty()).findFirst().ifPresent(unknown -> {
-            throw new BadRequest("channels", "KnownChannel", "There is no channel '" + unknown + "'.");
+            throw new BadRequest("channels", InputRule.KNOWN_CHANNEL, "There is no channel '" + unknown + "'.");
         });
         String blackoutId = UUID.randomUUID().toString();
         try {
             commands.sendAndWait(new DefineBlackoutPeriodCommand(blackoutId, request.name(), channelIds,
                     request.from(), request.to(), request.reason(), actor));
         } catch (BlackoutPeriodInvalid e) {
-            throw new BadRequest("to", "AfterFrom", e.getMessage());
+            throw new BadRequest("to", InputRule.AFTER_FROM, e.getMessage());
         }
         // answer once the list and the calendar show it, so a client that reloads sees its own change
         ReadYourWrites.await(() -> blackouts.find(blackoutId).isPresent(), Duration.ofSeconds(5));
@@ -107,10 +110,7 @@ class BlackoutController {
 
         @Override
         public ProblemDetail problem() {
-            ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "rule-violation",
-                    "Refused by the rule BlackoutAlreadyLifted", getMessage());
-            problem.setProperty("rule", "BlackoutAlreadyLifted");
-            return problem;
+            return Problems.ruleViolation(ConflictRule.BLACKOUT_ALREADY_LIFTED, getMessage());
         }
     }
 
@@ -122,8 +122,7 @@ class BlackoutController {
 
         @Override
         public ProblemDetail problem() {
-            return Problems.of(HttpStatus.NOT_FOUND, "blackout-not-found", "Blackout period not found",
-                    getMessage());
+            return Problems.of(ProblemType.BLACKOUT_NOT_FOUND, getMessage());
         }
     }
 }

@@ -10,14 +10,15 @@ import jakarta.validation.constraints.Size;
 import newsroom.api.projection.ReadYourWrites;
 import newsroom.api.security.Permissions;
 import newsroom.api.web.BadRequest;
+import newsroom.api.web.InputRule;
 import newsroom.api.web.ProblemException;
+import newsroom.api.web.ProblemType;
 import newsroom.api.web.Problems;
 import newsroom.campaign.CampaignPeriodInvalid;
 import newsroom.campaign.DefineCampaignCommand;
 import newsroom.people.Action;
 import newsroom.people.Actor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,14 +66,14 @@ class CampaignController {
                         @Valid @RequestBody CampaignRequest request) {
         Actor actor = permissions.require(Action.DEFINE_CAMPAIGN);
         if (!CAMPAIGN_ID.matcher(campaignId).matches()) {
-            throw new BadRequest("campaignId", "CampaignIdFormat",
+            throw new BadRequest("campaignId", InputRule.CAMPAIGN_ID_FORMAT,
                     "a campaign id is lower-case letters, digits and dashes, e.g. employer-branding-2027");
         }
         try {
             commands.sendAndWait(new DefineCampaignCommand(campaignId, request.name(), request.goal(), request.kpi(),
                     request.startsOn(), request.endsOn(), actor));
         } catch (CampaignPeriodInvalid e) {
-            throw new BadRequest("endsOn", "AfterStartsOn", e.getMessage());
+            throw new BadRequest("endsOn", InputRule.AFTER_STARTS_ON, e.getMessage());
         }
         CampaignView defined = new CampaignView(campaignId, request.name(), request.goal(), request.kpi(),
                 request.startsOn(), request.endsOn(), actor.username());
@@ -96,7 +97,7 @@ class CampaignController {
 
         @Override
         public ProblemDetail problem() {
-            return Problems.of(HttpStatus.NOT_FOUND, "campaign-not-found", "Campaign not found", getMessage());
+            return Problems.of(ProblemType.CAMPAIGN_NOT_FOUND, getMessage());
         }
     }
 }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -22,12 +21,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import newsroom.api.web.FieldError;
+import newsroom.api.web.InputRule;
+import newsroom.api.web.ProblemType;
+import newsroom.api.web.ProblemWriter;
 import newsroom.api.web.Problems;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -52,12 +50,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final List<String> REPLAYED_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG);
 
     private final IdempotencyRecords records;
-    private final ObjectMapper json;
+    private final ProblemWriter problems;
     private final Clock clock;
 
-    IdempotencyFilter(IdempotencyRecords records, ObjectMapper json, Clock clock) {
+    IdempotencyFilter(IdempotencyRecords records, ProblemWriter problems, Clock clock) {
         this.records = records;
-        this.json = json;
+        this.problems = problems;
         this.clock = clock;
     }
 
@@ -77,18 +75,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String key = request.getHeader(HEADER);
         if (!VALID_KEY.matcher(key).matches()) {
-            write(response, Problems.invalid(List.of(new FieldError(HEADER, "IdempotencyKeyFormat",
-                    "an idempotency key is 1 to 255 visible ASCII characters"))));
+            problems.write(request, response, Problems.invalid(HEADER, InputRule.IDEMPOTENCY_KEY_FORMAT,
+                    "an idempotency key is 1 to 255 visible ASCII characters"));
             return;
         }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            write(response, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large",
+            problems.write(request, response, Problems.of(ProblemType.BODY_TOO_LARGE,
                     "Request bodies are limited to " + MAX_BODY_BYTES + " bytes."));
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-            write(response, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large",
+            problems.write(request, response, Problems.of(ProblemType.BODY_TOO_LARGE,
                     "Request bodies are limited to " + MAX_BODY_BYTES + " bytes."));
             return;
         }
@@ -98,11 +96,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
         if (claim instanceof IdempotencyRecords.Claim.Done done) {
             replay(response, done.answer());
         } else if (claim instanceof IdempotencyRecords.Claim.DifferentRequest) {
-            write(response, Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
-                    "Idempotency key reused", "This Idempotency-Key was already used for a different request."));
+            problems.write(request, response, Problems.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was already used for a different request."));
         } else if (claim instanceof IdempotencyRecords.Claim.InProgress) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            write(response, Problems.of(HttpStatus.CONFLICT, "idempotency-key-in-progress", "Request in progress",
+            problems.write(request, response, Problems.of(ProblemType.IDEMPOTENCY_KEY_IN_PROGRESS,
                     "A request with this Idempotency-Key is still being processed; retry shortly."));
         } else {
             runAndRemember(new CachedBodyRequest(request, body), response, chain, id);
@@ -143,12 +141,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
             response.setContentType(answer.contentType());
         }
         response.getOutputStream().write(answer.body());
-    }
-
-    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
     }
 
     private static String hash(HttpServletRequest request, byte[] body) {

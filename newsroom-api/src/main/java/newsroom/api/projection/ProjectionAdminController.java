@@ -5,12 +5,12 @@ import java.util.Set;
 
 import newsroom.api.security.Permissions;
 import newsroom.api.web.ProblemException;
+import newsroom.api.web.ProblemType;
 import newsroom.api.web.Problems;
 import newsroom.people.Action;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -94,7 +94,7 @@ class ProjectionAdminController {
 
         @Override
         public ProblemDetail problem() {
-            return Problems.of(HttpStatus.NOT_FOUND, "projection-not-found", "Projection not found", getMessage());
+            return Problems.of(ProblemType.PROJECTION_NOT_FOUND, getMessage());
         }
     }
 }

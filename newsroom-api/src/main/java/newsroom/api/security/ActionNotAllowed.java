@@ -1,11 +1,11 @@
 package newsroom.api.security;
 
 import newsroom.api.web.ProblemException;
+import newsroom.api.web.ProblemType;
 import newsroom.api.web.Problems;
 import newsroom.people.Action;
 import newsroom.people.Actor;
 import newsroom.people.MissingRole;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /** None of the user's roles may take the action (the domain's {@link MissingRole}). Answered 403; nothing changes. */
@@ -24,7 +24,7 @@ public class ActionNotAllowed extends ProblemException {
 
     @Override
     public ProblemDetail problem() {
-        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", getMessage());
+        ProblemDetail problem = Problems.of(ProblemType.FORBIDDEN, getMessage());
         problem.setProperty("action", action.name());
         return problem;
     }

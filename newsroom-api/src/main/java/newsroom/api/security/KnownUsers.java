@@ -1,6 +1,7 @@
 package newsroom.api.security;
 
 import newsroom.api.web.BadRequest;
+import newsroom.api.web.InputRule;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ public class KnownUsers {
 
     public void requireKnown(String field, String username) {
         if (!exists(username)) {
-            throw new BadRequest(field, "KnownUser", "There is no Newsroom user '" + username + "'.");
+            throw new BadRequest(field, InputRule.KNOWN_USER, "There is no Newsroom user '" + username + "'.");
         }
     }
 }

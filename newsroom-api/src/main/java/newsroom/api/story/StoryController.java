@@ -16,6 +16,7 @@ import newsroom.api.security.KnownUsers;
 import newsroom.api.security.Permissions;
 import newsroom.api.web.BadRequest;
 import newsroom.api.web.IfMatch;
+import newsroom.api.web.InputRule;
 import newsroom.channel.Channel;
 import newsroom.people.Action;
 import newsroom.people.Actor;
@@ -192,7 +193,7 @@ class StoryController {
                                    @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Actor actor = permissions.require(Action.PLAN_PLACEMENT);
         Channel channel = channels.find(request.channelId()).orElseThrow(() -> new BadRequest("channelId",
-                "KnownChannel", "There is no channel '" + request.channelId() + "'; see GET /api/channels."));
+                InputRule.KNOWN_CHANNEL, "There is no channel '" + request.channelId() + "'; see GET /api/channels."));
         String placementId = request.placementId() != null ? request.placementId()
                 : channel.id() + "-" + UUID.randomUUID().toString().substring(0, 8);
         StoryAnswer answer = answers.forCaller(sender.send(storyId, new PlanPlacementCommand(storyId, placementId,
@@ -252,7 +253,7 @@ class StoryController {
 
     private void requireSourceExists(String sourceStoryId) {
         if (sourceStoryId != null && !sourceStoryId.isBlank() && stories.find(sourceStoryId.strip()).isEmpty()) {
-            throw new BadRequest("sourceStoryId", "KnownStory", "There is no story " + sourceStoryId + ".");
+            throw new BadRequest("sourceStoryId", InputRule.KNOWN_STORY, "There is no story " + sourceStoryId + ".");
         }
     }
 

@@ -1,7 +1,10 @@
 package newsroom.api.story;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import newsroom.api.projection.ReadYourWrites;
 import org.springframework.stereotype.Component;
@@ -20,6 +23,11 @@ public class StoryReadModel {
 
     public Optional<StoryView> find(String storyId) {
         return stories.find(storyId);
+    }
+
+    /** The stories with these ids that the read model shows, by id (one exact lookup). */
+    public Map<String, StoryView> findAll(Collection<String> storyIds) {
+        return stories.findAll(storyIds).stream().collect(Collectors.toMap(story -> story.storyId, story -> story));
     }
 
     /** The story once the read model shows this version or later; after 5 s whatever it shows (may be null). */

@@ -1,6 +1,7 @@
 package newsroom.api.story;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +35,15 @@ class StoryRepository {
     Optional<StoryView> find(String storyId) {
         return Optional.ofNullable(collection.find(Filters.eq("_id", storyId)).first())
                 .map(document -> mapper.fromDocument(document, StoryView.class));
+    }
+
+    List<StoryView> findAll(Collection<String> storyIds) {
+        if (storyIds.isEmpty()) {
+            return List.of();
+        }
+        return collection.find(Filters.in("_id", storyIds))
+                .map(document -> mapper.fromDocument(document, StoryView.class))
+                .into(new ArrayList<>());
     }
 
     void save(StoryView view) {

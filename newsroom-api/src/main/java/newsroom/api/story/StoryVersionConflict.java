@@ -2,9 +2,9 @@ package newsroom.api.story;
 
 import newsroom.api.web.IfMatch;
 import newsroom.api.web.ProblemException;
+import newsroom.api.web.ProblemType;
 import newsroom.api.web.Problems;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -25,8 +25,7 @@ public class StoryVersionConflict extends ProblemException {
 
     @Override
     public ProblemDetail problem() {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "version-conflict", "The story has changed",
-                getMessage());
+        ProblemDetail problem = Problems.of(ProblemType.VERSION_CONFLICT, getMessage());
         problem.setProperty("storyId", storyId);
         problem.setProperty("currentVersion", currentVersion);
         return problem;
