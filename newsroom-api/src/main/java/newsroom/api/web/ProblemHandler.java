@@ -198,9 +198,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return Problems.of(ProblemType.NOT_ACCEPTABLE,
                     "This address answers application/json; send 'Accept: application/json' or leave Accept out.");
         }
-        if (e instanceof HttpMediaTypeNotSupportedException unsupported) {
-            String given = unsupported.getContentType() == null ? "no Content-Type"
-                    : "'" + unsupported.getContentType() + "'";
+        if (e instanceof HttpMediaTypeNotSupportedException) {
+            String sent = request.getHeader("Content-Type");
+            String given = sent == null || sent.isBlank() ? "no Content-Type" : "'" + sent + "'";
             return Problems.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "Send the body as JSON with 'Content-Type: application/json'; got " + given + ".");
         }
@@ -267,6 +267,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 return new FieldError(field, InputRule.WRONG_TYPE.code(), message + sent);
             }
             if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                // unreadable text inside a field (bytes that are not UTF-8, nesting beyond the limits)
+                if (mapping.getCause() instanceof JsonProcessingException unreadable) {
+                    return new FieldError(path(mapping), InputRule.MALFORMED_JSON.code(),
+                            "is not readable JSON" + where(unreadable) + "; send well-formed JSON in UTF-8");
+                }
                 return new FieldError(path(mapping), InputRule.INVALID_FORMAT.code(), "is not valid here");
             }
             if (cause instanceof JsonProcessingException parsing) {
@@ -276,9 +281,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
 
         private static FieldError malformed(JsonProcessingException e) {
+            return new FieldError("body", InputRule.MALFORMED_JSON.code(), "the body is not valid JSON" + where(e));
+        }
+
+        private static String where(JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            return new FieldError("body", InputRule.MALFORMED_JSON.code(), "the body is not valid JSON" + where);
+            return at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
         }
 
         /** Content after the one JSON value of the body (refused by FAIL_ON_TRAILING_TOKENS). */

@@ -23,6 +23,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new ContentTypeCheck());
         registry.addInterceptor(new QueryParameterCheck());
     }
 

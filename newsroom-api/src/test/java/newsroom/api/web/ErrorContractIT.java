@@ -190,6 +190,25 @@ class ErrorContractIT extends ApiIntegrationTest {
 
         assertProblem(refused, 415);
         assertThat(refused.body().path("type").asText()).isEqualTo("/problems/unsupported-media-type");
+        // a Content-Type that is no media type at all is the same mistake, not a server failure
+        for (String notAMediaType : new String[] {"application/*", "*/*", "json"}) {
+            Response wildcard = api.as("carla").send("POST", "/api/stories", notAMediaType, "{}");
+            assertProblem(wildcard, 415);
+            assertThat(wildcard.body().path("detail").asText()).contains(notAMediaType);
+        }
+    }
+
+    @Test
+    void aBodyThatIsNotUtf8IsRefusedNamingTheField() {
+        String body = "{\"title\": \"\u00ff\u00fe\", \"desk\": \"d\"}"; // sent as ISO-8859-1: not UTF-8
+        Answer answer = raw.sendRaw("POST /api/stories HTTP/1.1\r\nHost: localhost\r\n" + RawHttp.basic("carla")
+                + "Content-Type: application/json\r\nContent-Length: " + body.length()
+                + "\r\nConnection: close\r\n\r\n" + body);
+
+        JsonNode error = assertProblem(answer, 400).path("errors").get(0);
+        assertThat(error.path("field").asText()).isEqualTo("title");
+        assertThat(error.path("rule").asText()).isEqualTo("MalformedJson");
+        assertThat(error.path("message").asText()).contains("UTF-8");
     }
 
     @Test
