@@ -55,6 +55,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
                 .setTaskScheduler(heartbeats);
         registry.setApplicationDestinationPrefixes("/app");
         registry.setUserDestinationPrefix("/user");
+        // messages to one session leave in the order they were published (presence lists, live updates)
+        registry.setPreservePublishOrder(true);
     }
 
     @Override

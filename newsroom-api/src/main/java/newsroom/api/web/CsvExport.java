@@ -55,17 +55,23 @@ public final class CsvExport {
         return this;
     }
 
-    /** The CSV text: RFC 4180 with CRLF line ends, text cells quoted. */
+    /**
+     * The CSV text: RFC 4180 with CRLF line ends. The header row is written plainly (its names are ours);
+     * every text cell of the rows is quoted, so a neutralised cell stays one cell in a spreadsheet whatever
+     * list separator its locale uses.
+     */
     public String text() {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setHeader(header.stream().map(CsvExport::neutralise).toArray(String[]::new))
-                .setQuoteMode(QuoteMode.NON_NUMERIC)
-                .get();
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+        try {
+            CSVPrinter headerRow = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setQuoteMode(QuoteMode.MINIMAL).get());
+            headerRow.printRecord(header.stream().map(CsvExport::neutralise).toList());
+            headerRow.flush();
+            CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setQuoteMode(QuoteMode.NON_NUMERIC)
+                    .get());
             for (List<Object> row : rows) {
                 printer.printRecord(row);
             }
+            printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

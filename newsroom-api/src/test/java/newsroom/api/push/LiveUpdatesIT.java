@@ -246,4 +246,26 @@ class LiveUpdatesIT extends ApiIntegrationTest {
             await().atMost(WAIT).until(() -> presence.get(presence.size() - 1).path("people").isEmpty());
         }
     }
+
+    @Test
+    void whenTwoPeopleArriveAtOnceTheLastListEveryoneGetsHasBoth() throws Exception {
+        String storyId = pitch("carla", content("Arriving together", uniqueDesk()));
+        try (StompTestClient watcher = connect("victor"); StompTestClient lena = connect("lena");
+             StompTestClient eddie = connect("eddie")) {
+            List<JsonNode> presence = watcher.subscribe(Topics.presence(storyId));
+            Thread.sleep(200);
+            // sent from two connections at the same moment: handled on two threads
+            Thread other = new Thread(() -> eddie.send("/app/presence", Map.of("storyId", storyId, "mode", "VIEWING")));
+            other.start();
+            lena.send("/app/presence", Map.of("storyId", storyId, "mode", "VIEWING"));
+            other.join();
+
+            await().atMost(WAIT).until(() -> presence.size() >= 2);
+            // the list that arrives last is the current one, whichever message was handled first
+            await().during(java.time.Duration.ofMillis(500)).atMost(WAIT).until(() -> {
+                String last = presence.get(presence.size() - 1).path("people").toString();
+                return last.contains("lena") && last.contains("eddie");
+            });
+        }
+    }
 }
