@@ -1,50 +1,60 @@
-import { Component, createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  Component,
+  createContext,
+  useCallback,
+  useContext,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import { createPortal } from 'react-dom';
 import { toProblem, type Problem } from '../api/problem';
+import { describeProblem, problemLine, type MessageOptions } from './messages';
 
-// How the dashboard shows the server's answers: a problem box next to the form that caused it,
-// and toasts for things that happen elsewhere (a refused drag, a live notification).
+// How the dashboard shows the server's answers: a message next to the form that caused it, and
+// toasts for things that happen elsewhere (a refused drag, a live notification). The words come from
+// messages.ts; what the server said verbatim is kept under "Details" for whoever helps.
 
-export function ProblemAlert({ error, onDismiss }: { error: unknown; onDismiss?: () => void }) {
+export function ProblemAlert({
+  error,
+  onDismiss,
+  ...options
+}: { error: unknown; onDismiss?: () => void } & MessageOptions) {
   if (!error) return null;
-  const problem = toProblem(error);
-  return <ProblemBox problem={problem} onDismiss={onDismiss} />;
+  return <ProblemBox problem={toProblem(error)} onDismiss={onDismiss} {...options} />;
 }
 
-export function ProblemBox({ problem, onDismiss }: { problem: Problem; onDismiss?: () => void }) {
+export function ProblemBox({ problem, onDismiss, ...options }: { problem: Problem; onDismiss?: () => void } & MessageOptions) {
+  const message = describeProblem(problem, options);
   return (
-    <div className="problem" role="alert" data-testid="problem">
+    <div className="problem" role="alert" data-testid="problem" data-rule={problem.rule} data-status={problem.status}>
       <div className="problem-head">
-        <strong className="problem-title">{problem.title}</strong>
-        {problem.status > 0 && <span className="problem-status">HTTP {problem.status}</span>}
+        <strong className="problem-title">{message.headline}</strong>
         {onDismiss && (
-          <button type="button" className="link" onClick={onDismiss} aria-label="Dismiss this message">
+          <button type="button" className="link dismiss" onClick={onDismiss} aria-label="Dismiss this message">
             ×
           </button>
         )}
       </div>
-      {problem.detail && <p className="problem-detail">{problem.detail}</p>}
-      {problem.rule && (
-        <p className="problem-rule">
-          Rule: <code>{problem.rule}</code>
-          {problem.ruleDescription && <> — {problem.ruleDescription}</>}
-        </p>
-      )}
-      {problem.currentVersion !== undefined && (
-        <p className="problem-rule">
-          Someone changed the story meanwhile (now version {problem.currentVersion}); the view has been refreshed —
-          check and try again.
-        </p>
-      )}
-      {problem.errors.length > 0 && (
+      {message.fields.length > 0 && (
         <ul className="problem-fields">
-          {problem.errors.map((e, i) => (
+          {message.fields.map((f, i) => (
             <li key={i}>
-              <strong>{e.field || 'request'}</strong>: {e.message}
-              {e.rule && <span className="muted"> ({e.rule})</span>}
+              <strong>{f.label}</strong> {f.message}
             </li>
           ))}
         </ul>
       )}
+      {message.advice && <p className="problem-advice">{message.advice}</p>}
+      <details className="problem-details">
+        <summary>Details</summary>
+        <ul>
+          {message.technical.map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
+      </details>
     </div>
   );
 }
@@ -63,15 +73,20 @@ interface ToastApi {
 }
 
 const ToastContext = createContext<ToastApi | null>(null);
+const ToastHostContext = createContext<(element: HTMLElement | null) => void>(() => {});
+
+/** At most this many toasts at once: older ones give way, so they never stack up over the page. */
+const MAX_TOASTS = 3;
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
+  const [host, setHost] = useState<HTMLElement | null>(null);
   const next = useRef(1);
   const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
   const add = useCallback(
     (toast: Omit<Toast, 'id'>, ms: number) => {
       const id = next.current++;
-      setToasts((list) => [...list.slice(-4), { ...toast, id }]);
+      setToasts((list) => [...list.slice(-(MAX_TOASTS - 1)), { ...toast, id }]);
       window.setTimeout(() => dismiss(id), ms);
     },
     [dismiss],
@@ -80,35 +95,40 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     () => ({
       problem: (error, context) => {
         const problem = toProblem(error);
-        add({ kind: 'problem', text: context ?? problem.title, problem }, 15_000);
+        add({ kind: 'problem', text: context ?? problemLine(problem), problem }, 15_000);
       },
       info: (text) => add({ kind: 'info', text }, 8_000),
-      success: (text) => add({ kind: 'success', text }, 5_000),
+      success: (text) => add({ kind: 'success', text }, 4_000),
     }),
     [add],
   );
+  const list = (
+    <div className={`toasts ${host ? 'toasts-in-drawer' : 'toasts-floating'}`} aria-live="polite" aria-label="Messages" data-testid="toasts">
+      {toasts.map((t) => (
+        <div key={t.id} className={`toast toast-${t.kind}`} role={t.kind === 'problem' ? 'alert' : 'status'}>
+          {t.problem ? (
+            <>
+              {t.text !== problemLine(t.problem) && <div className="toast-context">{t.text}</div>}
+              <ProblemBox problem={t.problem} onDismiss={() => dismiss(t.id)} />
+            </>
+          ) : (
+            <div className="toast-body">
+              <span>{t.text}</span>
+              <button type="button" className="link" onClick={() => dismiss(t.id)} aria-label="Dismiss">
+                ×
+              </button>
+            </div>
+          )}
+        </div>
+      ))}
+    </div>
+  );
   return (
     <ToastContext.Provider value={api}>
-      {children}
-      <div className="toasts" aria-live="polite" aria-label="Messages">
-        {toasts.map((t) => (
-          <div key={t.id} className={`toast toast-${t.kind}`} role={t.kind === 'problem' ? 'alert' : 'status'}>
-            {t.problem ? (
-              <>
-                {t.text !== t.problem.title && <div className="toast-context">{t.text}</div>}
-                <ProblemBox problem={t.problem} onDismiss={() => dismiss(t.id)} />
-              </>
-            ) : (
-              <div className="toast-body">
-                <span>{t.text}</span>
-                <button type="button" className="link" onClick={() => dismiss(t.id)} aria-label="Dismiss">
-                  ×
-                </button>
-              </div>
-            )}
-          </div>
-        ))}
-      </div>
+      <ToastHostContext.Provider value={setHost}>
+        {children}
+        {host ? createPortal(list, host) : list}
+      </ToastHostContext.Provider>
     </ToastContext.Provider>
   );
 }
@@ -117,6 +137,14 @@ export function useToasts(): ToastApi {
   const api = useContext(ToastContext);
   if (!api) throw new Error('useToasts outside ToastProvider');
   return api;
+}
+
+/**
+ * A ref for the element toasts should go into instead of floating over the page: the open story
+ * drawer gives its footer, so messages never cover its buttons or its error boxes.
+ */
+export function useToastHost(): (element: HTMLElement | null) => void {
+  return useContext(ToastHostContext);
 }
 
 /** Keeps one broken view from blanking the whole dashboard; shows what went wrong instead. */
@@ -134,14 +162,14 @@ export class ErrorBoundary extends Component<{ children: ReactNode; resetKey?: u
   render() {
     if (this.state.error) {
       return (
-        <ProblemBox
-          problem={{
-            status: 0,
-            title: 'This view could not be shown',
-            detail: `${this.state.error.message}. Reload the page; if it happens again, tell the Newsroom team.`,
-            errors: [],
-          }}
-        />
+        <div className="problem" role="alert" data-testid="problem">
+          <strong className="problem-title">This part of the dashboard could not be shown.</strong>
+          <p className="problem-advice">Reload the page; if it happens again, tell the Newsroom team.</p>
+          <details className="problem-details">
+            <summary>Details</summary>
+            <p>{this.state.error.message}</p>
+          </details>
+        </div>
       );
     }
     return this.props.children;
