@@ -202,10 +202,11 @@ export function CalendarView({
           views={{
             timeGridWeek: { dayHeaderFormat: { weekday: 'short', day: 'numeric' } },
             timeGridDay: { dayHeaderFormat: { weekday: 'long', day: 'numeric', month: 'long' } },
-            dayGridMonth: { eventDisplay: 'block', dayHeaderFormat: { weekday: 'short' } },
+            dayGridMonth: { dayHeaderFormat: { weekday: 'short' } },
           }}
           eventTimeFormat={{ hour: '2-digit', minute: '2-digit' }}
           displayEventEnd={false}
+          eventDisplay="block"
           slotLabelFormat={{ hour: '2-digit', minute: '2-digit' }}
           events={events}
           editable={canReschedule}
