@@ -13,6 +13,7 @@ const story: Story = {
   title: 'Robot cell',
   desk: 'HR',
   pendingApprovalSteps: ['communications', 'legal'],
+  approvableSteps: ['communications', 'legal'],
 };
 
 describe('ApproveControl', () => {
