@@ -53,6 +53,7 @@ test('the inbox shows what changed since the last approval', async ({ signIn }) 
     for (const s of stories) if (s.storyId === storyId && s.lastApprovedContent === undefined) s.lastApprovedContent = approvedContent;
     await route.fulfill({ response, json: stories });
   });
+  await grace.page.reload(); // the inbox was read at sign-in (for the tab's count), before the route
   await grace.page.getByTestId('tab-inbox').click();
   const item = grace.page.locator(`[data-testid="inbox-item"][data-story-id="${storyId}"]`);
   await see(item, `"${title}" in grace's inbox`);
