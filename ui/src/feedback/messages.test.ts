@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseProblem, type Problem } from '../api/problem';
-import { describeChanges, describeProblem, fieldMessage, problemLine, RULE_SENTENCES } from './messages';
+import { changeWords, describeChanges, describeProblem, fieldMessage, problemLine, RULE_SENTENCES } from './messages';
 
 const p = (status: number, body: unknown) => parseProblem(status, body);
 const noJargon = (text: string) => {
@@ -99,5 +99,13 @@ describe('messages are written for editors', () => {
     expect(problemLine({ ...p(409, { currentVersion: 9 }), changes: [{ by: 'lena', type: 'PlacementPublished' }] })).toBe(
       'lena published a placement meanwhile. The story now shows their changes: check them, then try again.',
     );
+  });
+});
+
+describe('history in words', () => {
+  it('says what each event did, and splits a name it does not know', () => {
+    expect(changeWords('ApprovalGranted', { step: 'legal' })).toBe('approved legal');
+    expect(changeWords('PlacementPublished')).toBe('published a placement');
+    expect(changeWords('CrisisModeSwitchedOn')).toBe('crisis mode switched on');
   });
 });

@@ -70,6 +70,7 @@ export const FIELD_LABELS: Record<string, string> = {
   endsOn: 'Ends on',
 };
 
+/** What a story event did, in words ("approved legal"); history entries and conflicts use it. */
 const CHANGE_WORDS: Record<string, (data: Record<string, unknown>) => string> = {
   StoryPitched: () => 'pitched it',
   PitchAccepted: () => 'accepted the pitch',
@@ -88,6 +89,11 @@ const CHANGE_WORDS: Record<string, (data: Record<string, unknown>) => string> = 
   StoryKilled: () => 'killed it',
   StoryCommented: () => 'commented',
 };
+
+/** A history entry's event in words: "approved legal", "published a placement". */
+export function changeWords(type: string, data?: unknown): string {
+  return CHANGE_WORDS[type]?.((data ?? {}) as Record<string, unknown>) ?? type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -143,7 +149,7 @@ export function describeChanges(changes: ProblemChange[], nameOf: (username: str
     // An approval completing the story arrives with the approval itself; say it once.
     if (change.type === 'StoryApproved' && changes.some((c) => c.type === 'ApprovalGranted' && c.by === change.by)) continue;
     if (change.type === 'ApprovalWithdrawn' && changes.some((c) => c.type === 'DraftEdited' && c.by === change.by)) continue;
-    const words = CHANGE_WORDS[change.type]?.((change.data ?? {}) as Record<string, unknown>) ?? 'changed it';
+    const words = CHANGE_WORDS[change.type] ? changeWords(change.type, change.data) : 'changed it';
     const who = change.by ? nameOf(change.by) : 'Someone';
     const line = `${who} ${words}`;
     if (!seen.has(line)) parts.push(line);

@@ -6,6 +6,7 @@ import { useMe } from '../auth/AuthContext';
 import { storyButtons } from '../auth/permissions';
 import { STATUS_LABELS } from '../board/board';
 import { ProblemAlert, useToastHost } from '../feedback/Feedback';
+import { changeWords } from '../feedback/messages';
 import { MentionTextarea } from '../people/MentionTextarea';
 import { mentionParts, mentionsIn } from '../people/mentions';
 import { useNameOf, usePeople } from '../people/usePeople';
@@ -299,6 +300,7 @@ function highlightMentions(text: string, mentioned: string[]): ReactNode[] {
 
 function History({ storyId, version }: { storyId: string; version: number }) {
   const history = useQuery({ queryKey: [...keys.history(storyId), version], queryFn: () => api.history(storyId) });
+  const nameOf = useNameOf();
   return (
     <Section title="History" id="history">
       <details>
@@ -308,7 +310,7 @@ function History({ storyId, version }: { storyId: string; version: number }) {
           <thead>
             <tr>
               <th scope="col">Version</th>
-              <th scope="col">Event</th>
+              <th scope="col">What</th>
               <th scope="col">At</th>
               <th scope="col">By</th>
             </tr>
@@ -317,9 +319,9 @@ function History({ storyId, version }: { storyId: string; version: number }) {
             {(history.data ?? []).map((entry) => (
               <tr key={`${entry.version}-${entry.type}`}>
                 <td>{entry.version}</td>
-                <td>{entry.type}</td>
+                <td data-event={entry.type}>{changeWords(entry.type, entry.data)}</td>
                 <td>{formatInstant(entry.at)}</td>
-                <td>{entry.by}</td>
+                <td>{nameOf(entry.by)}</td>
               </tr>
             ))}
           </tbody>
