@@ -35,12 +35,17 @@ export interface Me {
   displayName?: string;
   roles: Role[];
   actions: Action[];
+  /** The newsroom's time zone (IANA id, server setting newsroom.calendar.time-zone): times are shown and entered in it. */
+  timeZone?: string;
   /** Set by the dashboard when the server has no GET /api/me: every button is offered. */
   unknownPermissions?: boolean;
 }
 
 export type StoryStatus = 'PITCHED' | 'IN_PROGRESS' | 'IN_REVIEW' | 'APPROVED' | 'DECLINED' | 'KILLED';
 export const BOARD_STATUSES: StoryStatus[] = ['PITCHED', 'IN_PROGRESS', 'IN_REVIEW', 'APPROVED'];
+/** The board's columns: the open workflow states, then what went out (see board/board.ts boardColumnOf). */
+export type BoardColumnId = StoryStatus | 'PUBLISHED';
+export const BOARD_COLUMNS: BoardColumnId[] = [...BOARD_STATUSES, 'PUBLISHED'];
 export const CLOSED_STATUSES: StoryStatus[] = ['DECLINED', 'KILLED'];
 
 export type Audience = 'B2B' | 'B2C' | 'INTERNAL';
@@ -49,6 +54,23 @@ export type Priority = 'LOW' | 'NORMAL' | 'HIGH';
 export const PRIORITIES: Priority[] = ['LOW', 'NORMAL', 'HIGH'];
 
 export type PlacementStatus = 'PLANNED' | 'PUBLISHED' | 'CANCELLED';
+
+/** A placement's text as it was in the last approved version. */
+export interface ApprovedPlacementText {
+  placementId: string;
+  channelId: string;
+  channelName?: string | null;
+  text: string;
+}
+
+/** The content of the last approved version of a story: what a re-submission is compared with. */
+export interface ApprovedContent {
+  contentVersion: number;
+  title: string;
+  angle?: string | null;
+  body?: string | null;
+  placements: ApprovedPlacementText[];
+}
 
 export interface Approval {
   step: string;
@@ -106,6 +128,8 @@ export interface Story extends StoryContent {
   allowedActions?: Action[];
   /** The approval steps the signed-in user may sign now; absent in live pushes. */
   approvableSteps?: string[];
+  /** Null until first approved; then the last approved content, to show what changed since. */
+  lastApprovedContent?: ApprovedContent | null;
 }
 
 /** The editable content of a story: the body of a pitch and of PUT /draft. */
@@ -218,12 +242,14 @@ export interface CalendarFilters {
 }
 
 export interface BoardColumn {
-  status: StoryStatus;
+  status: BoardColumnId;
   stories: Story[];
 }
 
 export interface Board {
   position?: number;
+  /** The Published column holds stories last published at or after this instant. */
+  publishedSince?: string;
   columns: BoardColumn[];
 }
 

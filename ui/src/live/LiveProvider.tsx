@@ -13,7 +13,7 @@ import { api } from '../api/endpoints';
 import type { LiveUpdate, Notification, Presence, PresenceMode } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { can } from '../auth/permissions';
-import { useToasts } from '../components/Feedback';
+import { useToasts } from '../feedback/Feedback';
 import { addNotification, applyStory, keys } from './cache';
 import { LiveClient, type ConnectionState } from './LiveClient';
 import { catchUp, PositionTracker, touchesCalendar, updateKey } from './merge';
@@ -175,6 +175,13 @@ const STATE_TEXT: Record<ConnectionState, string> = {
   offline: 'Offline — not receiving live updates',
 };
 
+const STATE_MEANING: Record<ConnectionState, string> = {
+  connecting: 'Connecting to live updates',
+  live: 'Changes by others show up as they happen',
+  reconnecting: 'The connection was lost; what you missed will be caught up',
+  offline: 'Changes by others do not show until you reload',
+};
+
 export function LiveBanner() {
   const { state, detail, lastPosition } = useLive();
   return (
@@ -184,7 +191,8 @@ export function LiveBanner() {
       aria-live="polite"
       data-testid="live-state"
       data-state={state}
-      title={[detail, lastPosition !== null ? `last position ${lastPosition}` : ''].filter(Boolean).join(' — ')}
+      data-position={lastPosition ?? undefined}
+      title={detail ?? STATE_MEANING[state]}
     >
       <span className="live-dot" aria-hidden="true" />
       {STATE_TEXT[state]}

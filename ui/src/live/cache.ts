@@ -38,7 +38,8 @@ export function applyStory(queryClient: QueryClient, story: Story): void {
       void queryClient.invalidateQueries({ queryKey: keys.story(story.storyId) });
     }
   }
-  queryClient.setQueryData<Board>(keys.board, (board) => mergeStoryIntoBoard(board, story));
+  // Every board in the cache (one per Published window looked at).
+  queryClient.setQueriesData<Board>({ queryKey: keys.board }, (board) => mergeStoryIntoBoard(board, story));
   // The inbox lists what I may sign; only an answer says that. A push only takes out what left review
   // (the inbox is fetched again after every push anyway).
   queryClient.setQueryData<Story[]>(keys.inbox, (list) =>
