@@ -2,15 +2,23 @@ package newsroom.api.calendar;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
+import newsroom.api.projection.AppliedEvent;
+import newsroom.api.projection.ProjectionBatch;
+import newsroom.api.projection.ReadModelProgress;
 import newsroom.api.story.StoryView;
 import newsroom.api.story.StoryViewUpdater;
 import newsroom.story.PlacementStatus;
+import newsroom.story.StoryEvent;
 import newsroom.story.StoryStatus;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -19,9 +27,10 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the calendar: one entry per placement, filed under the day of its slot. Each story event
- * recomputes the story's entries and rewrites the days they were and are on, so applying an event twice
- * gives the same calendar (idempotent) and a replay rebuilds it exactly.
+ * Keeps the calendar: one entry per placement, filed under the day of its slot in a bucket per (day,
+ * story). Each story event recomputes the story's entries and rewrites only the buckets whose entries
+ * changed, with the story version they show; applying an event twice changes nothing (idempotent) and a
+ * replay rebuilds the same documents. Works per batch, then announces the batch.
  */
 @Component
 @ProcessingGroup(CalendarProjection.PROCESSING_GROUP)
@@ -30,34 +39,42 @@ class CalendarProjection {
     static final String PROCESSING_GROUP = "calendar";
 
     private final CalendarRepository calendar;
+    private final ReadModelProgress progress;
     private final ZoneId zone;
 
-    CalendarProjection(CalendarRepository calendar, CalendarProperties properties) {
+    CalendarProjection(CalendarRepository calendar, ReadModelProgress progress, CalendarProperties properties) {
         this.calendar = calendar;
+        this.progress = progress;
         this.zone = properties.timeZone();
     }
 
     @EventHandler
-    void on(Object event, DomainEventMessage<?> message) {
-        if (!"Story".equals(message.getType())) {
-            return;
-        }
-        StoryView current = calendar.findStory(message.getAggregateIdentifier()).orElse(null);
+    void on(StoryEvent event, DomainEventMessage<?> message) {
+        Batch batch = ProjectionBatch.current(PROCESSING_GROUP, Batch::new);
+        String storyId = event.storyId();
+        StoryView current = batch.stories.containsKey(storyId) ? batch.stories.get(storyId)
+                : calendar.findStory(storyId).orElse(null);
         long versionBefore = current == null ? -1 : current.version;
-        Set<LocalDate> daysBefore = current == null ? Set.of() : days(entriesOf(current));
+        Map<LocalDate, List<CalendarEntry>> before = current == null ? Map.of() : byDay(entriesOf(current));
         StoryView after = StoryViewUpdater.apply(current, event, message.getSequenceNumber(), message.getTimestamp());
-        if (after == null || after.version == versionBefore) {
-            return;
+        batch.stories.put(storyId, after);
+        if (after != null && after.version != versionBefore) {
+            Map<LocalDate, List<CalendarEntry>> now = byDay(entriesOf(after));
+            Set<LocalDate> days = new TreeSet<>(before.keySet());
+            days.addAll(now.keySet());
+            for (LocalDate day : days) {
+                List<CalendarEntry> entries = now.getOrDefault(day, List.of());
+                if (!Objects.equals(before.getOrDefault(day, List.of()), entries)) {
+                    batch.file(day, storyId, after.version, entries, calendar);
+                }
+            }
+            batch.changedStories.put(storyId, after);
         }
-        List<CalendarEntry> entries = entriesOf(after);
-        Map<LocalDate, List<CalendarEntry>> byDay = entries.stream()
-                .collect(Collectors.groupingBy(entry -> LocalDate.ofInstant(entry.slot(), zone)));
-        Set<LocalDate> touched = new TreeSet<>(daysBefore);
-        touched.addAll(byDay.keySet());
-        for (LocalDate day : touched) {
-            calendar.replaceEntries(day, after.storyId, byDay.getOrDefault(day, List.of()));
+        batch.applied.add(AppliedEvent.of(PROCESSING_GROUP, message));
+        if (ProjectionBatch.atLastEvent()) {
+            calendar.write(batch.changedStories.values(), batch.buckets.values(), batch.changedDays());
+            progress.announce(batch.applied);
         }
-        calendar.saveStory(after);
     }
 
     @ResetHandler
@@ -65,8 +82,11 @@ class CalendarProjection {
         calendar.deleteAll();
     }
 
-    private Set<LocalDate> days(List<CalendarEntry> entries) {
-        return entries.stream().map(entry -> LocalDate.ofInstant(entry.slot(), zone)).collect(Collectors.toSet());
+    private Map<LocalDate, List<CalendarEntry>> byDay(List<CalendarEntry> entries) {
+        Map<LocalDate, List<CalendarEntry>> byDay = new TreeMap<>();
+        entries.forEach(entry -> byDay.computeIfAbsent(LocalDate.ofInstant(entry.slot(), zone), day -> new ArrayList<>())
+                .add(entry));
+        return byDay;
     }
 
     static List<CalendarEntry> entriesOf(StoryView story) {
@@ -89,5 +109,33 @@ class CalendarProjection {
         }
         // a story is approved only when every planned placement's steps are granted for its content
         return story.status == StoryStatus.APPROVED ? CalendarStatus.SCHEDULED : CalendarStatus.PLANNED;
+    }
+
+    /** What one batch of events changed: loaded once, written once. */
+    private static final class Batch {
+        private final Map<String, StoryView> stories = new HashMap<>();
+        private final Map<String, StoryView> changedStories = new LinkedHashMap<>();
+        private final Map<LocalDate, CalendarRepository.DayIndex> days = new TreeMap<>();
+        private final Set<LocalDate> changedDays = new TreeSet<>();
+        private final Map<String, CalendarRepository.Bucket> buckets = new LinkedHashMap<>();
+        private final List<AppliedEvent> applied = new ArrayList<>();
+
+        /** Files the story's entries on the day (none: takes it off the day). */
+        void file(LocalDate day, String storyId, long version, List<CalendarEntry> entries,
+                  CalendarRepository calendar) {
+            CalendarRepository.DayIndex index = days.computeIfAbsent(day, calendar::dayIndex);
+            if (entries.isEmpty()) {
+                index.versions().remove(storyId);
+            } else {
+                index.versions().put(storyId, version);
+            }
+            changedDays.add(day);
+            CalendarRepository.Bucket bucket = new CalendarRepository.Bucket(day, storyId, version, entries);
+            buckets.put(bucket.id(), bucket);
+        }
+
+        List<CalendarRepository.DayIndex> changedDays() {
+            return changedDays.stream().map(days::get).toList();
+        }
     }
 }
