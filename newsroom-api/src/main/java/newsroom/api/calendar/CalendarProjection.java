@@ -2,7 +2,10 @@ package newsroom.api.calendar;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,16 +30,18 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the calendar: one entry per placement, filed under the day of its slot in a bucket per (day,
- * story). Each story event recomputes the story's entries and rewrites only the buckets whose entries
- * changed, with the story version they show; applying an event twice changes nothing (idempotent) and a
- * replay rebuilds the same documents. Works per batch, then announces the batch.
+ * Keeps the calendar: one entry per placement, filed in the bucket of the hour of its slot (in the
+ * newsroom's zone). Each story event recomputes the story's entries and rewrites only the hour buckets
+ * whose entries of this story changed, stamped with the event; applying an event twice changes nothing
+ * (idempotent) and a replay rebuilds the same documents. Works per batch, then announces the batch.
  */
 @Component
 @ProcessingGroup(CalendarProjection.PROCESSING_GROUP)
 class CalendarProjection {
 
     static final String PROCESSING_GROUP = "calendar";
+    private static final Comparator<CalendarEntry> IN_TIME_ORDER = Comparator.comparing(CalendarEntry::slot)
+            .thenComparing(CalendarEntry::entryId);
 
     private final CalendarRepository calendar;
     private final ReadModelProgress progress;
@@ -48,6 +53,15 @@ class CalendarProjection {
         this.zone = properties.timeZone();
     }
 
+    /** An hour of a day in the newsroom's zone: where an entry is filed. */
+    private record Hour(LocalDate day, int hour) implements Comparable<Hour> {
+
+        @Override
+        public int compareTo(Hour other) {
+            return Comparator.comparing(Hour::day).thenComparingInt(Hour::hour).compare(this, other);
+        }
+    }
+
     @EventHandler
     void on(StoryEvent event, DomainEventMessage<?> message) {
         Batch batch = ProjectionBatch.current(PROCESSING_GROUP, Batch::new);
@@ -55,24 +69,25 @@ class CalendarProjection {
         StoryView current = batch.stories.containsKey(storyId) ? batch.stories.get(storyId)
                 : calendar.findStory(storyId).orElse(null);
         long versionBefore = current == null ? -1 : current.version;
-        Map<LocalDate, List<CalendarEntry>> before = current == null ? Map.of() : byDay(entriesOf(current));
+        Map<Hour, List<CalendarEntry>> before = current == null ? Map.of() : byHour(entriesOf(current));
         StoryView after = StoryViewUpdater.apply(current, event, message.getSequenceNumber(), message.getTimestamp());
         batch.stories.put(storyId, after);
         if (after != null && after.version != versionBefore) {
-            Map<LocalDate, List<CalendarEntry>> now = byDay(entriesOf(after));
-            Set<LocalDate> days = new TreeSet<>(before.keySet());
-            days.addAll(now.keySet());
-            for (LocalDate day : days) {
-                List<CalendarEntry> entries = now.getOrDefault(day, List.of());
-                if (!Objects.equals(before.getOrDefault(day, List.of()), entries)) {
-                    batch.file(day, storyId, after.version, entries, calendar);
+            Map<Hour, List<CalendarEntry>> now = byHour(entriesOf(after));
+            Set<Hour> hours = new TreeSet<>(before.keySet());
+            hours.addAll(now.keySet());
+            String stamp = storyId + "#" + message.getSequenceNumber();
+            for (Hour hour : hours) {
+                List<CalendarEntry> entries = now.getOrDefault(hour, List.of());
+                if (!Objects.equals(before.getOrDefault(hour, List.of()), entries)) {
+                    batch.file(hour, storyId, entries, stamp, calendar);
                 }
             }
             batch.changedStories.put(storyId, after);
         }
         batch.applied.add(AppliedEvent.of(PROCESSING_GROUP, message));
         if (ProjectionBatch.atLastEvent()) {
-            calendar.write(batch.changedStories.values(), batch.buckets.values(), batch.changedDays());
+            calendar.write(batch.changedStories.values(), batch.changedBuckets(), batch.changedDays());
             progress.announce(batch.applied);
         }
     }
@@ -82,11 +97,13 @@ class CalendarProjection {
         calendar.deleteAll();
     }
 
-    private Map<LocalDate, List<CalendarEntry>> byDay(List<CalendarEntry> entries) {
-        Map<LocalDate, List<CalendarEntry>> byDay = new TreeMap<>();
-        entries.forEach(entry -> byDay.computeIfAbsent(LocalDate.ofInstant(entry.slot(), zone), day -> new ArrayList<>())
-                .add(entry));
-        return byDay;
+    private Map<Hour, List<CalendarEntry>> byHour(List<CalendarEntry> entries) {
+        Map<Hour, List<CalendarEntry>> byHour = new TreeMap<>();
+        for (CalendarEntry entry : entries) {
+            ZonedDateTime local = entry.slot().atZone(zone);
+            byHour.computeIfAbsent(new Hour(local.toLocalDate(), local.getHour()), hour -> new ArrayList<>()).add(entry);
+        }
+        return byHour;
     }
 
     static List<CalendarEntry> entriesOf(StoryView story) {
@@ -116,26 +133,33 @@ class CalendarProjection {
         private final Map<String, StoryView> stories = new HashMap<>();
         private final Map<String, StoryView> changedStories = new LinkedHashMap<>();
         private final Map<LocalDate, CalendarRepository.DayIndex> days = new TreeMap<>();
-        private final Set<LocalDate> changedDays = new TreeSet<>();
-        private final Map<String, CalendarRepository.Bucket> buckets = new LinkedHashMap<>();
+        private final Map<Hour, List<CalendarEntry>> hours = new TreeMap<>();
+        private final Map<Hour, String> stamps = new TreeMap<>();
         private final List<AppliedEvent> applied = new ArrayList<>();
 
-        /** Files the story's entries on the day (none: takes it off the day). */
-        void file(LocalDate day, String storyId, long version, List<CalendarEntry> entries,
-                  CalendarRepository calendar) {
-            CalendarRepository.DayIndex index = days.computeIfAbsent(day, calendar::dayIndex);
-            if (entries.isEmpty()) {
-                index.versions().remove(storyId);
+        /** Puts the story's entries of the hour in its bucket in place of those it had there. */
+        void file(Hour hour, String storyId, List<CalendarEntry> entries, String stamp, CalendarRepository calendar) {
+            List<CalendarEntry> bucket = hours.computeIfAbsent(hour,
+                    key -> new ArrayList<>(calendar.bucket(key.day(), key.hour())));
+            bucket.removeIf(entry -> entry.storyId().equals(storyId));
+            bucket.addAll(entries);
+            bucket.sort(IN_TIME_ORDER);
+            stamps.put(hour, stamp);
+            CalendarRepository.DayIndex index = days.computeIfAbsent(hour.day(), calendar::dayIndex);
+            if (bucket.isEmpty()) {
+                index.stamps().remove(hour.hour());
             } else {
-                index.versions().put(storyId, version);
+                index.stamps().put(hour.hour(), stamp);
             }
-            changedDays.add(day);
-            CalendarRepository.Bucket bucket = new CalendarRepository.Bucket(day, storyId, version, entries);
-            buckets.put(bucket.id(), bucket);
         }
 
-        List<CalendarRepository.DayIndex> changedDays() {
-            return changedDays.stream().map(days::get).toList();
+        List<CalendarRepository.Bucket> changedBuckets() {
+            return hours.entrySet().stream().map(changed -> new CalendarRepository.Bucket(changed.getKey().day(),
+                    changed.getKey().hour(), stamps.get(changed.getKey()), changed.getValue())).toList();
+        }
+
+        Collection<CalendarRepository.DayIndex> changedDays() {
+            return days.values();
         }
     }
 }

@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -31,22 +29,24 @@ import org.springframework.stereotype.Repository;
  * The calendar read model, laid out so that writes stay small and reads are exact-key lookups (the
  * embedded store scans on range queries):
  * <ul>
- * <li>{@code calendar_entries}: one document per (day, story), {@code _id "2027-03-04/<storyId>"}, with
- * the story's entries on that day and the story version they were last written at. A story event
- * rewrites only the few buckets of that story, never a whole busy day.</li>
- * <li>{@code calendar_days}: one small index per day, {@code _id "2027-03-04"}, listing which stories
- * have entries that day and at which version.</li>
+ * <li>{@code calendar_entries}: one bucket per hour of a day in the newsroom's zone,
+ * {@code _id "2027-03-04T09"}, with that hour's entries and a stamp naming the event that last changed
+ * it. A story event rewrites only the hours its placements were and are in: a few entries, never a busy
+ * day's fifty.</li>
+ * <li>{@code calendar_days}: one small index per day, {@code _id "2027-03-04"}, listing the hours that
+ * have entries and each bucket's stamp.</li>
  * <li>{@code calendar_stories}: the calendar's own copy of each story, from which its entries derive.</li>
  * </ul>
  * A range is read as one {@code _id $in} lookup of its day indexes, plus one of the buckets not yet in
- * memory. Buckets are cached by (day, story, version): what a story shows on a day at a given version
- * never changes, so the cache needs no invalidation and stays correct across server instances and
- * rebuilds; it is bounded by the number of entries it holds.
+ * memory. Buckets are cached by (bucket, stamp): the stamp is the event after which the bucket was last
+ * written ({@code <storyId>#<sequence number>}), and what a bucket holds after a given event never
+ * changes, so the cache needs no invalidation and stays correct across server instances and rebuilds;
+ * the index, read every time, says which stamp is current. The cache is bounded by the entries it holds.
  */
 @Repository
 class CalendarRepository {
 
-    private static final int LOOKUP_CHUNK = 1_000;
+    private static final int LOOKUP_CHUNK = 500;
 
     private final MongoCollection<Document> days;
     private final MongoCollection<Document> buckets;
@@ -65,15 +65,19 @@ class CalendarRepository {
                 .build();
     }
 
-    /** Which stories have entries on one day, and at which story version they were written. */
-    record DayIndex(LocalDate day, SortedMap<String, Long> versions) {
+    /** Which hours of a day have entries, and the stamp of each hour's bucket. */
+    record DayIndex(LocalDate day, SortedMap<Integer, String> stamps) {
     }
 
-    /** One story's entries on one day, as written at a story version. */
-    record Bucket(LocalDate day, String storyId, long version, List<CalendarEntry> entries) {
+    /**
+     * The entries of one hour of one day, in time order.
+     *
+     * @param stamp the event after which it was last written: {@code <storyId>#<sequence number>}
+     */
+    record Bucket(LocalDate day, int hour, String stamp, List<CalendarEntry> entries) {
 
         String id() {
-            return bucketId(day, storyId);
+            return bucketId(day, hour);
         }
     }
 
@@ -85,12 +89,18 @@ class CalendarRepository {
     /** The day's index; an empty one for a day without entries. */
     DayIndex dayIndex(LocalDate day) {
         Document document = days.find(Filters.eq("_id", day.toString())).first();
-        SortedMap<String, Long> versions = new TreeMap<>();
+        SortedMap<Integer, String> stamps = new TreeMap<>();
         if (document != null) {
-            document.getList("stories", Document.class)
-                    .forEach(story -> versions.put(story.getString("storyId"), story.getLong("version")));
+            document.getList("hours", Document.class)
+                    .forEach(hour -> stamps.put(hour.getInteger("hour"), hour.getString("stamp")));
         }
-        return new DayIndex(day, versions);
+        return new DayIndex(day, stamps);
+    }
+
+    /** The entries of one hour as stored; none for an hour without entries. */
+    List<CalendarEntry> bucket(LocalDate day, int hour) {
+        Document document = buckets.find(Filters.eq("_id", bucketId(day, hour))).first();
+        return document == null ? List.of() : entriesOf(document);
     }
 
     /**
@@ -105,7 +115,7 @@ class CalendarRepository {
                 : replace(bucket.id(), toDocument(bucket))));
         bulk(buckets, bucketWrites);
         List<WriteModel<Document>> dayWrites = new ArrayList<>();
-        changedDays.forEach(index -> dayWrites.add(index.versions().isEmpty()
+        changedDays.forEach(index -> dayWrites.add(index.stamps().isEmpty()
                 ? new DeleteOneModel<>(Filters.eq("_id", index.day().toString()))
                 : replace(index.day().toString(), toDocument(index))));
         bulk(days, dayWrites);
@@ -118,28 +128,25 @@ class CalendarRepository {
     List<CalendarEntry> entriesOn(Collection<LocalDate> wanted) {
         List<String> dayIds = wanted.stream().map(LocalDate::toString).toList();
         List<CalendarEntry> entries = new ArrayList<>();
-        Map<String, Long> missing = new HashMap<>();
+        List<String> missing = new ArrayList<>();
         for (Document index : days.find(Filters.in("_id", dayIds))) {
-            String day = index.getString("_id");
-            for (Document story : index.getList("stories", Document.class)) {
-                String bucketId = day + "/" + story.getString("storyId");
-                long version = story.getLong("version");
-                List<CalendarEntry> cached = cache.getIfPresent(cacheKey(bucketId, version));
+            LocalDate day = LocalDate.parse(index.getString("_id"));
+            for (Document hour : index.getList("hours", Document.class)) {
+                String bucketId = bucketId(day, hour.getInteger("hour"));
+                List<CalendarEntry> cached = cache.getIfPresent(cacheKey(bucketId, hour.getString("stamp")));
                 if (cached != null) {
                     entries.addAll(cached);
                 } else {
-                    missing.put(bucketId, version);
+                    missing.add(bucketId);
                 }
             }
         }
-        List<String> ids = new ArrayList<>(missing.keySet());
-        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
+        for (int from = 0; from < missing.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = missing.subList(from, Math.min(missing.size(), from + LOOKUP_CHUNK));
             for (Document bucket : buckets.find(Filters.in("_id", chunk))) {
-                List<CalendarEntry> found = bucket.getList("entries", Document.class).stream()
-                        .map(CalendarRepository::toEntry).toList();
-                // a bucket written after its index was read is newer, and as true for its own version
-                cache.put(cacheKey(bucket.getString("_id"), bucket.getLong("version")), found);
+                List<CalendarEntry> found = entriesOf(bucket);
+                // a bucket written after its index was read is newer, and as true for its own stamp
+                cache.put(cacheKey(bucket.getString("_id"), bucket.getString("stamp")), found);
                 entries.addAll(found);
             }
         }
@@ -153,12 +160,16 @@ class CalendarRepository {
         cache.invalidateAll();
     }
 
-    static String bucketId(LocalDate day, String storyId) {
-        return day + "/" + storyId;
+    static String bucketId(LocalDate day, int hour) {
+        return String.format("%sT%02d", day, hour);
     }
 
-    private static String cacheKey(String bucketId, long version) {
-        return bucketId + "@" + version;
+    private static String cacheKey(String bucketId, String stamp) {
+        return bucketId + "@" + stamp;
+    }
+
+    private static List<CalendarEntry> entriesOf(Document bucket) {
+        return bucket.getList("entries", Document.class).stream().map(CalendarRepository::toEntry).toList();
     }
 
     private static ReplaceOneModel<Document> replace(String id, Document document) {
@@ -172,17 +183,14 @@ class CalendarRepository {
     }
 
     private static Document toDocument(DayIndex index) {
-        List<Document> stories = new ArrayList<>();
-        index.versions().forEach((storyId, version) ->
-                stories.add(new Document("storyId", storyId).append("version", version)));
-        return new Document("_id", index.day().toString()).append("stories", stories);
+        List<Document> hours = new ArrayList<>();
+        index.stamps().forEach((hour, stamp) -> hours.add(new Document("hour", hour).append("stamp", stamp)));
+        return new Document("_id", index.day().toString()).append("hours", hours);
     }
 
     private static Document toDocument(Bucket bucket) {
         return new Document("_id", bucket.id())
-                .append("day", bucket.day().toString())
-                .append("storyId", bucket.storyId())
-                .append("version", bucket.version())
+                .append("stamp", bucket.stamp())
                 .append("entries", bucket.entries().stream().map(CalendarRepository::toDocument).toList());
     }
 

@@ -24,7 +24,6 @@ import newsroom.api.storage.EmbeddedMongoServer;
 import newsroom.api.storage.MongoStore;
 import newsroom.story.Audience;
 import newsroom.story.Priority;
-import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.junit.jupiter.api.Test;
 
@@ -58,10 +57,14 @@ class CalendarQueryBenchmark {
             long fillStart = System.nanoTime();
             int filled = 0;
             int busiest = 0;
+            LocalDate busiestDay = FIRST_DAY;
             LocalDate day = FIRST_DAY;
             while (filled < placements) {
                 int count = Math.min(placementsOn(day, random), placements - filled);
-                busiest = Math.max(busiest, count);
+                if (count > busiest) {
+                    busiest = count;
+                    busiestDay = day;
+                }
                 fill(calendar, day, count);
                 filled += count;
                 day = day.plusDays(1);
@@ -69,7 +72,7 @@ class CalendarQueryBenchmark {
             long days = ChronoUnit.DAYS.between(FIRST_DAY, day);
             System.out.printf("%nfilled %d placements over %d days (busiest day %d) in %d ms%n", filled, days,
                     busiest, Duration.ofNanos(System.nanoTime() - fillStart).toMillis());
-            reportWriteSizes(store);
+            reportWriteSizes(store, busiestDay, busiest);
 
             CalendarQueries queries = queries(store, mapper, properties, calendar);
             // the middle of the filled years, on a Monday so that every read starts on a working week
@@ -99,22 +102,27 @@ class CalendarQueryBenchmark {
         };
     }
 
-    /** Files the day's placements as the projection would: a bucket per story, one index for the day. */
+    /** Files the day's placements as the projection would: a bucket per hour, one index for the day. */
     private static void fill(CalendarRepository calendar, LocalDate day, int count) {
-        List<CalendarRepository.Bucket> buckets = new ArrayList<>(count);
-        TreeMap<String, Long> versions = new TreeMap<>();
+        TreeMap<Integer, List<CalendarEntry>> byHour = new TreeMap<>();
         for (int i = 0; i < count; i++) {
             Instant slot = day.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(6 * 3600 + i * 900L);
             String storyId = "story-" + day + "-" + i;
             String channel = CHANNELS[i % CHANNELS.length];
-            CalendarEntry entry = new CalendarEntry(CalendarEntry.idOf(storyId, "p"), storyId, "p", channel, channel,
-                    "SOCIAL", slot, CalendarStatus.PLANNED, "Story " + i + " of " + day, "desk-" + (i % 7),
-                    "campaign-" + (i % 5), Audience.B2B, i % 20 == 0 ? Priority.HIGH : Priority.NORMAL, "carla",
-                    ApprovalState.NOT_SUBMITTED, null, null);
-            buckets.add(new CalendarRepository.Bucket(day, storyId, 3, List.of(entry)));
-            versions.put(storyId, 3L);
+            byHour.computeIfAbsent(slot.atZone(ZoneOffset.UTC).getHour(), hour -> new ArrayList<>()).add(
+                    new CalendarEntry(CalendarEntry.idOf(storyId, "p"), storyId, "p", channel, channel, "SOCIAL", slot,
+                            CalendarStatus.PLANNED, "Story " + i + " of " + day, "desk-" + (i % 7),
+                            "campaign-" + (i % 5), Audience.B2B, i % 20 == 0 ? Priority.HIGH : Priority.NORMAL,
+                            "carla", ApprovalState.NOT_SUBMITTED, null, null));
         }
-        calendar.write(List.of(), buckets, List.of(new CalendarRepository.DayIndex(day, versions)));
+        List<CalendarRepository.Bucket> buckets = new ArrayList<>();
+        TreeMap<Integer, String> stamps = new TreeMap<>();
+        byHour.forEach((hour, entries) -> {
+            String stamp = entries.get(entries.size() - 1).storyId() + "#3";
+            buckets.add(new CalendarRepository.Bucket(day, hour, stamp, entries));
+            stamps.put(hour, stamp);
+        });
+        calendar.write(List.of(), buckets, List.of(new CalendarRepository.DayIndex(day, stamps)));
     }
 
     private static CalendarQueries queries(MongoStore store, DocumentMapper mapper, CalendarProperties properties,
@@ -123,22 +131,15 @@ class CalendarQueryBenchmark {
                 properties);
     }
 
-    /** What a story event writes: one bucket and its day's index, where it used to rewrite the whole day. */
-    private static void reportWriteSizes(MongoStore store) {
-        Document biggestDay = null;
-        int biggest = 0;
-        for (Document index : store.database().getCollection("calendar_days").find().limit(14)) {
-            int size = index.getList("stories", Document.class).size();
-            if (size > biggest) {
-                biggest = size;
-                biggestDay = index;
-            }
-        }
+    /** What a story event writes: an hour's bucket and its day's index, where it used to rewrite the whole day. */
+    private static void reportWriteSizes(MongoStore store, LocalDate busiestDay, int placements) {
+        RawBsonDocument index = store.database().getCollection("calendar_days", RawBsonDocument.class)
+                .find(Filters.eq("_id", busiestDay.toString())).first();
         RawBsonDocument bucket = store.database().getCollection("calendar_entries", RawBsonDocument.class)
-                .find(Filters.eq("day", biggestDay.getString("_id"))).first();
-        System.out.printf("a story event on a day with %d placements writes its bucket (%d bytes) and the day's index"
-                + " (%d bytes)%n", biggest, bucket.getByteBuffer().remaining(),
-                RawBsonDocument.parse(biggestDay.toJson()).getByteBuffer().remaining());
+                .find(Filters.eq("_id", busiestDay + "T10")).first();
+        System.out.printf("a story event on a day with %d placements writes an hour's bucket (%d bytes, %d entries)"
+                + " and the day's index (%d bytes)%n", placements, bucket.getByteBuffer().remaining(),
+                bucket.getArray("entries").size(), index.getByteBuffer().remaining());
     }
 
     private static void report(CalendarQueries queries, String label, Instant from, Duration span) {

@@ -43,7 +43,7 @@ class ReplayEqualsLiveIT extends ApiIntegrationTest {
         mixedWorkload();
         awaitAllCaughtUp();
         Map<String, List<Document>> live = snapshot();
-        assertThat(live.get("stories")).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(live.get("stories")).hasSizeGreaterThanOrEqualTo(6);
         assertThat(live.get("calendar_entries")).isNotEmpty();
         assertThat(live.get("notification_inboxes")).isNotEmpty();
         assertThat(live.get("blackouts")).isNotEmpty();
