@@ -28,8 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin/projections")
 class ProjectionAdminController {
 
-    private static final Set<String> REBUILDABLE = Set.of("stories", "calendar", "blackouts", "campaigns",
-            "notifications");
+    private static final Set<String> REBUILDABLE = ReadModelLayouts.LAYOUTS.keySet();
 
     private final EventProcessingConfiguration processing;
     private final ProjectionPositions positions;
