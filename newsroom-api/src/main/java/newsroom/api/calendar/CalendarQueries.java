@@ -119,7 +119,7 @@ public class CalendarQueries implements PlacementWarnings {
     }
 
     /** Waits (bounded) until the calendar shows the story at this version or later; answers its copy. */
-    public Optional<StoryView> awaitStoryVersion(String storyId, long version) {
+    private Optional<StoryView> awaitStoryVersion(String storyId, long version) {
         return progress.awaitVersion(NAME, storyId, version, () -> calendar.findStory(storyId), story -> story.version,
                 WARNINGS_TIMEOUT);
     }

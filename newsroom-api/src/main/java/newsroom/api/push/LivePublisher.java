@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import newsroom.api.calendar.CalendarQueries;
 import newsroom.api.projection.AppliedEvent;
@@ -45,6 +47,7 @@ class LivePublisher {
     private static final Duration FORGET_AFTER = Duration.ofMinutes(2);
     private static final int MAX_PENDING = 20_000;
 
+    private final ReadModelProgress progress;
     private final StoryReadModel stories;
     private final CalendarQueries calendar;
     private final ProjectionPositions positions;
@@ -57,11 +60,16 @@ class LivePublisher {
 
     LivePublisher(ReadModelProgress progress, StoryReadModel stories, CalendarQueries calendar,
                   ProjectionPositions positions, SimpMessagingTemplate broker, SimpUserRegistry users) {
+        this.progress = progress;
         this.stories = stories;
         this.calendar = calendar;
         this.positions = positions;
         this.broker = broker;
         this.users = users;
+    }
+
+    @PostConstruct
+    void start() {
         progress.subscribe(this::announced);
         sweeper.scheduleWithFixedDelay(this::sweep, CHECK_AFTER.toMillis(), CHECK_AFTER.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -176,7 +184,7 @@ class LivePublisher {
         sender.shutdown();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
