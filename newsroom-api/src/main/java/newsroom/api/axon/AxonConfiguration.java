@@ -1,5 +1,8 @@
 package newsroom.api.axon;
 
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -86,6 +89,9 @@ class AxonConfiguration {
         return new NoOpTolerantTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(store.database()).build())
                 .serializer(serializer)
+                // Axon's default is "pid@host": unique per process, but two servers in one JVM (a test of
+                // several instances) would take each other's claims for their own
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
                 .build());
     }
 
