@@ -1,5 +1,7 @@
 package newsroom.people;
 
+import static newsroom.people.MissingRoleMatcher.missingRole;
+
 import java.util.Set;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -43,20 +45,6 @@ class UserAccountTest {
             @Override
             public void describeTo(Description description) {
                 description.appendText("refused by the rule ").appendValue(rule.ruleName());
-            }
-        };
-    }
-
-    private static Matcher<MissingRole> missingRole(Action action) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(MissingRole refusal) {
-                return refusal.action() == action;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("refused for want of a role that may ").appendValue(action);
             }
         };
     }

@@ -2,6 +2,7 @@ package newsroom.story;
 
 import static newsroom.governance.ApprovalPolicy.COMMUNICATIONS;
 import static newsroom.governance.ApprovalPolicy.LEGAL;
+import static newsroom.people.MissingRoleMatcher.missingRole;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,12 +14,8 @@ import newsroom.channel.ChannelKind;
 import newsroom.governance.ApprovalPolicy;
 import newsroom.people.Action;
 import newsroom.people.Actor;
-import newsroom.people.MissingRole;
 import newsroom.people.Role;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -75,20 +72,6 @@ class StoryTest {
 
     private static StoryRuleViolationMatcher rule(StoryRule rule) {
         return new StoryRuleViolationMatcher(rule);
-    }
-
-    private static Matcher<MissingRole> missingRole(Action action) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(MissingRole refusal) {
-                return refusal.action() == action;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("refused for want of a role that may ").appendValue(action);
-            }
-        };
     }
 
     @Nested
