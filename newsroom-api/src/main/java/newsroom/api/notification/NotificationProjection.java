@@ -4,7 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import newsroom.api.push.Topics;
-import newsroom.api.security.NewsroomUsersProperties;
+import newsroom.api.people.NewsroomUser;
+import newsroom.api.people.UserDirectory;
 import newsroom.api.story.StoryReadModel;
 import newsroom.api.story.StoryView;
 import newsroom.people.Role;
@@ -33,10 +34,10 @@ class NotificationProjection {
 
     private final NotificationInbox inbox;
     private final StoryReadModel stories;
-    private final NewsroomUsersProperties users;
+    private final UserDirectory users;
     private final SimpMessagingTemplate broker;
 
-    NotificationProjection(NotificationInbox inbox, StoryReadModel stories, NewsroomUsersProperties users,
+    NotificationProjection(NotificationInbox inbox, StoryReadModel stories, UserDirectory users,
                            SimpMessagingTemplate broker) {
         this.inbox = inbox;
         this.stories = stories;
@@ -61,8 +62,8 @@ class NotificationProjection {
     @EventHandler
     void on(StorySubmittedEvent event, DomainEventMessage<?> message, TrackingToken token) {
         Set<String> leads = new LinkedHashSet<>();
-        users.users().stream().filter(user -> user.roles().contains(Role.GOVERNANCE_LEAD))
-                .forEach(user -> leads.add(user.username()));
+        users.enabled().stream().filter(user -> user.roles().contains(Role.GOVERNANCE_LEAD))
+                .map(NewsroomUser::username).forEach(leads::add);
         notify(leads, event.submittedBy(), Notification.Kind.APPROVAL_REQUESTED, event.storyId(),
                 event.submittedBy() + " asks for approval: " + String.join(", ", event.requiredSteps()), message, token);
     }

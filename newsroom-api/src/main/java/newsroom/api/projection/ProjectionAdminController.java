@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ProjectionAdminController {
 
     private static final Set<String> REBUILDABLE = Set.of("stories", "calendar", "blackouts", "campaigns",
-            "notifications");
+            "notifications", "users");
 
     private final EventProcessingConfiguration processing;
     private final ProjectionPositions positions;
