@@ -3,6 +3,7 @@ package newsroom.api.people;
 import java.util.Set;
 
 import newsroom.people.Actor;
+import newsroom.people.PasswordPolicy;
 import newsroom.people.Role;
 import newsroom.people.UserAccount;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
 class FirstAdmin {
 
     static final String USERNAME = "admin";
+    private static final String DISPLAY_NAME = "Administrator";
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
     private static final Actor FIRST_START = Actor.system("first-start");
 
@@ -39,19 +41,18 @@ class FirstAdmin {
             return;
         }
         if (!configuredPassword.isEmpty()) {
-            try {
-                users.registerWithPassword(FIRST_START, USERNAME, "Administrator", Set.of(Role.ADMIN), Set.of(),
-                        configuredPassword, false);
-            } catch (RuntimeException refused) {
-                // never echo the password; say which rule it breaks
-                throw new IllegalStateException("NEWSROOM_ADMIN_PASSWORD (newsroom.admin.password) was refused: "
-                        + refused.getMessage());
-            }
+            // never echo the password; say which rule it breaks
+            PasswordPolicy.check(configuredPassword, USERNAME, DISPLAY_NAME).ifPresent(rule -> {
+                throw new IllegalStateException("NEWSROOM_ADMIN_PASSWORD (newsroom.admin.password) breaks the rule "
+                        + rule.ruleName() + ": " + rule.description() + ". Choose another one and start again.");
+            });
+            users.registerWithPassword(FIRST_START, USERNAME, DISPLAY_NAME, Set.of(Role.ADMIN), Set.of(),
+                    configuredPassword, false);
             log.info("First start: created the administrator '{}' with the password from NEWSROOM_ADMIN_PASSWORD.",
                     USERNAME);
             return;
         }
-        UserCommands.Registered admin = users.register(FIRST_START, USERNAME, "Administrator", Set.of(Role.ADMIN),
+        UserCommands.Registered admin = users.register(FIRST_START, USERNAME, DISPLAY_NAME, Set.of(Role.ADMIN),
                 Set.of());
         log.warn("""
 
