@@ -144,6 +144,21 @@ class UserAdminIT extends ApiIntegrationTest {
         }
 
         @Test
+        void anAnswerWithAOneTimePasswordIsNeverKeptForAnIdempotentRetry() {
+            String username = uniqueUsername();
+            Map<String, Object> registration = Map.of("username", username, "roles", List.of("VIEWER"));
+            Caller withKey = api.as("ada").header("Idempotency-Key", "register-" + username);
+
+            Response first = withKey.post("/api/admin/users", registration);
+            Response retry = withKey.post("/api/admin/users", registration);
+
+            assertThat(first.status()).isEqualTo(201);
+            assertThat(retry.header("Idempotency-Replayed")).isNull();
+            assertProblem(retry, 409, "UsernameTaken");
+            assertThat(retry.rawBody()).doesNotContain(first.body().path("oneTimePassword").asText());
+        }
+
+        @Test
         void accountsAndTheirHistoryNeverShowAPassword() {
             String username = uniqueUsername();
             registeredAndSignedIn(username, List.of("CONTRIBUTOR"), List.of("hr"));
@@ -255,6 +270,20 @@ class UserAdminIT extends ApiIntegrationTest {
                     "UserDisabled", "UserReEnabled");
             assertThat(history.get(2).path("by").asText()).isEqualTo("ada");
             assertThat(history.get(2).path("data").path("reason").asText()).isEqualTo("left the company");
+        }
+
+        @Test
+        void aDisabledPersonsCalendarFeedStopsAndComesBackWithTheAccount() {
+            String username = uniqueUsername();
+            Caller person = registeredAndSignedIn(username, List.of("VIEWER"), List.of());
+            String feed = ok(person.get("/api/me/calendar-feed")).body().path("token").asText();
+            ok(api.anonymous().get("/calendar.ics?token=" + feed));
+
+            ok(api.as("ada").post("/api/admin/users/" + username + "/disable"));
+            assertThat(api.anonymous().get("/calendar.ics?token=" + feed).status()).isEqualTo(401);
+
+            ok(api.as("ada").post("/api/admin/users/" + username + "/enable"));
+            ok(api.anonymous().get("/calendar.ics?token=" + feed));
         }
 
         @Test
