@@ -4,7 +4,6 @@ import newsroom.api.web.ProblemException;
 import newsroom.api.web.Problems;
 import newsroom.people.UserRule;
 import newsroom.people.UserRuleViolation;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -22,10 +21,6 @@ class AccountRuleViolated extends ProblemException {
 
     @Override
     public ProblemDetail problem() {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "rule-violation",
-                "Refused by the rule " + rule.ruleName(), getMessage());
-        problem.setProperty("rule", rule.ruleName());
-        problem.setProperty("ruleDescription", rule.description());
-        return problem;
+        return Problems.ruleViolation(rule.ruleName(), rule.description(), getMessage());
     }
 }

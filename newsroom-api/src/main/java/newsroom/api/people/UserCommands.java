@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import newsroom.api.axon.MessageMetadata;
 import newsroom.api.web.BadRequest;
+import newsroom.api.web.InputRule;
 import newsroom.people.Actor;
 import newsroom.people.ChangePasswordCommand;
 import newsroom.people.ChangeUserGroupsCommand;
@@ -80,7 +81,7 @@ public class UserCommands {
     public NewsroomUser registerWithPassword(Actor by, String username, String displayName, Set<Role> roles,
                                              Set<String> groups, String password, boolean changeRequired) {
         PasswordPolicy.check(password, username, displayName).ifPresent(rule -> {
-            throw passwordRefused("password", rule);
+            throw AccountInputRefused.of("password", rule);
         });
         return store(by, username, displayName, roles, groups, password, changeRequired);
     }
@@ -144,11 +145,12 @@ public class UserCommands {
         boolean proven = credentials.hashOf(account.credentialId(), account.username())
                 .map(hash -> credentials.matches(currentPassword, hash)).orElse(false);
         if (!proven) {
-            throw new BadRequest("currentPassword", "CurrentPasswordIncorrect", "This is not your current password.");
+            throw new BadRequest("currentPassword", InputRule.CURRENT_PASSWORD_INCORRECT,
+                    "This is not your current password.");
         }
         PasswordPolicy.checkReplacement(newPassword, currentPassword, account.username(), account.displayName())
                 .ifPresent(rule -> {
-                    throw passwordRefused("newPassword", rule);
+                    throw AccountInputRefused.of("newPassword", rule);
                 });
         replacePassword(account.username(), newPassword, account.credentialId(),
                 credentialId -> new ChangePasswordCommand(account.username(), credentialId, by), by);
@@ -194,7 +196,7 @@ public class UserCommands {
             throw new UserNotFound(username);
         } catch (UserRuleViolation e) {
             String field = e.rule().field();
-            throw field != null ? new BadRequest(field, e.rule().ruleName(), e.getMessage()) : new AccountRuleViolated(e);
+            throw field != null ? AccountInputRefused.of(e) : new AccountRuleViolated(e);
         } catch (ConflictingAggregateVersionException e) {
             throw new UserVersionConflict(username, currentVersion(username).orElse(null),
                     "The account is at version " + e.getActualVersion() + ", not " + e.getExpectedVersion()
@@ -225,10 +227,6 @@ public class UserCommands {
             return latest[0] != null && latest[0].version() >= version;
         }, READ_YOUR_WRITES);
         return Optional.ofNullable(latest[0]).map(UserView::toUser);
-    }
-
-    private static BadRequest passwordRefused(String field, PasswordRule rule) {
-        return new BadRequest(field, rule.ruleName(), rule.description());
     }
 
     /** 120 random bits, URL-safe: far beyond any guessing, short enough to hand over. */

@@ -1,8 +1,8 @@
 package newsroom.api.people;
 
 import newsroom.api.web.ProblemException;
+import newsroom.api.web.ProblemType;
 import newsroom.api.web.Problems;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /** There is no account with the username. Answered 404. */
@@ -14,6 +14,6 @@ public class UserNotFound extends ProblemException {
 
     @Override
     public ProblemDetail problem() {
-        return Problems.of(HttpStatus.NOT_FOUND, "user-not-found", "User not found", getMessage());
+        return Problems.of(ProblemType.USER_NOT_FOUND, getMessage());
     }
 }

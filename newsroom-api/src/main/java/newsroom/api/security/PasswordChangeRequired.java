@@ -1,8 +1,8 @@
 package newsroom.api.security;
 
 import newsroom.api.web.ProblemException;
+import newsroom.api.web.ProblemType;
 import newsroom.api.web.Problems;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -19,8 +19,7 @@ class PasswordChangeRequired extends ProblemException {
 
     @Override
     public ProblemDetail problem() {
-        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "password-change-required", "Password change required",
-                getMessage());
+        ProblemDetail problem = Problems.of(ProblemType.PASSWORD_CHANGE_REQUIRED, getMessage());
         problem.setProperty("rule", RULE);
         return problem;
     }
