@@ -1,7 +1,7 @@
 // The shapes of the Newsroom API as described in README.md and docs/live-api.md.
 // Instants are ISO-8601 strings in UTC.
 
-export type Role = 'CONTRIBUTOR' | 'EDITOR' | 'GOVERNANCE_LEAD' | 'ADMIN' | 'VIEWER';
+export type Role = 'CONTRIBUTOR' | 'EDITOR' | 'GOVERNANCE_LEAD' | 'ADMIN' | 'VIEWER' | 'AUDITOR';
 
 /** The names of newsroom.people.Action (the domain's role→action table). */
 export type Action =
@@ -22,6 +22,8 @@ export type Action =
   | 'DEFINE_CAMPAIGN'
   | 'DEFINE_BLACKOUT'
   | 'MANAGE_PROJECTIONS'
+  | 'MANAGE_USERS'
+  | 'READ_AUDIT_TRAIL'
   | 'READ';
 
 export const ALL_ACTIONS: Action[] = [
@@ -34,9 +36,13 @@ export interface Me {
   username: string;
   displayName?: string;
   roles: Role[];
+  /** The groups the user belongs to, e.g. the approval steps they sign (communications, legal). */
+  groups?: string[];
   actions: Action[];
   /** The newsroom's time zone (IANA id, server setting newsroom.calendar.time-zone): times are shown and entered in it. */
   timeZone?: string;
+  /** Signed in with a one-time password: only POST /api/me/password is allowed until it is replaced. */
+  passwordChangeRequired?: boolean;
   /** Set by the dashboard when the server has no GET /api/me: every button is offered. */
   unknownPermissions?: boolean;
 }
@@ -311,6 +317,7 @@ export interface Person {
   username: string;
   displayName?: string | null;
   roles: Role[];
+  groups?: string[];
 }
 
 /** GET /api/me/calendar-feed: a personal iCalendar subscription URL. */

@@ -12,8 +12,9 @@ import java.util.Set;
  * to this story now is {@link newsroom.story.StoryActions}' answer, which starts from this table. The API,
  * the STOMP topic checks and {@code GET /api/me} all ask this table.
  * <p>
- * ADMIN is operations (users, roles, channels, policies, read models), not editorial work: it reads and
- * manages projections, nothing else. Someone who runs operations and also edits holds both roles.
+ * ADMIN is operations (users, roles, channels, policies, read models), not editorial work: it reads, manages
+ * projections and user accounts, nothing else. Someone who runs operations and also edits holds both roles.
+ * AUDITOR reads everything, including the record of who changed which account, and changes nothing.
  */
 public enum Action {
     PITCH(Scope.NEWSROOM, Role.CONTRIBUTOR, Role.EDITOR, Role.GOVERNANCE_LEAD),
@@ -33,7 +34,14 @@ public enum Action {
     DEFINE_CAMPAIGN(Scope.NEWSROOM, Role.EDITOR, Role.GOVERNANCE_LEAD),
     DEFINE_BLACKOUT(Scope.NEWSROOM, Role.GOVERNANCE_LEAD),
     MANAGE_PROJECTIONS(Scope.NEWSROOM, Role.ADMIN),
-    READ(Scope.NEWSROOM, Role.VIEWER, Role.CONTRIBUTOR, Role.EDITOR, Role.GOVERNANCE_LEAD, Role.ADMIN);
+    /** Register people, change their roles and groups, disable and re-enable them, force a password reset. */
+    MANAGE_USERS(Scope.NEWSROOM, Role.ADMIN),
+    /**
+     * Read the record beyond a story's own history: every account with its state and who changed it (the audit
+     * view joins it). Admins have it because they run the accounts; auditors because checking is their job.
+     */
+    READ_AUDIT_TRAIL(Scope.NEWSROOM, Role.AUDITOR, Role.ADMIN),
+    READ(Scope.NEWSROOM, Role.VIEWER, Role.CONTRIBUTOR, Role.EDITOR, Role.GOVERNANCE_LEAD, Role.ADMIN, Role.AUDITOR);
 
     /** What an action is done to: the newsroom as a whole, one story, or one placement of a story. */
     public enum Scope {

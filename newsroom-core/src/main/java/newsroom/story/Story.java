@@ -16,7 +16,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  * <p>
  * Command handlers enforce the rules of {@link StoryRules} (the same ones {@link StoryActions} offers
  * from) and apply events; event-sourcing handlers only replace the {@link StoryState}. Time and ids
- * arrive with the commands, the approval policy is injected, so the aggregate does no I/O.
+ * arrive with the commands, the approval policy (which steps a channel needs, which group signs each) is
+ * injected, so the aggregate does no I/O.
  */
 public class Story {
 
@@ -77,8 +78,8 @@ public class Story {
     }
 
     @CommandHandler
-    public void handle(ApproveStoryCommand command) {
-        StoryRules.approve(state, command.approvedBy(), command.step()).enforce();
+    public void handle(ApproveStoryCommand command, ApprovalPolicy policy) {
+        StoryRules.approve(state, command.approvedBy(), command.step(), policy).enforce();
         String step = StoryRules.stepToApprove(state, command.step());
         Set<String> stillPending = new TreeSet<>(state.pendingSteps());
         stillPending.remove(step);
@@ -128,9 +129,9 @@ public class Story {
     }
 
     @CommandHandler
-    public void handle(PublishPlacementCommand command) {
+    public void handle(PublishPlacementCommand command, ApprovalPolicy policy) {
         StoryRules.publishPlacement(state, command.publishedBy(), command.placementId(),
-                Circumstances.at(command.publishedAt())).enforce();
+                Circumstances.at(command.publishedAt(), policy)).enforce();
         Placement placement = state.placement(command.placementId()).orElseThrow();
         List<Approval> approvals = placement.requiredApprovalSteps().stream()
                 .map(step -> state.grant(step).orElseThrow()).toList();

@@ -25,7 +25,7 @@ public final class StoryActions {
     public static AllowedActions allowedFor(StoryState story, Actor actor, Circumstances circumstances) {
         Set<String> approvable = new TreeSet<>();
         for (String step : story.requiredSteps()) {
-            if (StoryRules.approve(story, actor, step).allowed()) {
+            if (StoryRules.approve(story, actor, step, circumstances.policy()).allowed()) {
                 approvable.add(step);
             }
         }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import newsroom.governance.ApprovalPolicy;
 import newsroom.people.Action;
 import newsroom.people.Actor;
 import newsroom.people.Role;
@@ -71,10 +72,13 @@ final class StoryRules {
                 .then(() -> fourEyes(story, actor));
     }
 
-    /** May this person approve this step (null or blank: the only pending step) now. */
-    static Verdict approve(StoryState story, Actor actor, String requestedStep) {
+    /**
+     * May this person approve this step (null or blank: the only pending step) now. The policy says which group
+     * signs which step.
+     */
+    static Verdict approve(StoryState story, Actor actor, String requestedStep, ApprovalPolicy policy) {
         return approve(story, actor).then(() -> stepNamedUnlessOnlyOne(story, requestedStep))
-                .then(() -> approvableStep(story, actor, stepToApprove(story, requestedStep)));
+                .then(() -> approvableStep(story, actor, stepToApprove(story, requestedStep), policy));
     }
 
     /** The step an approval is for: the named one, or the only pending one. */
@@ -196,11 +200,17 @@ final class StoryRules {
                 : Verdict.ALLOWED;
     }
 
-    private static Verdict approvableStep(StoryState story, Actor actor, String step) {
+    private static Verdict approvableStep(StoryState story, Actor actor, String step, ApprovalPolicy policy) {
         Set<String> required = story.requiredSteps();
         if (!required.contains(step)) {
             return Verdict.refused(StoryRule.APPROVAL_STEP_NOT_REQUIRED,
                     "step '" + step + "' is not among the required steps " + required);
+        }
+        Optional<String> signingGroup = policy.signingGroup(step);
+        if (signingGroup.isEmpty() || !actor.belongsTo(signingGroup.get())) {
+            return Verdict.refused(StoryRule.APPROVER_NOT_IN_STEP_GROUP, signingGroup
+                    .map(group -> actor.username() + " is not a member of '" + group + "', which signs step '" + step + "'")
+                    .orElse("the approval policy names no group that signs step '" + step + "'"));
         }
         Optional<Approval> granted = story.grant(step);
         if (granted.isPresent()) {

@@ -15,6 +15,15 @@ class ActionTest {
     }
 
     @Test
+    void anActorCarriesTheGroupsSheBelongsTo() {
+        Actor grace = Actor.of("grace", Role.GOVERNANCE_LEAD).inGroups("communications");
+
+        assertThat(grace.belongsTo("communications")).isTrue();
+        assertThat(grace.belongsTo("legal")).isFalse();
+        assertThat(Actor.of("carla", Role.CONTRIBUTOR).groups()).isEmpty();
+    }
+
+    @Test
     void aViewerMayOnlyRead() {
         assertThat(allowedFor(Role.VIEWER)).containsExactly(Action.READ);
     }
@@ -45,7 +54,8 @@ class ActionTest {
 
     @Test
     void anAdminRunsOperationsAndDoesNoEditorialWork() {
-        assertThat(allowedFor(Role.ADMIN)).containsExactlyInAnyOrder(Action.READ, Action.MANAGE_PROJECTIONS);
+        assertThat(allowedFor(Role.ADMIN)).containsExactlyInAnyOrder(Action.READ, Action.MANAGE_PROJECTIONS,
+                Action.MANAGE_USERS, Action.READ_AUDIT_TRAIL);
         assertThat(allowedFor(Role.ADMIN)).doesNotContainAnyElementsOf(Action.of(Action.Scope.STORY))
                 .doesNotContainAnyElementsOf(Action.of(Action.Scope.PLACEMENT));
     }
@@ -76,6 +86,24 @@ class ActionTest {
     @Test
     void onlyAnAdminManagesProjections() {
         assertThat(Action.MANAGE_PROJECTIONS.allowedRoles()).containsExactly(Role.ADMIN);
+    }
+
+    @Test
+    void onlyAnAdminManagesUsers() {
+        assertThat(Action.MANAGE_USERS.allowedRoles()).containsExactly(Role.ADMIN);
+    }
+
+    @Test
+    void anAuditorReadsEverythingIncludingTheAuditTrailAndChangesNothing() {
+        assertThat(allowedFor(Role.AUDITOR)).containsExactlyInAnyOrder(Action.READ, Action.READ_AUDIT_TRAIL);
+        assertThat(Action.READ_AUDIT_TRAIL.allowedRoles()).containsExactlyInAnyOrder(Role.AUDITOR, Role.ADMIN);
+    }
+
+    @Test
+    void everyRoleReads() {
+        for (Role role : Role.values()) {
+            assertThat(allowedFor(role)).as("%s", role).contains(Action.READ);
+        }
     }
 
     @Test

@@ -53,7 +53,7 @@ class StoryActionsAgreeWithTheAggregateTest {
         for (List<Object> history : StoryHistories.all().values()) {
             StoryState state = StoryHistories.stateAfter(history);
             for (Actor actor : StoryHistories.PEOPLE) {
-                AllowedActions allowed = StoryActions.allowedFor(state, actor, Circumstances.at(NOW));
+                AllowedActions allowed = StoryActions.allowedFor(state, actor, Circumstances.at(NOW, ApprovalPolicy.standard()));
                 for (Action action : Action.of(Action.Scope.STORY)) {
                     (allowed.allows(action) ? offered : refused).add(action);
                 }
@@ -72,7 +72,7 @@ class StoryActionsAgreeWithTheAggregateTest {
 
     private void checkEveryAction(List<Object> history, Actor actor) {
         StoryState state = StoryHistories.stateAfter(history);
-        AllowedActions allowed = StoryActions.allowedFor(state, actor, Circumstances.at(NOW));
+        AllowedActions allowed = StoryActions.allowedFor(state, actor, Circumstances.at(NOW, ApprovalPolicy.standard()));
         FixtureConfiguration<Story> fixture = new AggregateTestFixture<>(Story.class);
         fixture.registerInjectableResource(ApprovalPolicy.standard());
 

@@ -3,11 +3,13 @@ package newsroom.story;
 import static newsroom.governance.ApprovalPolicy.COMMUNICATIONS;
 import static newsroom.governance.ApprovalPolicy.LEGAL;
 import static newsroom.story.StoryHistories.ADA;
+import static newsroom.story.StoryHistories.BRUNO;
 import static newsroom.story.StoryHistories.CARLA;
 import static newsroom.story.StoryHistories.CARLA_AS_LEAD;
 import static newsroom.story.StoryHistories.ERIK;
 import static newsroom.story.StoryHistories.GINA;
 import static newsroom.story.StoryHistories.LENA;
+import static newsroom.story.StoryHistories.LEX;
 import static newsroom.story.StoryHistories.NOW;
 import static newsroom.story.StoryHistories.OTTO;
 import static newsroom.story.StoryHistories.THURSDAY_14;
@@ -16,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
+import newsroom.governance.ApprovalPolicy;
 import newsroom.people.Action;
 import newsroom.people.Actor;
 import org.junit.jupiter.api.Test;
@@ -25,7 +28,7 @@ class StoryActionsTest {
 
     private static AllowedActions allowed(String history, Actor actor, Instant now) {
         return StoryActions.allowedFor(StoryHistories.stateAfter(StoryHistories.all().get(history)), actor,
-                Circumstances.at(now));
+                Circumstances.at(now, ApprovalPolicy.standard()));
     }
 
     private static AllowedActions allowed(String history, Actor actor) {
@@ -51,11 +54,35 @@ class StoryActionsTest {
     }
 
     @Test
+    void aLeadMaySignOnlyTheStepsOfHerGroups() {
+        assertThat(allowed("in review, nothing approved", GINA).approvableSteps()).containsExactly(COMMUNICATIONS);
+        assertThat(allowed("in review, nothing approved", LENA).approvableSteps()).containsExactly(LEGAL);
+        assertThat(allowed("in review, nothing approved", LEX).approvableSteps()).containsExactly(COMMUNICATIONS, LEGAL);
+    }
+
+    @Test
+    void aLeadOfAGroupThatSignsNoStepIsOfferedNoApprovalButMayStillSendTheStoryBack() {
+        AllowedActions bruno = allowed("in review, nothing approved", BRUNO);
+
+        assertThat(bruno.approvableSteps()).isEmpty();
+        assertThat(bruno.story()).doesNotContain(Action.APPROVE).contains(Action.REQUEST_CHANGES);
+    }
+
+    @Test
     void aLeadMaySignOnlyStepsNobodySignedAndNotASecondStepOfTheSameVersion() {
-        assertThat(allowed("in review, nothing approved", GINA).approvableSteps()).containsExactly(COMMUNICATIONS, LEGAL);
         assertThat(allowed("in review, communications approved by gina", GINA).approvableSteps()).isEmpty();
         assertThat(allowed("in review, communications approved by gina", GINA).story()).doesNotContain(Action.APPROVE);
+        assertThat(allowed("in review, communications approved by gina", LEX).approvableSteps()).containsExactly(LEGAL);
         assertThat(allowed("in review, communications approved by gina", LENA).approvableSteps()).containsExactly(LEGAL);
+    }
+
+    @Test
+    void anAuditorReadsAndDoesNothingElse() {
+        AllowedActions olga = allowed("in review, nothing approved", StoryHistories.OLGA);
+
+        assertThat(olga.story()).isEmpty();
+        assertThat(olga.approvableSteps()).isEmpty();
+        assertThat(olga.placement("p-press")).isEmpty();
     }
 
     @Test

@@ -36,18 +36,27 @@ final class StoryHistories {
     static final Instant FRIDAY_09 = Instant.parse("2026-11-27T09:00:00Z");
 
     static final Actor CARLA = Actor.of("carla", Role.CONTRIBUTOR);
-    static final Actor OTTO = Actor.of("otto", Role.CONTRIBUTOR);
+    static final Actor OTTO = Actor.of("otto", Role.CONTRIBUTOR).inGroups("hr");
     static final Actor ERIK = Actor.of("erik", Role.EDITOR);
-    static final Actor GINA = Actor.of("gina", Role.GOVERNANCE_LEAD);
-    static final Actor LENA = Actor.of("lena", Role.GOVERNANCE_LEAD);
-    /** A managing editor who also approves. */
-    static final Actor NORA = Actor.of("nora", Role.EDITOR, Role.GOVERNANCE_LEAD);
+    /** Head of communications: signs the communications step. */
+    static final Actor GINA = Actor.of("gina", Role.GOVERNANCE_LEAD).inGroups(COMMUNICATIONS);
+    /** Legal counsel: signs the legal step. */
+    static final Actor LENA = Actor.of("lena", Role.GOVERNANCE_LEAD).inGroups(LEGAL);
+    /** A managing editor who also approves for communications. */
+    static final Actor NORA = Actor.of("nora", Role.EDITOR, Role.GOVERNANCE_LEAD).inGroups(COMMUNICATIONS);
+    /** A governance lead in both groups: may sign either step, but not both of one version. */
+    static final Actor LEX = Actor.of("lex", Role.GOVERNANCE_LEAD).inGroups(COMMUNICATIONS, LEGAL);
+    /** A governance lead of a group that signs no step of the standard policy. */
+    static final Actor BRUNO = Actor.of("bruno", Role.GOVERNANCE_LEAD).inGroups("brand");
     static final Actor ADA = Actor.of("ada", Role.ADMIN);
     static final Actor VICTOR = Actor.of("victor", Role.VIEWER);
-    /** The pitcher of most histories, had she also been a governance lead. */
-    static final Actor CARLA_AS_LEAD = Actor.of("carla", Role.CONTRIBUTOR, Role.GOVERNANCE_LEAD);
+    static final Actor OLGA = Actor.of("olga", Role.AUDITOR);
+    /** The pitcher of most histories, had she also been a communications lead. */
+    static final Actor CARLA_AS_LEAD = Actor.of("carla", Role.CONTRIBUTOR, Role.GOVERNANCE_LEAD)
+            .inGroups(COMMUNICATIONS);
 
-    static final List<Actor> PEOPLE = List.of(CARLA, OTTO, ERIK, GINA, LENA, NORA, ADA, VICTOR, CARLA_AS_LEAD);
+    static final List<Actor> PEOPLE = List.of(CARLA, OTTO, ERIK, GINA, LENA, NORA, LEX, BRUNO, ADA, VICTOR, OLGA,
+            CARLA_AS_LEAD);
 
     static final Channel PRESS = new Channel("press-release", "Press release", ChannelKind.PRESS_RELEASE);
     static final Channel LINKEDIN = new Channel("linkedin", "LinkedIn", ChannelKind.SOCIAL);

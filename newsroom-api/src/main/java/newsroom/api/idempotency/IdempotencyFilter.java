@@ -48,6 +48,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
     /** Bodies larger than this are refused before they are buffered. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final List<String> REPLAYED_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG);
+    /**
+     * Requests and answers with passwords in them (a password change, a registration or reset answered with a
+     * one-time password) are never kept: the key is ignored, so no password lands in {@code idempotency_keys}.
+     */
+    private static final Pattern CARRIES_PASSWORDS = Pattern.compile("/api/me/password|/api/admin/users(/[^/]+/password-reset)?");
 
     private final IdempotencyRecords records;
     private final ProblemWriter problems;
@@ -62,7 +67,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return request.getHeader(HEADER) == null || !COMMAND_METHODS.contains(request.getMethod())
-                || !request.getRequestURI().startsWith("/api/");
+                || !request.getRequestURI().startsWith("/api/")
+                || CARRIES_PASSWORDS.matcher(request.getRequestURI()).matches();
     }
 
     @Override

@@ -31,7 +31,8 @@ public class ReadModelLayouts {
             "calendar", 2,       // 2: hour buckets behind day indexes
             "notifications", 2,  // 2: inboxes per recipient (person or role), own story facts
             "blackouts", 2,      // 2: aggregate version stored, for read-your-writes
-            "campaigns", 2));    // 2: aggregate version stored, for read-your-writes
+            "campaigns", 2,      // 2: aggregate version stored, for read-your-writes
+            "users", 1));
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelLayouts.class);
 

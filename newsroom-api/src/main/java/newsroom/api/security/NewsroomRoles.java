@@ -3,7 +3,6 @@ package newsroom.api.security;
 import java.util.EnumSet;
 import java.util.Set;
 
-import newsroom.people.Actor;
 import newsroom.people.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -33,9 +32,5 @@ public final class NewsroomRoles {
             }
         }
         return roles;
-    }
-
-    public static Actor actorOf(Authentication authentication) {
-        return new Actor(authentication.getName(), rolesOf(authentication));
     }
 }

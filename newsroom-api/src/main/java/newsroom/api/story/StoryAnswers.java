@@ -3,6 +3,7 @@ package newsroom.api.story;
 import java.time.Clock;
 import java.util.List;
 
+import newsroom.governance.ApprovalPolicy;
 import newsroom.people.Actor;
 import newsroom.story.AllowedActions;
 import newsroom.story.Circumstances;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 class StoryAnswers {
 
     private final Clock clock;
+    private final ApprovalPolicy policy;
 
-    StoryAnswers(Clock clock) {
+    StoryAnswers(Clock clock, ApprovalPolicy policy) {
         this.clock = clock;
+        this.policy = policy;
     }
 
     StoryAnswer forCaller(StoryView view, Actor caller) {
@@ -31,6 +34,6 @@ class StoryAnswers {
         if (view.status == null) {
             return AllowedActions.none(); // stored but not yet projected: nothing known to decide on
         }
-        return StoryActions.allowedFor(StoryStateMapper.stateOf(view), caller, Circumstances.at(clock.instant()));
+        return StoryActions.allowedFor(StoryStateMapper.stateOf(view), caller, Circumstances.at(clock.instant(), policy));
     }
 }

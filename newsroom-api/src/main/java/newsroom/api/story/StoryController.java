@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import newsroom.api.axon.EventHistory;
 import newsroom.api.channel.ChannelCatalogue;
 import newsroom.api.security.KnownUsers;
 import newsroom.api.security.Permissions;
@@ -101,9 +102,9 @@ class StoryController {
     }
 
     @GetMapping("/{storyId}/history")
-    List<StoryHistory.Entry> history(@PathVariable String storyId) {
+    List<EventHistory.Entry> history(@PathVariable String storyId) {
         permissions.require(Action.READ);
-        List<StoryHistory.Entry> entries = history.of(storyId);
+        List<EventHistory.Entry> entries = history.of(storyId);
         if (entries.isEmpty()) {
             throw new StoryNotFound(storyId);
         }

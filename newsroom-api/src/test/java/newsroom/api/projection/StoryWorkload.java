@@ -30,7 +30,6 @@ import newsroom.story.PlacementPublishedEvent;
 import newsroom.story.PlacementRescheduledEvent;
 import newsroom.story.Priority;
 import newsroom.story.StoryApprovedEvent;
-import newsroom.story.StoryAssignedEvent;
 import newsroom.story.StoryCommentedEvent;
 import newsroom.story.StoryContent;
 import newsroom.story.StoryKilledEvent;

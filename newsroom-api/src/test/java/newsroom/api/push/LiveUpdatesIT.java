@@ -142,10 +142,10 @@ class LiveUpdatesIT extends ApiIntegrationTest {
             assertThat(pushed.has("allowedActions")).isFalse();
             assertThat(pushed.has("approvableSteps")).isFalse();
             assertThat(pushed.path("placements")).allSatisfy(p -> assertThat(p.has("allowedActions")).isFalse());
-            // the caller's own actions come with GET /api/stories/{id}
+            // the caller's own actions come with GET /api/stories/{id}: grace signs for communications
             JsonNode fetched = ok(api.as("grace").get("/api/stories/" + storyId)).body();
             assertThat(fetched.path("approvableSteps")).extracting(JsonNode::asText)
-                    .containsExactly("communications", "legal");
+                    .containsExactly("communications");
         }
     }
 

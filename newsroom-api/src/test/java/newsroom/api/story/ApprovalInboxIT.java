@@ -58,7 +58,20 @@ class ApprovalInboxIT extends ApiIntegrationTest {
 
         assertThat(inbox("grace")).doesNotContain(pitchedByGrace).contains(editedByNora);
         assertThat(inbox("nora")).doesNotContain(editedByNora).contains(pitchedByGrace);
-        assertThat(inbox("lena")).contains(pitchedByGrace, editedByNora);
+        // lena signs legal: the press release of the one, nothing of the LinkedIn-only other
+        assertThat(inbox("lena")).contains(editedByNora).doesNotContain(pitchedByGrace);
+    }
+
+    @Test
+    void aLeadFindsOnlyStoriesWithAStepOfHerGroup() {
+        String linkedInOnly = pitch("carla", content("Our sustainability report", uniqueDesk()));
+        ok(api.as("eddie").post(path(linkedInOnly, "accept"), Map.of()));
+        ok(api.as("eddie").post(path(linkedInOnly, "placements"),
+                placement(LINKEDIN, "linkedin", LINKEDIN_SLOT, "The report is out")));
+        ok(api.as("eddie").post(path(linkedInOnly, "submit")));
+
+        assertThat(inbox("grace")).contains(linkedInOnly);
+        assertThat(inbox("lena")).doesNotContain(linkedInOnly);
     }
 
     @Test

@@ -60,12 +60,15 @@ class StoryStateMapperTest {
     private static final StoryContent EMBARGOED = new StoryContent("Title", "Angle", "Body 2", "hr", Audience.B2C,
             null, Priority.NORMAL, Instant.parse("2026-11-26T00:00:00Z"), null);
     private static final List<Actor> PEOPLE = List.of(Actor.of("carla", Role.CONTRIBUTOR),
-            Actor.of("otto", Role.CONTRIBUTOR), Actor.of("eddie", Role.EDITOR), Actor.of("grace", Role.GOVERNANCE_LEAD),
-            Actor.of("lena", Role.GOVERNANCE_LEAD), Actor.of("nora", Role.EDITOR, Role.GOVERNANCE_LEAD),
-            Actor.of("ada", Role.ADMIN), Actor.of("victor", Role.VIEWER));
+            Actor.of("otto", Role.CONTRIBUTOR), Actor.of("eddie", Role.EDITOR),
+            Actor.of("grace", Role.GOVERNANCE_LEAD).inGroups(COMMUNICATIONS),
+            Actor.of("lena", Role.GOVERNANCE_LEAD).inGroups(LEGAL),
+            Actor.of("nora", Role.EDITOR, Role.GOVERNANCE_LEAD).inGroups(COMMUNICATIONS),
+            Actor.of("ada", Role.ADMIN), Actor.of("victor", Role.VIEWER), Actor.of("olga", Role.AUDITOR));
+    private static final ApprovalPolicy POLICY = ApprovalPolicy.standard();
     private static final AggregateModel<Story> MODEL = AnnotatedAggregateMetaModelFactory.inspectAggregate(Story.class,
             MultiParameterResolverFactory.ordered(ClasspathParameterResolverFactory.forClass(Story.class),
-                    new SimpleResourceParameterResolverFactory(Set.of(ApprovalPolicy.standard()))));
+                    new SimpleResourceParameterResolverFactory(Set.of(POLICY))));
 
     @Test
     void theReadModelAndTheAggregateOfferTheSameActionsAfterEveryEvent() {
@@ -77,9 +80,10 @@ class StoryStateMapperTest {
                 StoryState fromView = StoryStateMapper.stateOf(viewAfter(prefix));
                 for (Actor person : PEOPLE) {
                     for (Instant now : List.of(AT, SLOT)) {
-                        assertThat(StoryActions.allowedFor(fromView, person, Circumstances.at(now)))
+                        Circumstances circumstances = Circumstances.at(now, POLICY);
+                        assertThat(StoryActions.allowedFor(fromView, person, circumstances))
                                 .as("%s after %d events, %s at %s", history.getKey(), length, person, now)
-                                .isEqualTo(StoryActions.allowedFor(fromAggregate, person, Circumstances.at(now)));
+                                .isEqualTo(StoryActions.allowedFor(fromAggregate, person, circumstances));
                     }
                 }
                 assertThat(fromView.status()).isEqualTo(fromAggregate.status());

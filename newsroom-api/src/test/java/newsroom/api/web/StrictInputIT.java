@@ -37,7 +37,7 @@ class StrictInputIT extends ApiIntegrationTest {
     void aStory() {
         storyId = plannedStory(uniqueDesk());
         pathValues = Map.of("storyId", storyId, "placementId", PRESS, "campaignId", "strict-input",
-                "blackoutId", "no-such-blackout", "name", "stories");
+                "blackoutId", "no-such-blackout", "name", "stories", "username", "carla");
     }
 
     @Test
@@ -101,7 +101,10 @@ class StrictInputIT extends ApiIntegrationTest {
             for (String notAnArray : List.of("\"one\"", "12", "{\"a\": 1}", "true")) {
                 wrong.add(new WrongValue(notAnArray, "", "JSON array"));
             }
-            wrong.add(new WrongValue("[\"one\", 2]", "[1]", "text"));
+            // a valid first element, so the error is the second one's (an array of choices takes one of them)
+            JsonNode choices = schema.path("items").path("enum");
+            wrong.add(choices.isEmpty() ? new WrongValue("[\"one\", 2]", "[1]", "text")
+                    : new WrongValue("[\"" + choices.get(0).asText() + "\", 2]", "[1]", "one of " + choices.get(0).asText()));
             return wrong;
         }
         if (!type.equals("string")) {
