@@ -34,7 +34,11 @@ curl -sf -u carla:$PW -X POST "$BASE/api/stories/$ID/submit" | grep -o '"pending
 show "carla tries to approve: refused (403, she is not a governance lead)"
 curl -s -u carla:$PW -X POST "$BASE/api/stories/$ID/approvals" -w '\nHTTP %{http_code}\n'
 
-show "grace (communications) and lena (legal) approve"
+show "lena (legal) may not sign the communications step: refused (409, ApproverNotInStepGroup)"
+curl -s -u lena:$PW "${json[@]}" "$BASE/api/stories/$ID/approvals" -d '{"step": "communications"}' \
+  -o /dev/null -w 'HTTP %{http_code}\n'
+
+show "grace (communications group) and lena (legal group) approve"
 curl -sf -u grace:$PW "${json[@]}" "$BASE/api/stories/$ID/approvals" -d '{"step": "communications"}' \
   | grep -o '"status":"[^"]*"' | head -1
 curl -sf -u lena:$PW "${json[@]}" "$BASE/api/stories/$ID/approvals" -d '{"step": "legal"}' \
@@ -60,3 +64,21 @@ curl -sf -u victor:$PW "$BASE/api/calendar?from=2027-03-01T00:00:00Z&to=2027-03-
 
 show "the same week as CSV"
 curl -sf -u victor:$PW "$BASE/api/calendar/export.csv?from=2027-03-01T00:00:00Z&to=2027-03-08T00:00:00Z" | grep -E "^slot|$ID"
+
+show "ada (admin) registers a new legal counsel; the answer carries her one-time password, once"
+NEW=$(curl -sf -u ada:$PW "${json[@]}" "$BASE/api/admin/users" -d '{"username": "lisa",
+  "displayName": "Lisa Legal (second counsel)", "roles": ["GOVERNANCE_LEAD"], "groups": ["legal"]}' || true)
+OTP=$(echo "$NEW" | grep -o '"oneTimePassword":"[^"]*"' | cut -d'"' -f4)
+if [ -n "$OTP" ]; then
+  show "lisa signs in with it and must set her own password first (403 until then)"
+  curl -s -u "lisa:$OTP" "$BASE/api/board" -o /dev/null -w 'HTTP %{http_code}\n'
+  curl -sf -u "lisa:$OTP" "${json[@]}" "$BASE/api/me/password" \
+    -d '{"currentPassword": "'"$OTP"'", "newPassword": "lisa-signs-for-legal-42"}' -o /dev/null -w 'HTTP %{http_code}\n'
+  curl -sf -u lisa:lisa-signs-for-legal-42 "$BASE/api/me" | grep -o '"groups":\[[^]]*\]'
+else
+  echo "lisa is already registered (the walk-through ran before on this store)"
+fi
+
+show "the accounts as an admin or auditor sees them, and who changed lisa's account"
+curl -sf -u otto:$PW "$BASE/api/admin/users" | grep -o '"username":"[^"]*","displayName":"[^"]*","roles":\[[^]]*\],"groups":\[[^]]*\],"enabled":[a-z]*'
+curl -sf -u otto:$PW "$BASE/api/admin/users/lisa/history" | grep -o '"type":"[^"]*","at":"[^"]*","by":"[^"]*"'

@@ -46,7 +46,9 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    // logic runs in node; component tests (*.test.tsx) in jsdom with Testing Library
     environment: 'node',
+    setupFiles: ['./src/test-setup.ts'],
   },
 });

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from './api/problem';
 import { AuthProvider } from './auth/AuthContext';
-import { ToastProvider } from './components/Feedback';
+import { ToastProvider } from './feedback/Feedback';
 import { App } from './shell/App';
 import './styles.css';
 

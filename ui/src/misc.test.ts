@@ -4,7 +4,7 @@ import { basicAuth, clearCredentials, loadCredentials, saveCredentials, type Key
 import { formatHash, parseHash } from './router';
 import { presenceText } from './story/presence';
 import { normaliseContent } from './story/StoryContentForm';
-import { fromLocalInput, toInstant } from './time';
+
 import { query } from './api/http';
 import { webSocketUrl } from './live/LiveClient';
 import type { Story } from './api/types';
@@ -77,16 +77,18 @@ describe('presenceText', () => {
 
 describe('board helpers', () => {
   const s = (status: Story['status'], over: Partial<Story> = {}): Story => ({ storyId: status, status, version: 1, title: status, desk: 'HR', ...over });
-  it('groups a story list into the four workflow columns', () => {
-    const board = boardFromStories([s('PITCHED'), s('KILLED'), s('APPROVED')]);
+  it('groups a story list into the four workflow columns and Published', () => {
+    const out = { placementId: 'p', channelId: 'x', slot: '', text: '', status: 'PUBLISHED' as const, publishedAt: '2027-03-04T09:00:00Z' };
+    const board = boardFromStories([s('PITCHED'), s('KILLED', { placements: [out] }), s('APPROVED'), s('APPROVED', { storyId: 'done', placements: [out] })]);
     expect(board.columns.map((c) => [c.status, c.stories.length])).toEqual([
-      ['PITCHED', 1], ['IN_PROGRESS', 0], ['IN_REVIEW', 0], ['APPROVED', 1],
+      ['PITCHED', 1], ['IN_PROGRESS', 0], ['IN_REVIEW', 0], ['APPROVED', 1], ['PUBLISHED', 1],
     ]);
   });
   it('describes the approval state', () => {
     expect(approvalState(s('IN_REVIEW', { pendingApprovalSteps: ['communications', 'legal'] }))).toBe('Waiting for communications and legal');
     expect(approvalState(s('APPROVED', { placements: [{ placementId: 'p', channelId: 'x', slot: '', text: '', status: 'PLANNED' }] }))).toBe('Approved — 1 to publish');
     expect(approvalState(s('IN_PROGRESS', { lastFeedback: 'shorter please' }))).toBe('Sent back — in progress');
+    expect(approvalState(s('APPROVED', { placements: [{ placementId: 'p', channelId: 'x', slot: '', text: '', status: 'PUBLISHED', publishedAt: '2027-03-04T09:00:00Z' }] }))).toMatch(/^Published .*2027/);
   });
 });
 
@@ -95,12 +97,6 @@ describe('small helpers', () => {
     expect(normaliseContent({ title: ' T ', desk: ' HR ', angle: '', body: 'b', campaign: ' c ', audience: null, priority: 'HIGH', embargo: null, sourceStoryId: '' })).toEqual({
       title: 'T', desk: 'HR', angle: null, body: 'b', campaign: 'c', audience: null, priority: 'HIGH', embargo: null, sourceStoryId: null,
     });
-  });
-  it('converts times', () => {
-    expect(toInstant(new Date('2027-03-04T09:15:00.000Z'))).toBe('2027-03-04T09:15:00Z');
-    expect(fromLocalInput('')).toBeNull();
-    expect(fromLocalInput('not a date')).toBeNull();
-    expect(fromLocalInput('2027-03-04T10:00')).toMatch(/^2027-03-0\dT\d\d:00:00Z$/);
   });
   it('builds query strings with repeated parameters', () => {
     expect(query({ from: 'a', channel: ['x', 'linkedin'], desk: '', status: [] })).toBe('?from=a&channel=x&channel=linkedin');

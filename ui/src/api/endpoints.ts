@@ -20,6 +20,12 @@ import type {
   StoryStatus,
 } from './types';
 
+/** A story command's answer: the story afterwards and the version its ETag names (for the next If-Match). */
+export interface CommandAnswer {
+  story: Story;
+  version: number;
+}
+
 // One function per endpoint of README.md and docs/live-api.md.
 
 const enc = encodeURIComponent;
@@ -50,7 +56,8 @@ export const api = {
   story: (id: string) => get<Story>(storyPath(id)),
   history: (id: string) => get<HistoryEntry[]>(`${storyPath(id)}/history`),
 
-  board: () => get<Board>('/api/board'),
+  /** The board; its Published column holds stories last published at or after `publishedSince`. */
+  board: (publishedSince?: string) => get<Board>(`/api/board${query({ publishedSince })}`),
   inbox: () => get<Story[] | { stories: Story[] }>('/api/approvals/inbox').then(listOf),
   notifications: () =>
     get<Notification[] | { notifications: Notification[] }>('/api/notifications').then((n) =>
@@ -60,11 +67,11 @@ export const api = {
     get<CalendarResponse>(`/api/calendar${calendarQuery(from, to, filters)}`),
   liveUpdates: (after: number) => get<LiveUpdates>(`/api/live/updates${query({ after })}`),
 
-  // Commands: each answers the story as it is afterwards.
+  // Commands: each answers the story as it is afterwards, and its version as ETag.
   pitch: (content: StoryContent, idempotencyKey?: string) =>
-    command('/api/stories', content, undefined, idempotencyKey),
+    command('/api/stories', content, undefined, idempotencyKey).then((a) => a.story),
   editDraft: (id: string, content: StoryContent, version?: number) =>
-    request<Story>(`${storyPath(id)}/draft`, { method: 'PUT', body: content, version }).then((r) => r.data),
+    request<Story>(`${storyPath(id)}/draft`, { method: 'PUT', body: content, version }).then(answer),
   accept: (id: string, assignee: string | undefined, version?: number) =>
     command(`${storyPath(id)}/accept`, assignee ? { assignee } : {}, version),
   decline: (id: string, reason: string, version?: number) => command(`${storyPath(id)}/decline`, { reason }, version),
@@ -106,8 +113,19 @@ export function calendarCsvPath(from: string, to: string, filters: CalendarFilte
   return `/api/calendar/export.csv${calendarQuery(from, to, filters)}`;
 }
 
-function command(path: string, body: unknown, version?: number, idempotencyKey?: string): Promise<Story> {
-  return request<Story>(path, { method: 'POST', body, version, idempotencyKey }).then((r) => r.data);
+function command(path: string, body: unknown, version?: number, idempotencyKey?: string): Promise<CommandAnswer> {
+  return request<Story>(path, { method: 'POST', body, version, idempotencyKey }).then(answer);
+}
+
+function answer(response: { data: Story; etag: string | null }): CommandAnswer {
+  return { story: response.data, version: versionFromEtag(response.etag, response.data) };
+}
+
+/** The version an ETag header names ("7", W/"7"), else the story's own version. */
+export function versionFromEtag(etag: string | null | undefined, story: Story): number {
+  const text = etag?.replace(/^W\//, '').replace(/"/g, '').trim();
+  const parsed = text ? Number(text) : NaN;
+  return Number.isFinite(parsed) ? parsed : story.version;
 }
 
 function listOf(value: Story[] | { stories: Story[] }): Story[] {

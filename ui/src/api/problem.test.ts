@@ -34,16 +34,20 @@ describe('parseProblem', () => {
     expect(parseProblem(409, { title: 'Version conflict', currentVersion: '8' }).currentVersion).toBe(8);
   });
 
-  it('gives a readable title for non-problem answers', () => {
-    expect(parseProblem(404, undefined).title).toBe('Not found');
-    expect(parseProblem(502, '<html><body>Bad gateway</body></html>')).toEqual({
+  it('keeps what a non-problem answer says, but never an HTML error page', () => {
+    expect(parseProblem(404, undefined)).toEqual({ status: 404, title: '', detail: undefined, errors: [] });
+    expect(parseProblem(502, '<html><body>Bad gateway</body></html>', 'Bad Gateway')).toEqual({
       status: 502,
-      title: 'Server unreachable',
+      title: 'Bad Gateway',
       detail: undefined,
       errors: [],
     });
     expect(parseProblem(418, 'short and stout', "I'm a teapot")).toMatchObject({ title: "I'm a teapot", detail: 'short and stout' });
-    expect(parseProblem(400, [1, 2]).title).toBe('Invalid request');
+    expect(parseProblem(400, [1, 2]).status).toBe(400);
+  });
+
+  it('reads the incident id of an unexpected failure', () => {
+    expect(parseProblem(500, { title: 'Unexpected error', incident: 'abc-123' }).incident).toBe('abc-123');
   });
 
   it('falls back to Spring default error fields', () => {
@@ -54,13 +58,11 @@ describe('parseProblem', () => {
 });
 
 describe('problem helpers', () => {
-  it('summarises title and detail in one line', () => {
+  it('summarises what the server said in one line, for logs', () => {
     expect(problemSummary({ status: 403, title: 'Not allowed', detail: 'Your roles do not allow this action.', errors: [] })).toBe(
-      'Not allowed: Your roles do not allow this action.',
+      '403 · Not allowed · Your roles do not allow this action.',
     );
-    expect(
-      problemSummary({ status: 400, title: 'Invalid request', errors: [{ field: 'desk', message: 'must not be blank' }] }),
-    ).toBe('Invalid request: desk must not be blank');
+    expect(problemSummary({ status: 409, title: 'Refused', rule: 'FourEyesPrinciple', errors: [] })).toBe('409 · FourEyesPrinciple');
   });
 
   it('wraps anything thrown into a problem', () => {
@@ -68,6 +70,6 @@ describe('problem helpers', () => {
     expect(toProblem(error)).toBe(error.problem);
     expect(error.status).toBe(409);
     expect(toProblem(new TypeError('Failed to fetch'))).toEqual(networkProblem(new TypeError('Failed to fetch')));
-    expect(toProblem(new TypeError('Failed to fetch')).title).toBe('Server unreachable');
+    expect(toProblem(new TypeError('Failed to fetch'))).toMatchObject({ status: 0, detail: 'Failed to fetch' });
   });
 });

@@ -16,22 +16,20 @@ export interface Problem {
   rule?: string;
   ruleDescription?: string;
   currentVersion?: number;
+  /** The server's id for an unexpected failure, for support. */
+  incident?: string;
+  /** Set by the dashboard when someone else changed the story in between (from its history). */
+  changes?: ProblemChange[];
   errors: FieldProblem[];
 }
 
-const STATUS_TITLES: Record<number, string> = {
-  400: 'Invalid request',
-  401: 'Sign in required',
-  403: 'Not allowed',
-  404: 'Not found',
-  409: 'Conflict',
-  412: 'Precondition failed',
-  429: 'Too many requests',
-  500: 'Server error',
-  502: 'Server unreachable',
-  503: 'Server unavailable',
-  504: 'Server did not answer in time',
-};
+/** One change someone else made to a story since the user saw it (a history entry). */
+export interface ProblemChange {
+  by: string;
+  type: string;
+  data?: unknown;
+}
+
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
@@ -48,7 +46,8 @@ function num(value: unknown): number | undefined {
  * anything that is not problem+json still yields a readable title from the status.
  */
 export function parseProblem(status: number, body: unknown, statusText = ''): Problem {
-  const fallbackTitle = STATUS_TITLES[status] ?? (str(statusText) || `HTTP ${status}`);
+  // The title is the server's; what people read is written by api/messages.ts from status, type and rule.
+  const fallbackTitle = str(statusText) ?? '';
   if (body === null || body === undefined || typeof body !== 'object' || Array.isArray(body)) {
     const text = typeof body === 'string' ? body.trim() : '';
     // An HTML error page says nothing useful; a short text does.
@@ -74,6 +73,7 @@ export function parseProblem(status: number, body: unknown, statusText = ''): Pr
     rule: str(o.rule),
     ruleDescription: str(o.ruleDescription),
     currentVersion: num(o.currentVersion),
+    incident: str(o.incident),
     errors,
   };
 }
@@ -96,18 +96,13 @@ export class ApiError extends Error {
 /** A problem for a request that never got an answer. */
 export function networkProblem(error: unknown): Problem {
   const message = error instanceof Error ? error.message : String(error);
-  return { status: 0, title: 'Server unreachable', detail: message, errors: [] };
+  return { status: 0, title: 'Network error', detail: message, errors: [] };
 }
 
-/** One line for toasts and aria-labels: "Refused by the rule FourEyesPrinciple: …". */
+/** For logs and the console: what the server said, as it said it (people read api/messages.ts). */
 export function problemSummary(problem: Problem): string {
-  const parts = [problem.title];
-  if (problem.detail && problem.detail !== problem.title) parts.push(problem.detail);
-  const text = parts.join(': ');
-  if (problem.errors.length > 0 && !problem.detail) {
-    return `${text}: ${problem.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`;
-  }
-  return text;
+  const parts = [problem.status ? `${problem.status}` : 'network', problem.rule ?? problem.title, problem.detail];
+  return parts.filter(Boolean).join(' · ');
 }
 
 /** The problem inside anything thrown by the client, for display. */

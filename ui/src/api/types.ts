@@ -1,9 +1,9 @@
 // The shapes of the Newsroom API as described in README.md and docs/live-api.md.
 // Instants are ISO-8601 strings in UTC.
 
-export type Role = 'CONTRIBUTOR' | 'EDITOR' | 'GOVERNANCE_LEAD' | 'ADMIN' | 'VIEWER';
+export type Role = 'CONTRIBUTOR' | 'EDITOR' | 'GOVERNANCE_LEAD' | 'ADMIN' | 'VIEWER' | 'AUDITOR';
 
-/** The names of newsroom.api.security.Action. */
+/** The names of newsroom.people.Action (the domain's role→action table). */
 export type Action =
   | 'PITCH'
   | 'ACCEPT_PITCH'
@@ -22,6 +22,8 @@ export type Action =
   | 'DEFINE_CAMPAIGN'
   | 'DEFINE_BLACKOUT'
   | 'MANAGE_PROJECTIONS'
+  | 'MANAGE_USERS'
+  | 'READ_AUDIT_TRAIL'
   | 'READ';
 
 export const ALL_ACTIONS: Action[] = [
@@ -34,13 +36,22 @@ export interface Me {
   username: string;
   displayName?: string;
   roles: Role[];
+  /** The groups the user belongs to, e.g. the approval steps they sign (communications, legal). */
+  groups?: string[];
   actions: Action[];
+  /** The newsroom's time zone (IANA id, server setting newsroom.calendar.time-zone): times are shown and entered in it. */
+  timeZone?: string;
+  /** Signed in with a one-time password: only POST /api/me/password is allowed until it is replaced. */
+  passwordChangeRequired?: boolean;
   /** Set by the dashboard when the server has no GET /api/me: every button is offered. */
   unknownPermissions?: boolean;
 }
 
 export type StoryStatus = 'PITCHED' | 'IN_PROGRESS' | 'IN_REVIEW' | 'APPROVED' | 'DECLINED' | 'KILLED';
 export const BOARD_STATUSES: StoryStatus[] = ['PITCHED', 'IN_PROGRESS', 'IN_REVIEW', 'APPROVED'];
+/** The board's columns: the open workflow states, then what went out (see board/board.ts boardColumnOf). */
+export type BoardColumnId = StoryStatus | 'PUBLISHED';
+export const BOARD_COLUMNS: BoardColumnId[] = [...BOARD_STATUSES, 'PUBLISHED'];
 export const CLOSED_STATUSES: StoryStatus[] = ['DECLINED', 'KILLED'];
 
 export type Audience = 'B2B' | 'B2C' | 'INTERNAL';
@@ -49,6 +60,23 @@ export type Priority = 'LOW' | 'NORMAL' | 'HIGH';
 export const PRIORITIES: Priority[] = ['LOW', 'NORMAL', 'HIGH'];
 
 export type PlacementStatus = 'PLANNED' | 'PUBLISHED' | 'CANCELLED';
+
+/** A placement's text as it was in the last approved version. */
+export interface ApprovedPlacementText {
+  placementId: string;
+  channelId: string;
+  channelName?: string | null;
+  text: string;
+}
+
+/** The content of the last approved version of a story: what a re-submission is compared with. */
+export interface ApprovedContent {
+  contentVersion: number;
+  title: string;
+  angle?: string | null;
+  body?: string | null;
+  placements: ApprovedPlacementText[];
+}
 
 export interface Approval {
   step: string;
@@ -70,6 +98,8 @@ export interface Placement {
   publishedBy?: string | null;
   publishedAt?: string | null;
   cancelReason?: string | null;
+  /** What the signed-in user may do with this placement now; absent in live pushes. */
+  allowedActions?: Action[];
 }
 
 export interface Comment {
@@ -100,6 +130,12 @@ export interface Story extends StoryContent {
   updatedAt?: string;
   /** Only on the answer to planning a placement that collides. */
   warnings?: Collision[];
+  /** What the signed-in user may do with this story now (server's decision); absent in live pushes. */
+  allowedActions?: Action[];
+  /** The approval steps the signed-in user may sign now; absent in live pushes. */
+  approvableSteps?: string[];
+  /** Null until first approved; then the last approved content, to show what changed since. */
+  lastApprovedContent?: ApprovedContent | null;
 }
 
 /** The editable content of a story: the body of a pitch and of PUT /draft. */
@@ -212,12 +248,14 @@ export interface CalendarFilters {
 }
 
 export interface BoardColumn {
-  status: StoryStatus;
+  status: BoardColumnId;
   stories: Story[];
 }
 
 export interface Board {
   position?: number;
+  /** The Published column holds stories last published at or after this instant. */
+  publishedSince?: string;
   columns: BoardColumn[];
 }
 
@@ -279,6 +317,7 @@ export interface Person {
   username: string;
   displayName?: string | null;
   roles: Role[];
+  groups?: string[];
 }
 
 /** GET /api/me/calendar-feed: a personal iCalendar subscription URL. */

@@ -4,6 +4,7 @@ import { api } from '../api/endpoints';
 import { request, setClientCredentials, setUnauthorizedHandler } from '../api/http';
 import { ApiError } from '../api/problem';
 import { ALL_ACTIONS, type Me } from '../api/types';
+import { configureTime } from '../time/format';
 import { clearCredentials, loadCredentials, saveCredentials, type Credentials } from './session';
 
 interface AuthState {
@@ -44,6 +45,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       await request('/api/channels', { auth: candidate });
       normalised = { username: candidate.username, roles: [], actions: [...ALL_ACTIONS], unknownPermissions: true };
     }
+    // Times are shown and typed in the newsroom's zone (UTC when an older server does not say).
+    configureTime({ zone: normalised.timeZone ?? 'UTC' });
     saveCredentials(candidate);
     setClientCredentials(candidate);
     setCredentials(candidate);

@@ -1,69 +1,60 @@
 import { describe, expect, it } from 'vitest';
-import type { Action, Me, Story } from '../api/types';
-import { can, grantedSteps, mentionsIn, placementButtons, storyButtons } from './permissions';
-
-const me = (...actions: Action[]): Me => ({ username: 'u', roles: [], actions });
-const contributor = me('PITCH', 'EDIT_DRAFT', 'SUBMIT', 'COMMENT', 'READ');
-const editor = me(
-  'PITCH', 'ACCEPT_PITCH', 'DECLINE_PITCH', 'EDIT_DRAFT', 'ASSIGN', 'SUBMIT', 'PLAN_PLACEMENT',
-  'RESCHEDULE_PLACEMENT', 'CANCEL_PLACEMENT', 'PUBLISH_PLACEMENT', 'KILL_STORY', 'COMMENT', 'READ',
-);
-const lead = me('PITCH', 'APPROVE', 'REQUEST_CHANGES', 'KILL_STORY', 'COMMENT', 'READ');
+import type { Action, Me, Placement, Story } from '../api/types';
+import { approvableSteps, can, placementButtons, storyButtons } from './permissions';
 
 const story = (over: Partial<Story> = {}): Story => ({
   storyId: 's', version: 3, status: 'IN_REVIEW', title: 't', desk: 'HR', contentVersion: 2,
   pendingApprovalSteps: ['communications', 'legal'], requiredApprovalSteps: ['communications', 'legal'],
-  approvals: [],
-  placements: [
-    { placementId: 'press', channelId: 'press-release', slot: '2027-03-04T09:00:00Z', text: 'PR', status: 'PLANNED', requiredApprovalSteps: ['communications', 'legal'] },
-    { placementId: 'li', channelId: 'linkedin', slot: '2027-03-04T11:00:00Z', text: 'LI', status: 'PLANNED', requiredApprovalSteps: ['communications'] },
-  ],
+  approvals: [], placements: [],
   ...over,
 });
 
-describe('storyButtons', () => {
-  it('offers only actions the server lists for the user', () => {
+const placement = (allowedActions?: Action[]): Placement => ({
+  placementId: 'press', channelId: 'press-release', slot: '2027-03-04T09:00:00Z', text: 'PR', status: 'PLANNED',
+  requiredApprovalSteps: ['communications', 'legal'], allowedActions,
+});
+
+describe('can', () => {
+  it('answers from the actions GET /api/me lists', () => {
+    const me: Me = { username: 'u', roles: ['EDITOR'], actions: ['PITCH', 'READ'] };
+    expect(can(me, 'PITCH')).toBe(true);
+    expect(can(me, 'APPROVE')).toBe(false);
     expect(can(null, 'READ')).toBe(false);
-    expect(storyButtons(contributor, story()).approve).toBe(false);
-    expect(storyButtons(lead, story()).approve).toBe(true);
-    expect(storyButtons(me('READ'), story())).toEqual(
-      Object.fromEntries(Object.keys(storyButtons(lead, story())).map((k) => [k, false])),
-    );
+  });
+});
+
+describe('storyButtons', () => {
+  it('offers exactly the story actions the server allows this user', () => {
+    const buttons = storyButtons(story({ allowedActions: ['EDIT_DRAFT', 'ASSIGN', 'PLAN_PLACEMENT', 'KILL_STORY', 'COMMENT'] }));
+    expect(buttons).toEqual({
+      accept: false, decline: false, editDraft: true, assign: true, submit: false, approve: false,
+      requestChanges: false, planPlacement: true, kill: true, comment: true,
+    });
   });
 
-  it('narrows by the story state', () => {
-    expect(storyButtons(editor, story({ status: 'PITCHED' }))).toMatchObject({ accept: true, decline: true, planPlacement: false, submit: false });
-    expect(storyButtons(editor, story({ status: 'IN_PROGRESS' }))).toMatchObject({ accept: false, submit: true, planPlacement: true });
-    expect(storyButtons(lead, story({ status: 'APPROVED' }))).toMatchObject({ approve: false, requestChanges: true });
-    expect(storyButtons(editor, story({ status: 'KILLED' }))).toMatchObject({ kill: false, editDraft: false, planPlacement: false });
+  it('does not look at the status or the roles: an in-review story may still offer submit if the server says so', () => {
+    expect(storyButtons(story({ status: 'IN_REVIEW', allowedActions: ['SUBMIT'] })).submit).toBe(true);
+    expect(storyButtons(story({ status: 'IN_PROGRESS', allowedActions: [] })).submit).toBe(false);
+  });
+
+  it('offers approve only with a step to sign', () => {
+    expect(storyButtons(story({ allowedActions: ['APPROVE'], approvableSteps: ['legal'] })).approve).toBe(true);
+    expect(storyButtons(story({ allowedActions: ['APPROVE'], approvableSteps: [] })).approve).toBe(false);
+    expect(approvableSteps(story({ approvableSteps: ['legal'] }))).toEqual(['legal']);
+  });
+
+  it('offers nothing while the actions are unknown (a live push before the story is fetched again)', () => {
+    expect(Object.values(storyButtons(story({ allowedActions: undefined })))).not.toContain(true);
+    expect(approvableSteps(story())).toEqual([]);
   });
 });
 
 describe('placementButtons', () => {
-  it('offers publish only for approved steps of the current content version', () => {
-    const s = story({
-      approvals: [{ step: 'communications', approvedBy: 'grace', contentVersion: 2, approvedAt: '2027-01-01T00:00:00Z' }],
-      pendingApprovalSteps: ['legal'],
+  it('offers exactly the placement actions the server allows this user', () => {
+    expect(placementButtons(placement(['RESCHEDULE_PLACEMENT', 'CANCEL_PLACEMENT']))).toEqual({
+      reschedule: true, cancel: true, publish: false,
     });
-    expect(placementButtons(editor, s, s.placements![0]).publish).toBe(false); // press needs legal too
-    expect(placementButtons(editor, s, s.placements![1]).publish).toBe(true); // linkedin needs communications
-    expect(placementButtons(contributor, s, s.placements![1])).toEqual({ reschedule: false, cancel: false, publish: false });
-    const stale = story({ approvals: [{ step: 'communications', approvedBy: 'grace', contentVersion: 1, approvedAt: '' }] });
-    expect(grantedSteps(stale).size).toBe(0);
-  });
-
-  it('offers publish for every planned placement of an approved story, nothing for a published one', () => {
-    const s = story({ status: 'APPROVED', pendingApprovalSteps: [] });
-    expect(placementButtons(editor, s, s.placements![0])).toEqual({ reschedule: true, cancel: true, publish: true });
-    const published = { ...s.placements![0], status: 'PUBLISHED' as const };
-    expect(placementButtons(editor, s, published)).toEqual({ reschedule: false, cancel: false, publish: false });
-  });
-});
-
-describe('mentionsIn', () => {
-  it('finds @usernames but not e-mail addresses', () => {
-    expect(mentionsIn('@lena please check, cc @grace. Mail eddie@example.com')).toEqual(['lena', 'grace']);
-    expect(mentionsIn('@lena @lena')).toEqual(['lena']);
-    expect(mentionsIn('no mentions')).toEqual([]);
+    expect(placementButtons(placement(['PUBLISH_PLACEMENT'])).publish).toBe(true);
+    expect(placementButtons(placement(undefined))).toEqual({ reschedule: false, cancel: false, publish: false });
   });
 });

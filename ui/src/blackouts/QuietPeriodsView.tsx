@@ -6,9 +6,10 @@ import type { BlackoutRequest, BlackoutView, Channel } from '../api/types';
 import { useMe } from '../auth/AuthContext';
 import { can } from '../auth/permissions';
 import { channelColour, channelIdOf } from '../calendar/mapping';
-import { ProblemAlert, useToasts } from '../components/Feedback';
+import { ProblemAlert, useToasts } from '../feedback/Feedback';
 import { keys } from '../live/cache';
-import { formatInstant, fromLocalInput } from '../time';
+import { formatInstant, fromZoneInput } from '../time/format';
+import { ZonedDateTimeInput } from '../time/ZonedDateTimeInput';
 import {
   BLACKOUT_STATE_LABELS,
   blackoutRequest,
@@ -175,7 +176,7 @@ function BlackoutForm({ channels, onDone }: { channels: Channel[]; onDone(): voi
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const request = blackoutRequest({ name, channels: chosen, from: fromLocalInput(from), to: fromLocalInput(to), reason });
+    const request = blackoutRequest({ name, channels: chosen, from: fromZoneInput(from), to: fromZoneInput(to), reason });
     if (typeof request === 'string') {
       setInvalid(request);
       return;
@@ -219,13 +220,11 @@ function BlackoutForm({ channels, onDone }: { channels: Channel[]; onDone(): voi
         </fieldset>
         <div className="grid-2">
           <div>
-            <label htmlFor={`${prefix}-from`}>From</label>
-            <input id={`${prefix}-from`} type="datetime-local" required value={from} onChange={(e) => setFrom(e.target.value)} />
+            <ZonedDateTimeInput id={`${prefix}-from`} label="From" required value={from} onChange={setFrom} />
             {err('from')}
           </div>
           <div>
-            <label htmlFor={`${prefix}-to`}>To</label>
-            <input id={`${prefix}-to`} type="datetime-local" required min={from || undefined} value={to} onChange={(e) => setTo(e.target.value)} />
+            <ZonedDateTimeInput id={`${prefix}-to`} label="To" required min={from} value={to} onChange={setTo} />
             {err('to')}
           </div>
         </div>

@@ -1,18 +1,26 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/endpoints';
 import { ApiError } from '../api/problem';
-import type { Board, Story } from '../api/types';
-import { ProblemAlert } from '../components/Feedback';
+import type { Board, BoardColumn, Story } from '../api/types';
+import { ProblemAlert } from '../feedback/Feedback';
 import { keys } from '../live/cache';
 import { useLive } from '../live/LiveProvider';
 import { channelColour } from '../calendar/mapping';
-import { formatInstant } from '../time';
-import { approvalState, boardFromStories, STATUS_LABELS } from './board';
+import { formatInstant } from '../time/format';
+import {
+  approvalState,
+  boardFromStories,
+  COLUMN_LABELS,
+  DEFAULT_PUBLISHED_DAYS,
+  isPublishedForBoard,
+  PUBLISHED_WINDOWS,
+  publishedSince,
+} from './board';
 
-async function loadBoard(): Promise<Board> {
+async function loadBoard(days: number): Promise<Board> {
   try {
-    return await api.board();
+    return await api.board(publishedSince(days));
   } catch (error) {
     // A server without the board endpoint yet: build it from the story list.
     if (error instanceof ApiError && error.status === 404) return boardFromStories(await api.stories());
@@ -21,9 +29,12 @@ async function loadBoard(): Promise<Board> {
 }
 
 export function BoardView({ onOpenStory }: { onOpenStory(storyId: string): void }) {
-  const board = useQuery({ queryKey: keys.board, queryFn: loadBoard });
+  const [days, setDays] = useState<number>(DEFAULT_PUBLISHED_DAYS);
+  const board = useQuery({ queryKey: [...keys.board, days], queryFn: () => loadBoard(days), placeholderData: (previous) => previous });
   const { observeSnapshot } = useLive();
   useEffect(() => observeSnapshot(board.data?.position), [board.data?.position, observeSnapshot]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const overflowing = useOverflow(scroller, board.data);
 
   return (
     <section aria-labelledby="board-title" className="board-view">
@@ -34,29 +45,98 @@ export function BoardView({ onOpenStory }: { onOpenStory(storyId: string): void 
       <ProblemAlert error={board.error} />
       {board.isPending && <p>Loading the board…</p>}
       {board.data && (
-        <div className="board" data-testid="board">
-          {board.data.columns.map((column) => (
-            <section
-              key={column.status}
-              className="board-column"
-              aria-label={`${STATUS_LABELS[column.status] ?? column.status}: ${column.stories.length} stories`}
-              data-testid={`column-${column.status}`}
-            >
-              <h2>
-                {STATUS_LABELS[column.status] ?? column.status}{' '}
-                <span className="count">{column.stories.length}</span>
-              </h2>
-              <ul>
-                {column.stories.map((story) => (
-                  <li key={story.storyId}>
-                    <StoryCard story={story} onOpen={() => onOpenStory(story.storyId)} />
-                  </li>
-                ))}
-              </ul>
-              {column.stories.length === 0 && <p className="muted empty">Nothing here</p>}
-            </section>
-          ))}
-        </div>
+        <>
+          {/* Every column at a glance with its count; on narrow screens the columns scroll sideways. */}
+          <nav className="board-columns-nav" aria-label="Board columns" data-testid="board-columns-nav">
+            {board.data.columns.map((column) => (
+              <a
+                key={column.status}
+                href={`#column-${column.status}`}
+                onClick={(e) => {
+                  e.preventDefault(); // the hash is the router's
+                  document.getElementById(`column-${column.status}`)?.scrollIntoView({ inline: 'start', block: 'nearest' });
+                }}
+              >
+                {COLUMN_LABELS[column.status] ?? column.status} <span className="count">{column.stories.length}</span>
+              </a>
+            ))}
+            {overflowing && (
+              <span className="muted scroll-hint" data-testid="board-scroll-hint">
+                Scroll sideways for more columns →
+              </span>
+            )}
+          </nav>
+          <div className={`board ${overflowing ? 'board-overflowing' : ''}`} data-testid="board" ref={scroller} tabIndex={overflowing ? 0 : undefined} aria-label={overflowing ? 'Board columns, scroll sideways' : undefined}>
+            {board.data.columns.map((column) => (
+              <Column key={column.status} column={column} onOpenStory={onOpenStory} days={days} setDays={setDays} />
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** True while the element's content is wider than the element (columns hidden to the side). */
+function useOverflow(ref: RefObject<HTMLElement | null>, dependency: unknown): boolean {
+  const [overflowing, setOverflowing] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const check = () => setOverflowing(element.scrollWidth > element.clientWidth + 2);
+    check();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(check);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref, dependency]);
+  return overflowing;
+}
+
+function Column({
+  column,
+  onOpenStory,
+  days,
+  setDays,
+}: {
+  column: BoardColumn;
+  onOpenStory(storyId: string): void;
+  days: number;
+  setDays(days: number): void;
+}) {
+  const label = COLUMN_LABELS[column.status] ?? column.status;
+  const published = column.status === 'PUBLISHED';
+  return (
+    <section
+      id={`column-${column.status}`}
+      className="board-column"
+      aria-label={`${label}: ${column.stories.length} stories`}
+      data-testid={`column-${column.status}`}
+    >
+      <h2>
+        {label} <span className="count">{column.stories.length}</span>
+      </h2>
+      {published && (
+        <label className="published-window">
+          <span className="sr-only">Show stories published in the</span>
+          <select value={days} onChange={(e) => setDays(Number(e.target.value))} data-testid="published-window" aria-label="Published in the">
+            {PUBLISHED_WINDOWS.map((w) => (
+              <option key={w.days} value={w.days}>
+                {w.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <ul>
+        {column.stories.map((story) => (
+          <li key={story.storyId}>
+            <StoryCard story={story} onOpen={() => onOpenStory(story.storyId)} />
+          </li>
+        ))}
+      </ul>
+      {column.stories.length === 0 && (
+        <p className="muted empty">{published ? 'Nothing published in this period' : 'Nothing here'}</p>
       )}
     </section>
   );
@@ -64,6 +144,7 @@ export function BoardView({ onOpenStory }: { onOpenStory(storyId: string): void 
 
 function StoryCard({ story, onOpen }: { story: Story; onOpen(): void }) {
   const state = approvalState(story);
+  const done = isPublishedForBoard(story);
   const channels = [...new Set((story.placements ?? []).filter((p) => p.status !== 'CANCELLED').map((p) => p.channelId))];
   return (
     <button
@@ -86,10 +167,12 @@ function StoryCard({ story, onOpen }: { story: Story; onOpen(): void }) {
       <span className="card-line">
         <span className="muted">Assignee:</span> {story.assignee ?? '—'}
       </span>
-      <span className="card-line">
-        <span className="muted">Next slot:</span> {formatInstant(story.nextSlot)}
-      </span>
-      <span className={`card-line approval approval-${story.status.toLowerCase()}`} data-testid="card-approval">
+      {!done && (
+        <span className="card-line">
+          <span className="muted">Next slot:</span> {formatInstant(story.nextSlot)}
+        </span>
+      )}
+      <span className={`card-line approval approval-${done ? 'published' : story.status.toLowerCase()}`} data-testid="card-approval">
         {state}
       </span>
       {channels.length > 0 && (

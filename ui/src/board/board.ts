@@ -1,4 +1,5 @@
-import { BOARD_STATUSES, type Board, type Story, type StoryStatus } from '../api/types';
+import { BOARD_COLUMNS, BOARD_STATUSES, type Board, type BoardColumnId, type Story, type StoryStatus } from '../api/types';
+import { formatInstant } from '../time/format';
 
 export const STATUS_LABELS: Record<StoryStatus, string> = {
   PITCHED: 'Pitched',
@@ -9,19 +10,69 @@ export const STATUS_LABELS: Record<StoryStatus, string> = {
   KILLED: 'Killed',
 };
 
+export const COLUMN_LABELS: Record<BoardColumnId, string> = { ...STATUS_LABELS, PUBLISHED: 'Published' };
+
+/** How far back the Published column looks; the first is the default (the server's too). */
+export const PUBLISHED_WINDOWS = [
+  { days: 14, label: 'last 14 days' },
+  { days: 30, label: 'last 30 days' },
+  { days: 90, label: 'last 90 days' },
+  { days: 365, label: 'last year' },
+] as const;
+
+export const DEFAULT_PUBLISHED_DAYS = PUBLISHED_WINDOWS[0].days;
+
+/** The instant the Published column starts at, `days` before `now`. */
+export function publishedSince(days: number, now: number = Date.now()): string {
+  return new Date(now - days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** When the story last went out on a channel, or null. */
+export function lastPublishedAt(story: Story): string | null {
+  const times = (story.placements ?? [])
+    .filter((p) => p.status === 'PUBLISHED' && p.publishedAt)
+    .map((p) => p.publishedAt as string)
+    .sort();
+  return times.length > 0 ? times[times.length - 1] : null;
+}
+
+/**
+ * Done, for the board: at least one placement published, none still planned, and the story is open
+ * (not killed or declined). The server's BoardController#board decides the same; this copy only
+ * places a story pushed live until the board is next loaded.
+ */
+export function isPublishedForBoard(story: Story): boolean {
+  const placements = story.placements ?? [];
+  return (
+    BOARD_STATUSES.includes(story.status) &&
+    placements.some((p) => p.status === 'PUBLISHED') &&
+    !placements.some((p) => p.status === 'PLANNED')
+  );
+}
+
+/** The column a story belongs in, or null when it is not on the board (killed, declined). */
+export function boardColumnOf(story: Story): BoardColumnId | null {
+  if (isPublishedForBoard(story)) return 'PUBLISHED';
+  return BOARD_STATUSES.includes(story.status) ? story.status : null;
+}
+
 /** The board from a plain story list (used when the server has no GET /api/board yet). */
 export function boardFromStories(stories: Story[]): Board {
   return {
-    columns: BOARD_STATUSES.map((status) => ({
+    columns: BOARD_COLUMNS.map((status) => ({
       status,
-      stories: stories.filter((s) => s.status === status),
+      stories: stories.filter((s) => boardColumnOf(s) === status),
     })),
   };
 }
 
-/** The approval state of a card: what it still waits for, in words. */
+/** The state of a card: what it still waits for, or when it went out, in words. */
 export function approvalState(story: Story): string {
   const pending = story.pendingApprovalSteps ?? [];
+  if (isPublishedForBoard(story)) {
+    const at = lastPublishedAt(story);
+    return at ? `Published ${formatInstant(at)}` : 'Published';
+  }
   switch (story.status) {
     case 'PITCHED':
       return 'Pitch — not accepted yet';

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, calendarCsvPath } from '../api/endpoints';
 import type { CalendarFilters } from '../api/types';
-import { ProblemAlert, useToasts } from '../components/Feedback';
+import { ProblemAlert, useToasts } from '../feedback/Feedback';
 import { keys } from '../live/cache';
 import { csvFilename, feedCoversFilters, feedUrl, saveBlob } from './exports';
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { calendarCsvPath, calendarQuery } from '../api/endpoints';
 import { filenameFrom } from '../api/http';
 import type { CalendarFilters } from '../api/types';
+import { configureTime } from '../time/format';
 import { csvFilename, feedCoversFilters, feedUrl, lastDayOf } from './exports';
 
 const none: CalendarFilters = { channels: [], desk: '', campaign: '', statuses: [] };
@@ -24,6 +25,18 @@ describe('the CSV export', () => {
     expect(params.get('desk')).toBe('HR');
     expect(params.get('campaign')).toBe('employer-branding-2027');
     expect(calendarQuery(...WEEK, { ...none, source: 'story-1' })).toContain('source=story-1');
+  });
+
+  it('names the file after the newsroom days in view, in the newsroom zone', () => {
+    configureTime({ zone: 'Europe/Berlin' });
+    try {
+      // Berlin's week of 1 March 2027 starts at 23:00 UTC the day before
+      expect(csvFilename('2027-02-28T23:00:00Z', '2027-03-07T23:00:00Z', none)).toBe(
+        'newsroom-calendar_2027-03-01-to-2027-03-07.csv',
+      );
+    } finally {
+      configureTime({ zone: 'UTC' });
+    }
   });
 
   it('names the file after the days in view (the end is exclusive) and the filters', () => {

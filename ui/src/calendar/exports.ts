@@ -1,13 +1,19 @@
 import type { CalendarFilters } from '../api/types';
+import { dayInZone } from '../time/format';
 
 // The calendar's exports: a CSV file of the range in view (with its filters) and the personal
 // iCalendar feed URL. Pure functions, unit-tested; the download itself is saveBlob.
 
-/** The last day of a range whose `to` is exclusive (a week view ends at next Monday 00:00). */
+/** The newsroom day a range starts on. */
+export function firstDayOf(from: string): string {
+  return dayInZone(from);
+}
+
+/** The last newsroom day of a range whose `to` is exclusive (a week view ends at next Monday 00:00). */
 export function lastDayOf(from: string, to: string): string {
   const end = new Date(new Date(to).getTime() - 1);
   const start = new Date(from);
-  return (end.getTime() < start.getTime() ? start : end).toISOString().slice(0, 10);
+  return dayInZone(end.getTime() < start.getTime() ? start : end);
 }
 
 /** A file-name-safe slug: "press-release", "employer-branding-2027". */
@@ -24,7 +30,7 @@ function slug(value: string): string {
  * desk, up to two channels, statuses) so two downloads of one week do not look the same.
  */
 export function csvFilename(from: string, to: string, filters: CalendarFilters): string {
-  const first = from.slice(0, 10);
+  const first = firstDayOf(from);
   const last = lastDayOf(from, to);
   const parts = ['newsroom-calendar', first === last ? first : `${first}-to-${last}`];
   if (filters.campaign.trim()) parts.push(slug(filters.campaign));

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Blackout, CalendarEntry } from '../api/types';
+import { configureTime } from '../time/format';
 import {
   blackoutLabel,
+  blockEnd,
+  ENTRY_STATUS_LOOK,
   blackoutToEvent,
   CHANNEL_COLOURS,
   channelColour,
@@ -46,6 +49,33 @@ describe('channel colours', () => {
   it('reads the channel id from id or channelId', () => {
     expect(channelIdOf({ id: 'x', name: 'X', kind: 'SOCIAL' })).toBe('x');
     expect(channelIdOf({ channelId: 'y', name: 'Y', kind: 'SOCIAL' })).toBe('y');
+  });
+});
+
+describe('placements at the edges of a day', () => {
+  it('keeps a late placement on its own day in the newsroom zone', () => {
+    expect(blockEnd('2027-03-04T22:45:00Z', 'Europe/Berlin')).toBe('2027-03-04T23:00:00.000Z'); // 23:45 → midnight Berlin
+    expect(blockEnd('2027-03-04T23:45:00Z', 'UTC')).toBe('2027-03-05T00:00:00.000Z');
+    expect(blockEnd('2027-03-04T23:01:00Z', 'Europe/Berlin')).toBe('2027-03-04T23:31:00.000Z'); // 00:01, a fresh day
+    expect(blockEnd('2027-03-04T09:00:00Z', 'Europe/Berlin')).toBe('2027-03-04T09:30:00.000Z');
+  });
+
+  it('uses the configured newsroom zone for the event', () => {
+    configureTime({ zone: 'Europe/Berlin' });
+    try {
+      expect(toEvent(entry({ slot: '2027-03-04T22:50:00Z' }), true).end).toBe('2027-03-04T23:00:00.000Z');
+    } finally {
+      configureTime({ zone: 'UTC' });
+    }
+  });
+});
+
+describe('placement statuses', () => {
+  it('name every status and what it means, so the grid and legend need no colour', () => {
+    const labels = Object.values(ENTRY_STATUS_LOOK).map((l) => l.label);
+    expect(new Set(labels).size).toBe(5);
+    expect(entryLabel(entry({ status: 'PAUSED' }))).toContain('Paused (held back: crisis or quiet period)');
+    expect(toEvent(entry({ status: 'SCHEDULED' }), true).classNames).toContain('nr-status-scheduled');
   });
 });
 
@@ -96,11 +126,11 @@ describe('labels', () => {
       () => 'Thu 4 Mar 09:00',
     );
     expect(label).toBe(
-      'Apprentices build the robot cell on Press release, Thu 4 Mar 09:00, planned (awaiting approval), desk HR, approval pending. ' +
+      'Apprentices build the robot cell on Press release, Thu 4 Mar 09:00, Planned (waiting for approval), desk HR, approval pending. ' +
         'Warning: Too many major items that day: 3 high-priority items on 2027-03-04; Inside a quiet period: inside Q1 results quiet period',
     );
     expect(entryLabel(entry({ status: 'PUBLISHED', approvalState: 'APPROVED', desk: undefined }))).toBe(
-      'Apprentices build the robot cell on Press release, 2027-03-04T09:00:00Z, published',
+      'Apprentices build the robot cell on Press release, 2027-03-04T09:00:00Z, Published (has gone out)',
     );
   });
 });

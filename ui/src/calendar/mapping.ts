@@ -1,5 +1,7 @@
 import type { EventInput } from '@fullcalendar/core';
-import type { Blackout, CalendarEntry, Channel, Collision } from '../api/types';
+import { DateTime } from 'luxon';
+import type { Blackout, CalendarEntry, Channel, Collision, EntryStatus } from '../api/types';
+import { newsroomZone } from '../time/format';
 
 // Calendar entries → FullCalendar events: one colour per channel, collisions marked, blackouts as
 // background events. Pure functions, unit-tested.
@@ -65,20 +67,29 @@ export function collisionText(collisions: Collision[] | undefined): string {
     .join('\n');
 }
 
-export const ENTRY_STATUS_LABELS: Record<string, string> = {
-  PLANNED: 'planned (awaiting approval)',
-  SCHEDULED: 'scheduled',
-  PUBLISHED: 'published',
-  PAUSED: 'paused',
-  CANCELLED: 'cancelled',
+/**
+ * How each placement status is told apart without colour (channels own the colours): a name, what it
+ * means (the legend), and in the grid an icon and a fill pattern (styles.css, .nr-status-*).
+ */
+export const ENTRY_STATUS_LOOK: Record<EntryStatus, { label: string; meaning: string }> = {
+  PLANNED: { label: 'Planned', meaning: 'waiting for approval' },
+  SCHEDULED: { label: 'Scheduled', meaning: 'approved, goes out at its slot' },
+  PUBLISHED: { label: 'Published', meaning: 'has gone out' },
+  PAUSED: { label: 'Paused', meaning: 'held back: crisis or quiet period' },
+  CANCELLED: { label: 'Cancelled', meaning: 'will not go out' },
 };
+
+export const ENTRY_STATUS_LABELS: Record<string, string> = Object.fromEntries(
+  Object.entries(ENTRY_STATUS_LOOK).map(([status, look]) => [status, look.label]),
+);
 
 /** The accessible name and tooltip of an entry: what, where, when, state and any collisions. */
 export function entryLabel(entry: CalendarEntry, formatSlot: (iso: string) => string = (s) => s): string {
+  const look = ENTRY_STATUS_LOOK[entry.status as EntryStatus];
   const parts = [
     `${entry.title} on ${entry.channelName ?? entry.channelId}`,
     formatSlot(entry.slot),
-    ENTRY_STATUS_LABELS[entry.status] ?? entry.status.toLowerCase(),
+    look ? `${look.label} (${look.meaning})` : entry.status.toLowerCase(),
   ];
   if (entry.desk) parts.push(`desk ${entry.desk}`);
   if (entry.approvalState === 'PENDING') parts.push('approval pending');
@@ -96,6 +107,16 @@ export function addMinutes(iso: string, minutes: number): string {
   return new Date(new Date(iso).getTime() + minutes * 60_000).toISOString();
 }
 
+/**
+ * Where a placement's block ends: ENTRY_MINUTES after its slot, but never past the end of its day in
+ * the newsroom's zone, so a 23:45 placement is one block on its own day instead of two halves.
+ */
+export function blockEnd(slot: string, zone: string = newsroomZone()): string {
+  const end = addMinutes(slot, ENTRY_MINUTES);
+  const midnight = DateTime.fromISO(slot, { zone }).plus({ days: 1 }).startOf('day');
+  return midnight.isValid && midnight.toMillis() < new Date(end).getTime() ? midnight.toUTC().toISO()! : end;
+}
+
 export function toEvent(entry: CalendarEntry, canReschedule: boolean): EventInput {
   const colour = channelColour(entry.channelId);
   const collided = hasCollisions(entry);
@@ -105,7 +126,7 @@ export function toEvent(entry: CalendarEntry, canReschedule: boolean): EventInpu
     id: entry.entryId,
     title: entry.title,
     start: entry.slot,
-    end: addMinutes(entry.slot, ENTRY_MINUTES),
+    end: blockEnd(entry.slot),
     backgroundColor: colour,
     borderColor: collided ? '#d32f2f' : colour,
     textColor: '#ffffff',

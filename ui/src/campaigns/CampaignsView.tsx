@@ -5,9 +5,9 @@ import { fieldError, toProblem } from '../api/problem';
 import type { Campaign, CampaignDefinition } from '../api/types';
 import { useMe } from '../auth/AuthContext';
 import { can } from '../auth/permissions';
-import { ProblemAlert, useToasts } from '../components/Feedback';
+import { ProblemAlert, useToasts } from '../feedback/Feedback';
 import { keys } from '../live/cache';
-import { formatDate } from '../time';
+import { formatDate } from '../time/format';
 import { CAMPAIGN_ID_PATTERN, campaignIdFrom, campaignPeriod, upsertCampaign } from './campaigns';
 
 // Campaigns: the business goals stories serve, each with its measure (KPI) and period. Everyone

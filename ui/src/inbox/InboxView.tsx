@@ -1,10 +1,15 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/endpoints';
 import type { Story } from '../api/types';
-import { ProblemAlert, useToasts } from '../components/Feedback';
-import { applyStory, keys } from '../live/cache';
-import { formatInstant } from '../time';
+import { channelColour } from '../calendar/mapping';
+import { ProblemAlert } from '../feedback/Feedback';
+import { keys } from '../live/cache';
+import { useNameOf } from '../people/usePeople';
+import { ApproveControl } from '../story/ApproveControl';
+import { useStoryCommand } from '../story/commands/useStoryCommand';
+import { formatInstant } from '../time/format';
+import { ReviewChanges } from './ReviewChanges';
 
 export function InboxView({ onOpenStory }: { onOpenStory(storyId: string): void }) {
   const inbox = useQuery({ queryKey: keys.inbox, queryFn: api.inbox });
@@ -28,32 +33,35 @@ export function InboxView({ onOpenStory }: { onOpenStory(storyId: string): void 
   );
 }
 
+/** What is to be approved: each channel's text at its slot. */
+function ChannelTexts({ story }: { story: Story }) {
+  const placements = (story.placements ?? []).filter((p) => p.status !== 'CANCELLED');
+  if (placements.length === 0) return <p className="muted">No placements planned yet.</p>;
+  return (
+    <ul className="channel-texts" aria-label={`What goes out for ${story.title}`} data-testid="inbox-texts">
+      {placements.map((p) => (
+        <li key={p.placementId} data-placement-id={p.placementId}>
+          <p className="channel-text-head">
+            <span className="channel-swatch" style={{ background: channelColour(p.channelId) }} aria-hidden="true" />
+            <strong>{p.channelName ?? p.channelId}</strong> <span className="muted">{formatInstant(p.slot)}</span>
+            {p.requiredApprovalSteps && p.requiredApprovalSteps.length > 0 && (
+              <span className="muted"> · needs {p.requiredApprovalSteps.join(' + ')}</span>
+            )}
+          </p>
+          <p className="placement-text">{p.text}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function InboxItem({ story, onOpen }: { story: Story; onOpen(): void }) {
-  const queryClient = useQueryClient();
-  const toasts = useToasts();
+  const nameOf = useNameOf();
+  const approve = useStoryCommand(story.storyId);
+  const sendBack = useStoryCommand(story.storyId);
   const pending = story.pendingApprovalSteps ?? [];
-  const [step, setStep] = useState(pending[0] ?? '');
   const [sendingBack, setSendingBack] = useState(false);
   const [comment, setComment] = useState('');
-  const chosen = pending.includes(step) ? step : (pending[0] ?? '');
-
-  const approve = useMutation({
-    mutationFn: (approved: string) => api.approve(story.storyId, approved || undefined, story.version),
-    onSuccess: (updated, approved) => {
-      applyStory(queryClient, updated);
-      toasts.success(`Approved ${approved ? `${approved} for ` : ''}“${story.title}”`);
-      void queryClient.invalidateQueries({ queryKey: keys.inbox });
-    },
-  });
-  const sendBack = useMutation({
-    mutationFn: () => api.requestChanges(story.storyId, comment.trim(), story.version),
-    onSuccess: (updated) => {
-      applyStory(queryClient, updated);
-      toasts.success(`Sent “${story.title}” back`);
-      setSendingBack(false);
-      void queryClient.invalidateQueries({ queryKey: keys.inbox });
-    },
-  });
   const id = `inbox-${story.storyId}`;
 
   return (
@@ -64,36 +72,17 @@ export function InboxItem({ story, onOpen }: { story: Story; onOpen(): void }) {
         </button>
       </h2>
       <p className="muted">
-        {story.desk} · pitched by {story.pitchedBy ?? '—'}
-        {story.lastEditedBy ? ` · last edited by ${story.lastEditedBy}` : ''} · next slot {formatInstant(story.nextSlot)}
+        {story.desk} · pitched by {nameOf(story.pitchedBy ?? '—')}
+        {story.lastEditedBy ? ` · last edited by ${nameOf(story.lastEditedBy)}` : ''} · next slot {formatInstant(story.nextSlot)}
       </p>
       {story.angle && <p>{story.angle}</p>}
+      <ReviewChanges story={story} />
+      <ChannelTexts story={story} />
       <p>
         Waiting for: <strong data-testid="inbox-pending">{pending.join(', ') || '—'}</strong>
       </p>
       <div className="actions">
-        {pending.length > 1 && (
-          <label>
-            Step
-            <select value={chosen} onChange={(e) => setStep(e.target.value)} aria-label={`Approval step for ${story.title}`}>
-              {pending.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <button
-          type="button"
-          className="primary"
-          disabled={approve.isPending}
-          onClick={() => approve.mutate(chosen)}
-          aria-label={`Approve ${chosen ? `${chosen} for ` : ''}${story.title}`}
-          data-testid="inbox-approve"
-        >
-          Approve{chosen ? ` ${chosen}` : ''}
-        </button>
+        <ApproveControl story={story} command={approve} testId="inbox-approve" inList />
         <button type="button" onClick={() => setSendingBack((v) => !v)} aria-expanded={sendingBack}>
           Send back…
         </button>
@@ -103,7 +92,14 @@ export function InboxItem({ story, onOpen }: { story: Story; onOpen(): void }) {
           className="stack"
           onSubmit={(e) => {
             e.preventDefault();
-            sendBack.mutate();
+            sendBack.mutate(
+              {
+                label: `Sent “${story.title}” back`,
+                seen: story.version,
+                send: (v) => api.requestChanges(story.storyId, comment.trim(), v),
+              },
+              { onSuccess: () => setSendingBack(false) },
+            );
           }}
         >
           <label htmlFor={`${id}-comment`}>What should change?</label>
@@ -113,8 +109,8 @@ export function InboxItem({ story, onOpen }: { story: Story; onOpen(): void }) {
           </button>
         </form>
       )}
-      <ProblemAlert error={approve.error} onDismiss={approve.reset} />
-      <ProblemAlert error={sendBack.error} onDismiss={sendBack.reset} />
+      <ProblemAlert error={approve.error} onDismiss={approve.reset} nameOf={nameOf} />
+      <ProblemAlert error={sendBack.error} onDismiss={sendBack.reset} nameOf={nameOf} />
     </article>
   );
 }

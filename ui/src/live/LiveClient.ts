@@ -38,12 +38,16 @@ export class LiveClient {
   private failures = 0;
   /** While set, reconnecting waits for it (see dropConnection). */
   private held: { promise: Promise<void>; release(): void } | null = null;
+  /** Re-announcing presence until the server's list shows me (see announce). */
+  private presenceRetry: { timer: ReturnType<typeof setTimeout> | undefined; tries: number } | null = null;
+  private readonly username: string;
 
   constructor(
     credentials: Credentials,
     private readonly handlers: LiveHandlers,
     private readonly options: { governance: boolean; url?: string } = { governance: false },
   ) {
+    this.username = credentials.username;
     this.client = new Client({
       brokerURL: options.url ?? webSocketUrl(window.location),
       connectHeaders: { login: credentials.username, passcode: credentials.password },
@@ -66,16 +70,18 @@ export class LiveClient {
     };
     this.client.onStompError = (frame) => {
       this.failures++;
-      const detail = frame.headers.message || frame.body || 'The server refused the live connection.';
-      this.handlers.onState(this.everConnected ? 'reconnecting' : 'offline', detail);
+      // The frame's own text is for the console, not for people.
+      console.warn('Live connection refused:', frame.headers.message || frame.body);
+      this.handlers.onState(this.everConnected ? 'reconnecting' : 'offline', 'The newsroom refused the live connection; retrying.');
     };
     this.client.onWebSocketClose = () => {
       this.storySubscriptions = [];
+      this.stopAnnouncing();
       if (!this.client.active) return;
       this.failures++;
       this.handlers.onState(
         this.everConnected ? 'reconnecting' : this.failures > 2 ? 'offline' : 'connecting',
-        this.everConnected ? undefined : 'The live endpoint /ws does not answer; retrying.',
+        this.everConnected ? undefined : 'Live updates cannot reach you right now; retrying.',
       );
     };
   }
@@ -86,6 +92,7 @@ export class LiveClient {
   }
 
   async stop(): Promise<void> {
+    this.stopAnnouncing();
     this.resumeConnection();
     if (this.openStoryId) this.sendPresence(this.openStoryId, 'LEFT');
     await this.client.deactivate();
@@ -117,6 +124,7 @@ export class LiveClient {
   openStory(storyId: string | null): void {
     if (this.openStoryId === storyId) return;
     if (this.openStoryId) {
+      this.stopAnnouncing();
       this.sendPresence(this.openStoryId, 'LEFT');
       this.storySubscriptions.forEach((s) => safely(() => s.unsubscribe()));
       this.storySubscriptions = [];
@@ -130,7 +138,7 @@ export class LiveClient {
   setPresenceMode(mode: PresenceMode): void {
     if (this.presenceMode === mode) return;
     this.presenceMode = mode;
-    if (this.openStoryId) this.sendPresence(this.openStoryId, mode);
+    if (this.openStoryId) this.announce(this.openStoryId);
   }
 
   private subscribeAll(): void {
@@ -157,10 +165,53 @@ export class LiveClient {
       }),
       this.client.subscribe(`/topic/story.${storyId}.presence`, (message) => {
         const body = parse<Presence>(message);
-        if (body) this.handlers.onPresence({ ...body, storyId: body.storyId ?? storyId });
+        if (!body) return;
+        this.handlers.onPresence({ ...body, storyId: body.storyId ?? storyId });
+        this.presenceHeard(storyId, body);
       }),
     ];
-    this.sendPresence(storyId, this.presenceMode);
+    this.announce(storyId);
+  }
+
+  /**
+   * Says I am on the story, and says it again until a presence list that includes me arrives. The
+   * server handles one session's frames on several threads, so the broadcast my announcement causes
+   * can go out before my SUBSCRIBE is registered; the subscriber then never learns who else is there
+   * (the e2e step "carla sees that eddie is looking at her story" failed now and then). Seeing myself
+   * in a list proves the subscription is live and the list current. Bounded: 5 tries, 0.5 s to 8 s apart.
+   */
+  private announce(storyId: string): void {
+    this.stopAnnouncing();
+    this.presenceRetry = { timer: undefined, tries: 0 };
+    const attempt = () => {
+      const retry = this.presenceRetry;
+      if (!retry || this.openStoryId !== storyId) return;
+      this.sendPresence(storyId, this.presenceMode);
+      retry.tries++;
+      retry.timer = retry.tries < 5 ? setTimeout(attempt, 500 * 2 ** (retry.tries - 1)) : undefined;
+    };
+    attempt();
+  }
+
+  private presenceHeard(storyId: string, presence: Presence): void {
+    if (storyId !== this.openStoryId) return;
+    if (presence.people?.some((p) => p.username === this.username)) {
+      this.stopAnnouncing();
+    } else if (!this.presenceRetry) {
+      // A list without me (the server lost my session's entry): say it again. After a series of
+      // tries the marker stays, so this never loops; opening the story or reconnecting starts afresh.
+      this.announce(storyId);
+    }
+  }
+
+  private stopAnnouncing(): void {
+    if (this.presenceRetry?.timer !== undefined) clearTimeout(this.presenceRetry.timer);
+    this.presenceRetry = null;
+  }
+
+  /** For tests: whether presence is still being re-announced. */
+  get announcing(): boolean {
+    return this.presenceRetry?.timer !== undefined;
   }
 
   private sendPresence(storyId: string, mode: PresenceMode | 'LEFT'): void {

@@ -12,7 +12,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/endpoints';
 import type { LiveUpdate, Notification, Presence, PresenceMode } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { useToasts } from '../components/Feedback';
+import { can } from '../auth/permissions';
+import { useToasts } from '../feedback/Feedback';
 import { addNotification, applyStory, keys } from './cache';
 import { LiveClient, type ConnectionState } from './LiveClient';
 import { catchUp, PositionTracker, touchesCalendar, updateKey } from './merge';
@@ -99,7 +100,8 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!credentials || !me) return;
     tracker.current.reset();
-    const governance = me.roles.includes('GOVERNANCE_LEAD') || me.roles.includes('ADMIN');
+    // /topic/approvals is for whoever may approve (the server checks the same table)
+    const governance = can(me, 'APPROVE');
     const live = new LiveClient(
       credentials,
       {
@@ -173,6 +175,13 @@ const STATE_TEXT: Record<ConnectionState, string> = {
   offline: 'Offline — not receiving live updates',
 };
 
+const STATE_MEANING: Record<ConnectionState, string> = {
+  connecting: 'Connecting to live updates',
+  live: 'Changes by others show up as they happen',
+  reconnecting: 'The connection was lost; what you missed will be caught up',
+  offline: 'Changes by others do not show until you reload',
+};
+
 export function LiveBanner() {
   const { state, detail, lastPosition } = useLive();
   return (
@@ -182,7 +191,8 @@ export function LiveBanner() {
       aria-live="polite"
       data-testid="live-state"
       data-state={state}
-      title={[detail, lastPosition !== null ? `last position ${lastPosition}` : ''].filter(Boolean).join(' — ')}
+      data-position={lastPosition ?? undefined}
+      title={detail ?? STATE_MEANING[state]}
     >
       <span className="live-dot" aria-hidden="true" />
       {STATE_TEXT[state]}

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Board, Notification, Story } from '../api/types';
-import { isNewer, mergeStoryIntoBoard, mergeStoryIntoList } from './merge';
+import { carriesActions, isNewer, mergeStoryIntoBoard, mergeStoryIntoList } from './merge';
 
 // Query keys and how a fresh story (from a command's answer or a live update) lands in the caches.
 
@@ -20,14 +20,34 @@ export const keys = {
   stories: ['stories'] as const,
 };
 
+/**
+ * A story from a command's answer (with what I may do next) or a live push (for everybody, without
+ * `allowedActions`/`approvableSteps`) lands in every cache that shows it. A push never replaces the
+ * open story: that would show stale buttons or none; the story is fetched again instead, so the drawer
+ * always shows one version with the actions the server gave for it.
+ */
 export function applyStory(queryClient: QueryClient, story: Story): void {
-  queryClient.setQueryData<Story>(keys.story(story.storyId), (current) =>
-    isNewer(story, current) ? { ...story, warnings: undefined } : current,
-  );
-  queryClient.setQueryData<Board>(keys.board, (board) => mergeStoryIntoBoard(board, story));
-  // The inbox keeps what is still in review; whether a new one belongs to me the server decides.
+  const forMe = carriesActions(story);
+  if (forMe) {
+    queryClient.setQueryData<Story>(keys.story(story.storyId), (current) =>
+      isNewer(story, current) ? { ...story, warnings: undefined } : current,
+    );
+  } else {
+    const current = queryClient.getQueryData<Story>(keys.story(story.storyId));
+    if (current && (story.version ?? 0) > (current.version ?? 0)) {
+      void queryClient.invalidateQueries({ queryKey: keys.story(story.storyId) });
+    }
+  }
+  // Every board in the cache (one per Published window looked at).
+  queryClient.setQueriesData<Board>({ queryKey: keys.board }, (board) => mergeStoryIntoBoard(board, story));
+  // The inbox lists what I may sign; only an answer says that. A push only takes out what left review
+  // (the inbox is fetched again after every push anyway).
   queryClient.setQueryData<Story[]>(keys.inbox, (list) =>
-    mergeStoryIntoList(list, story, (s) => s.status === 'IN_REVIEW'),
+    forMe
+      ? mergeStoryIntoList(list, story, (s) => (s.approvableSteps ?? []).length > 0)
+      : story.status === 'IN_REVIEW'
+        ? list
+        : mergeStoryIntoList(list, story, () => false),
   );
   // All stories (loaded only where derived stories are listed).
   queryClient.setQueryData<Story[]>(keys.stories, (list) => mergeStoryIntoList(list, story, () => true));

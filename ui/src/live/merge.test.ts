@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Board, LiveUpdate, Story } from '../api/types';
+import type { Board, BoardColumnId, LiveUpdate, Story } from '../api/types';
 import { CATCH_UP_PAGE, catchUp, mergeStoryIntoBoard, mergeStoryIntoList, PositionTracker, touchesCalendar, updateKey } from './merge';
 
 function story(id: string, status: Story['status'], version: number, title = id): Story {
   return { storyId: id, status, version, title, desk: 'HR' };
 }
 
-function board(...columns: [Story['status'], Story[]][]): Board {
+function board(...columns: [BoardColumnId, Story[]][]): Board {
   return { position: 10, columns: columns.map(([status, stories]) => ({ status, stories })) };
 }
 
@@ -140,6 +140,27 @@ describe('mergeStoryIntoBoard', () => {
     const b = board(['PITCHED', []], ['APPROVED', []]);
     const merged = mergeStoryIntoBoard(b, story('a', 'IN_REVIEW', 3))!;
     expect(merged.columns.map((c) => c.status)).toEqual(['PITCHED', 'IN_REVIEW', 'APPROVED']);
+  });
+
+  it('moves a story whose last placement went out to Published, and keeps it off when older than the column shows', () => {
+    const placement = (status: 'PLANNED' | 'PUBLISHED', publishedAt?: string) => ({
+      placementId: status + (publishedAt ?? ''),
+      channelId: 'linkedin',
+      slot: '2027-03-04T09:00:00Z',
+      text: 't',
+      status,
+      publishedAt,
+    });
+    const b = { ...board(['APPROVED', [story('a', 'APPROVED', 4)]], ['PUBLISHED', []]), publishedSince: '2027-03-01T00:00:00Z' };
+    const halfway = { ...story('a', 'APPROVED', 5), placements: [placement('PUBLISHED', '2027-03-04T09:00:00Z'), placement('PLANNED')] };
+    expect(mergeStoryIntoBoard(b, halfway)!.columns.map((c) => c.stories.length)).toEqual([1, 0]);
+    const done = { ...story('a', 'APPROVED', 6), placements: [placement('PUBLISHED', '2027-03-04T09:00:00Z')] };
+    const merged = mergeStoryIntoBoard(b, done)!;
+    expect(merged.columns.map((c) => c.stories.map((s) => s.storyId))).toEqual([[], ['a']]);
+    const old = { ...story('a', 'APPROVED', 7), placements: [placement('PUBLISHED', '2027-02-01T09:00:00Z')] };
+    expect(mergeStoryIntoBoard(b, old)!.columns.map((c) => c.stories.length)).toEqual([0, 0]);
+    const killed = { ...done, version: 8, status: 'KILLED' as const };
+    expect(mergeStoryIntoBoard(merged, killed)!.columns.map((c) => c.stories.length)).toEqual([0, 0]);
   });
 
   it('leaves a board that is not loaded alone', () => {

@@ -1,10 +1,5 @@
-import {
-  BOARD_STATUSES,
-  type Board,
-  type LiveUpdate,
-  type LiveUpdates,
-  type Story,
-} from '../api/types';
+import { BOARD_COLUMNS, type Board, type LiveUpdate, type LiveUpdates, type Story } from '../api/types';
+import { boardColumnOf, lastPublishedAt } from '../board/board';
 
 // Pure client logic for live updates: remember which positions were applied, drop repeats, catch up
 // after a reconnect, and fold a story pushed by the server into the cached board, story and inbox.
@@ -99,15 +94,24 @@ export async function catchUp(
   return position;
 }
 
+/**
+ * True for a story answered to me (it says what I may do next); false for a live push, which goes to
+ * everybody and carries no per-person actions.
+ */
+export function carriesActions(story: Story): boolean {
+  return Array.isArray(story.allowedActions);
+}
+
 /** True when `incoming` is at least as new as `current` (by story version). */
 export function isNewer(incoming: Story, current: Story | undefined | null): boolean {
   return !current || (incoming.version ?? 0) >= (current.version ?? 0);
 }
 
 /**
- * The board with this story in the column of its status (removed from the board when it is closed).
- * An older version than the one shown is ignored. Keeps the column order of the board and the
- * card's place when it stays in its column; a story new to a column goes on top.
+ * The board with this story in its column (boardColumnOf: its status, or Published), removed from the
+ * board when it is closed or went out before the Published column's start. An older version than the
+ * one shown is ignored. Keeps the column order of the board and the card's place when it stays in its
+ * column; a story new to a column goes on top.
  */
 export function mergeStoryIntoBoard(board: Board | undefined, story: Story): Board | undefined {
   if (!board) return board;
@@ -116,9 +120,11 @@ export function mergeStoryIntoBoard(board: Board | undefined, story: Story): Boa
     existing = column.stories.find((s) => s.storyId === story.storyId) ?? existing;
   }
   if (existing && !isNewer(story, existing)) return board;
+  let target = boardColumnOf(story);
+  if (target === 'PUBLISHED' && board.publishedSince && (lastPublishedAt(story) ?? '') < board.publishedSince) target = null;
   const columns = board.columns.map((column) => {
     const index = column.stories.findIndex((s) => s.storyId === story.storyId);
-    if (column.status === story.status) {
+    if (column.status === target) {
       if (index >= 0) {
         const stories = column.stories.slice();
         stories[index] = story;
@@ -129,10 +135,10 @@ export function mergeStoryIntoBoard(board: Board | undefined, story: Story): Boa
     if (index >= 0) return { ...column, stories: column.stories.filter((s) => s.storyId !== story.storyId) };
     return column;
   });
-  // A board status the server did not send a column for (it sends all four; be tolerant).
-  if (BOARD_STATUSES.includes(story.status) && !columns.some((c) => c.status === story.status)) {
-    columns.push({ status: story.status, stories: [story] });
-    columns.sort((a, b) => BOARD_STATUSES.indexOf(a.status) - BOARD_STATUSES.indexOf(b.status));
+  // A column the server did not send (an older server has no Published column; be tolerant).
+  if (target && !columns.some((c) => c.status === target)) {
+    columns.push({ status: target, stories: [story] });
+    columns.sort((a, b) => BOARD_COLUMNS.indexOf(a.status) - BOARD_COLUMNS.indexOf(b.status));
   }
   return { ...board, columns };
 }

@@ -1,7 +1,7 @@
 import type { Notification } from '../api/types';
-import { ProblemAlert } from '../components/Feedback';
+import { ProblemAlert } from '../feedback/Feedback';
 import { notificationText } from '../live/LiveProvider';
-import { formatInstant } from '../time';
+import { formatInstant } from '../time/format';
 
 export function NotificationsView({
   notifications,

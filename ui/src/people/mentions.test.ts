@@ -1,6 +1,52 @@
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../api/types';
-import { activeMention, assignable, insertMention, suggestPeople } from './mentions';
+// The server's table of what an @mention is (newsroom-core MentionsTest reads the same file).
+import sharedCases from '../../../newsroom-core/src/test/resources/newsroom/story/mention-cases.json?raw';
+import { activeMention, assignable, findMentions, insertMention, mentionParts, mentionsIn, suggestPeople } from './mentions';
+
+interface MentionCase {
+  text: string;
+  mentions: string[];
+  why: string;
+}
+const cases: MentionCase[] = JSON.parse(sharedCases).cases;
+
+describe('what an @mention is (shared with the server)', () => {
+  it('has the shared cases', () => {
+    expect(cases.length).toBeGreaterThan(10);
+  });
+
+  it.each(cases.map((c) => [c.why, c] as const))('%s', (_why, c) => {
+    expect(mentionsIn(c.text)).toEqual(c.mentions);
+  });
+
+  it('finds where each mention is, so it can be highlighted', () => {
+    const text = 'Thanks @lena. Mail carla@example.com';
+    expect(findMentions(text)).toEqual([{ start: 7, end: 12, username: 'lena' }]);
+  });
+
+  it('while typing, an @ after a character that cannot start a mention is no mention either', () => {
+    for (const c of cases) {
+      const caret = c.text.length;
+      const typing = activeMention(c.text, caret);
+      if (typing && typing.query) {
+        // the word being typed at the end of a case is a mention the parser finds as well
+        expect(mentionsIn(c.text.slice(typing.start))).toContain(typing.query.replace(/\.+$/, ''));
+      }
+    }
+    expect(activeMention('mail first-@exa', 15)).toBeNull();
+  });
+});
+
+describe('mentionParts', () => {
+  it('marks only the usernames the server recorded as mentioned', () => {
+    expect(mentionParts('@lena and @nobody, see carla@example.com', ['lena'])).toEqual([
+      { text: '@lena', mention: true },
+      { text: ' and @nobody, see carla@example.com', mention: false },
+    ]);
+    expect(mentionParts('no one', [])).toEqual([{ text: 'no one', mention: false }]);
+  });
+});
 
 const people: Person[] = [
   { username: 'ada', displayName: 'Ada Admin', roles: ['ADMIN'] },

@@ -6,3 +6,9 @@ import { keys } from '../live/cache';
 export function usePeople() {
   return useQuery({ queryKey: keys.users, queryFn: api.users, staleTime: 600_000, retry: false });
 }
+
+/** A username → the person's display name (the username until the list has loaded). */
+export function useNameOf(): (username: string) => string {
+  const people = usePeople();
+  return (username: string) => people.data?.find((p) => p.username === username)?.displayName || username;
+}

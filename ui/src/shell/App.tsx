@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/endpoints';
 import { useAuth } from '../auth/AuthContext';
 import { can } from '../auth/permissions';
-import { ErrorBoundary } from '../components/Feedback';
+import { ErrorBoundary } from '../feedback/Feedback';
 import type { StoryContent } from '../api/types';
 import { BoardView } from '../board/BoardView';
 import { QuietPeriodsView } from '../blackouts/QuietPeriodsView';
@@ -17,6 +17,7 @@ import { useRoute, type View } from '../router';
 import { derivedContent } from '../story/derived';
 import { PitchDialog } from '../story/PitchDialog';
 import { EMPTY_CONTENT } from '../story/StoryContentForm';
+import { StoryCommandsProvider } from '../story/commands/useStoryCommand';
 import { StoryDrawer } from '../story/StoryDrawer';
 import { SignIn } from './SignIn';
 
@@ -32,7 +33,9 @@ export function App() {
   if (!me) return <SignIn />;
   return (
     <LiveProvider>
-      <Dashboard />
+      <StoryCommandsProvider>
+        <Dashboard />
+      </StoryCommandsProvider>
     </LiveProvider>
   );
 }
@@ -63,13 +66,27 @@ function Dashboard() {
     { view: 'notifications', label: 'Notifications', badge: notifications.data?.length },
   ];
   const view = route.view === 'inbox' && !showInbox ? 'board' : route.view;
+  const roles = me?.roles.map((r) => ROLE_TEXT[r] ?? r).join(', ') ?? '';
+  // "Grace Governance (head of communications)": the name in the bar, the rest in its tooltip.
+  const shortName = (me?.displayName ?? me?.username ?? '').replace(/\s*\(.*\)\s*$/, '');
   const openStory = (storyId: string) => navigate({ storyId });
 
   return (
     <div className="app">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // The hash belongs to the router: move focus instead of navigating.
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to main content
+      </a>
       <header className="topbar">
         <div className="brand" aria-label="Newsroom">
-          <span className="brand-mark" aria-hidden="true">N</span> Newsroom
+          <span className="brand-mark" aria-hidden="true">N</span> <span className="brand-text">Newsroom</span>
         </div>
         <nav aria-label="Views" className="tabs">
           {tabs.map((tab) => (
@@ -96,9 +113,9 @@ function Dashboard() {
               New pitch
             </button>
           )}
-          <span className="whoami" data-testid="whoami">
-            <span className="whoami-name">{me?.displayName ?? me?.username}</span>
-            <span className="muted"> · {me?.roles.map((r) => ROLE_TEXT[r] ?? r).join(', ')}</span>
+          <span className="whoami" data-testid="whoami" title={`${me?.displayName ?? me?.username} · ${roles}`}>
+            <span className="whoami-name">{shortName}</span>
+            <span className="whoami-role">{roles}</span>
           </span>
           <button type="button" onClick={signOut} aria-label={`Sign out ${me?.username}`}>
             Sign out
@@ -107,11 +124,11 @@ function Dashboard() {
       </header>
       {me?.unknownPermissions && (
         <p className="notice" role="note">
-          This server does not report your permissions (no GET /api/me), so every button is shown; the server still
-          refuses what your role does not allow.
+          Your permissions could not be loaded, so every button is shown; the newsroom still refuses what your role
+          does not allow.
         </p>
       )}
-      <main className="content" id="main">
+      <main className="content" id="main" tabIndex={-1}>
         <ErrorBoundary resetKey={view}>
           {view === 'calendar' && <CalendarView onOpenStory={openStory} date={route.date} campaign={route.campaign} />}
           {view === 'board' && <BoardView onOpenStory={openStory} />}

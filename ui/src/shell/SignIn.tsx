@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useAuth } from '../auth/AuthContext';
-import { ProblemAlert } from '../components/Feedback';
+import { ProblemAlert } from '../feedback/Feedback';
 
 export function SignIn() {
   const { signIn } = useAuth();
@@ -47,7 +47,7 @@ export function SignIn() {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        <ProblemAlert error={error} />
+        <ProblemAlert error={error} signIn />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>

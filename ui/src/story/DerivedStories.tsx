@@ -3,7 +3,7 @@ import { api } from '../api/endpoints';
 import type { Me, Story } from '../api/types';
 import { can } from '../auth/permissions';
 import { STATUS_LABELS } from '../board/board';
-import { ProblemAlert } from '../components/Feedback';
+import { ProblemAlert } from '../feedback/Feedback';
 import { keys } from '../live/cache';
 import { derivativesOf } from './derived';
 

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, newKey } from '../api/endpoints';
 import type { StoryContent } from '../api/types';
-import { useToasts } from '../components/Feedback';
+import { useToasts } from '../feedback/Feedback';
 import { applyStory, keys } from '../live/cache';
 import { EMPTY_CONTENT, StoryContentForm } from './StoryContentForm';
 

@@ -3,9 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/endpoints';
 import { fieldError, toProblem } from '../api/problem';
 import { AUDIENCES, PRIORITIES, type Audience, type Priority, type StoryContent } from '../api/types';
-import { ProblemAlert } from '../components/Feedback';
+import { ProblemAlert } from '../feedback/Feedback';
+import type { MessageOptions } from '../feedback/messages';
 import { keys } from '../live/cache';
-import { fromLocalInput, toLocalInput } from '../time';
+import { fromZoneInput, toZoneInput } from '../time/format';
+import { ZonedDateTimeInput } from '../time/ZonedDateTimeInput';
 
 // The editable content of a story: used to pitch and to edit the draft (PUT replaces it whole).
 
@@ -66,15 +68,17 @@ interface Props {
   submitLabel: string;
   busy: boolean;
   error: unknown;
+  /** How the error message names people (a conflict says who changed the story). */
+  errorOptions?: MessageOptions;
   readOnly?: boolean;
   onSubmit(content: StoryContent): void;
   onEditing?(editing: boolean): void;
   onCancel?(): void;
 }
 
-export function StoryContentForm({ idPrefix, initial, submitLabel, busy, error, readOnly, onSubmit, onEditing, onCancel }: Props) {
+export function StoryContentForm({ idPrefix, initial, submitLabel, busy, error, errorOptions, readOnly, onSubmit, onEditing, onCancel }: Props) {
   const [content, setContent] = useState<StoryContent>(initial);
-  const [embargoText, setEmbargoText] = useState(toLocalInput(initial.embargo));
+  const [embargoText, setEmbargoText] = useState(toZoneInput(initial.embargo));
   const problem = error ? toProblem(error) : null;
   const id = (field: string) => `${idPrefix}-${field}`;
   const campaignList = useId();
@@ -87,7 +91,7 @@ export function StoryContentForm({ idPrefix, initial, submitLabel, busy, error, 
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    onSubmit(normaliseContent({ ...content, embargo: fromLocalInput(embargoText) }));
+    onSubmit(normaliseContent({ ...content, embargo: fromZoneInput(embargoText) }));
   }
 
   const err = (field: string) => {
@@ -194,17 +198,16 @@ export function StoryContentForm({ idPrefix, initial, submitLabel, busy, error, 
             </select>
           </div>
           <div>
-            <label htmlFor={id('embargo')}>Embargo (earliest publication)</label>
-            <input
+            <ZonedDateTimeInput
               id={id('embargo')}
-              name="embargo"
-              type="datetime-local"
+              label="Embargo (earliest publication)"
               value={embargoText}
-              onChange={(e) => {
-                setEmbargoText(e.target.value);
+              onChange={(value) => {
+                setEmbargoText(value);
                 onEditing?.(true);
               }}
-              aria-describedby={described('embargo')}
+              describedBy={described('embargo')}
+              invalid={!!fieldError(problem, 'embargo')}
             />
             {err('embargo')}
           </div>
@@ -221,7 +224,7 @@ export function StoryContentForm({ idPrefix, initial, submitLabel, busy, error, 
           </div>
         </div>
       </fieldset>
-      <ProblemAlert error={error} />
+      <ProblemAlert error={error} {...errorOptions} />
       {!readOnly && (
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>

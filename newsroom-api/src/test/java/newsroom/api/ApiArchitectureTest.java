@@ -18,10 +18,15 @@ class ApiArchitectureTest {
     @ArchTest
     static final ArchRule theWebLayerKnowsNoFeature = noClasses().that().resideInAPackage("newsroom.api.web..")
             .should().dependOnClassesThat().resideInAnyPackage("newsroom.api.story..", "newsroom.api.calendar..",
-                    "newsroom.api.push..", "newsroom.api.security..", "newsroom.api.campaign..");
+                    "newsroom.api.push..", "newsroom.api.security..", "newsroom.api.campaign..", "newsroom.api.people..");
 
     @ArchTest
     static final ArchRule storageKnowsNoFeature = noClasses().that().resideInAPackage("newsroom.api.storage..")
             .should().dependOnClassesThat().resideInAnyPackage("newsroom.api.story..", "newsroom.api.calendar..",
-                    "newsroom.api.push..", "newsroom.api.security..", "newsroom.api.web..");
+                    "newsroom.api.push..", "newsroom.api.security..", "newsroom.api.web..", "newsroom.api.people..");
+
+    /** The user store is below sign-in and permissions: people never reach into security. */
+    @ArchTest
+    static final ArchRule peopleKnowNothingOfSecurity = noClasses().that().resideInAPackage("newsroom.api.people..")
+            .should().dependOnClassesThat().resideInAPackage("newsroom.api.security..");
 }

@@ -90,16 +90,26 @@ public final class ApiClient {
             return send("PUT", path, body);
         }
 
+        public Response delete(String path) {
+            return send("DELETE", path, null);
+        }
+
+        /** Any method with a body of any media type (the caller's Content-Type header, if set, wins). */
+        public Response send(String method, String path, String contentType, String body) {
+            return header("Content-Type", contentType).send(method, path, body);
+        }
+
         private Response send(String method, String path, Object body) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
                     .header("Accept", "application/json, application/problem+json");
-            headers.forEach(request::header);
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
                 request.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(asJson(body), StandardCharsets.UTF_8));
             }
+            // a caller's own Accept or Content-Type replaces the default rather than adding a second one
+            headers.forEach(request::setHeader);
             try {
                 HttpResponse<String> response = http.send(request.build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

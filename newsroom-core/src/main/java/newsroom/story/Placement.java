@@ -1,23 +1,32 @@
 package newsroom.story;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 
-import newsroom.channel.ChannelKind;
+/**
+ * One placement as the story's rules see it: where it stands and what it needs to go out.
+ *
+ * @param requiredApprovalSteps the steps its channel's policy required when it was planned
+ */
+public record Placement(String id, String channelId, Set<String> requiredApprovalSteps, Instant slot,
+                        PlacementStatus status) {
 
-/** The story's own view of one placement: just what its rules need. */
-record Placement(String id, String channelId, ChannelKind channelKind, Set<String> requiredApprovalSteps,
-                 Instant slot, PlacementStatus status) {
+    public Placement {
+        requiredApprovalSteps = requiredApprovalSteps == null ? Set.of()
+                : Collections.unmodifiableSortedSet(new TreeSet<>(requiredApprovalSteps));
+    }
 
     Placement withSlot(Instant newSlot) {
-        return new Placement(id, channelId, channelKind, requiredApprovalSteps, newSlot, status);
+        return new Placement(id, channelId, requiredApprovalSteps, newSlot, status);
     }
 
     Placement withStatus(PlacementStatus newStatus) {
-        return new Placement(id, channelId, channelKind, requiredApprovalSteps, slot, newStatus);
+        return new Placement(id, channelId, requiredApprovalSteps, slot, newStatus);
     }
 
-    boolean isPlanned() {
+    public boolean isPlanned() {
         return status == PlacementStatus.PLANNED;
     }
 }

@@ -4,6 +4,7 @@ package newsroom.story;
 public enum StoryRule {
     FOUR_EYES("FourEyesPrinciple", "nobody approves a story they pitched or last edited"),
     DISTINCT_APPROVERS("DistinctApproversRequired", "each approval step of a version needs a different approver"),
+    APPROVER_NOT_IN_STEP_GROUP("ApproverNotInStepGroup", "only members of the group the approval policy names for a step may sign it"),
     APPROVAL_STEP_NOT_REQUIRED("ApprovalStepNotRequired", "the step is not required for this story's channels"),
     APPROVAL_STEP_ALREADY_GRANTED("ApprovalStepAlreadyGranted", "the step is already approved for this version"),
     APPROVAL_STEP_MUST_BE_NAMED("ApprovalStepMustBeNamed", "more than one step is pending; name the one you approve"),

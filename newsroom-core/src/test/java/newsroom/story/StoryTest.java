@@ -2,14 +2,17 @@ package newsroom.story;
 
 import static newsroom.governance.ApprovalPolicy.COMMUNICATIONS;
 import static newsroom.governance.ApprovalPolicy.LEGAL;
+import static newsroom.people.MissingRoleMatcher.missingRole;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import newsroom.channel.Channel;
 import newsroom.channel.ChannelKind;
 import newsroom.governance.ApprovalPolicy;
+import newsroom.people.Action;
 import newsroom.people.Actor;
 import newsroom.people.Role;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -29,8 +32,10 @@ class StoryTest {
     private static final Actor CONTRIBUTOR = Actor.of("carla", Role.CONTRIBUTOR);
     private static final Actor OTHER_CONTRIBUTOR = Actor.of("otto", Role.CONTRIBUTOR);
     private static final Actor EDITOR = Actor.of("erik", Role.EDITOR);
-    private static final Actor COMMS_LEAD = Actor.of("gina", Role.GOVERNANCE_LEAD);
-    private static final Actor LEGAL_LEAD = Actor.of("lena", Role.GOVERNANCE_LEAD);
+    private static final Actor COMMS_LEAD = Actor.of("gina", Role.GOVERNANCE_LEAD).inGroups(COMMUNICATIONS);
+    private static final Actor LEGAL_LEAD = Actor.of("lena", Role.GOVERNANCE_LEAD).inGroups(LEGAL);
+    /** A governance lead in both groups that sign steps of a press release. */
+    private static final Actor COMMS_AND_LEGAL_LEAD = Actor.of("lex", Role.GOVERNANCE_LEAD).inGroups(COMMUNICATIONS, LEGAL);
 
     private static final Channel PRESS = new Channel("press-release", "Press release", ChannelKind.PRESS_RELEASE);
     private static final Channel LINKEDIN = new Channel("linkedin", "LinkedIn", ChannelKind.SOCIAL);
@@ -67,6 +72,66 @@ class StoryTest {
 
     private static StoryRuleViolationMatcher rule(StoryRule rule) {
         return new StoryRuleViolationMatcher(rule);
+    }
+
+    @Nested
+    class Roles {
+
+        private final Actor admin = Actor.of("ada", Role.ADMIN);
+        private final Actor viewer = Actor.of("victor", Role.VIEWER);
+
+        @Test
+        void aViewerCannotPitch() {
+            fixture.givenNoPriorActivity()
+                    .when(new PitchStoryCommand(STORY, CONTENT, viewer, PITCHED_AT))
+                    .expectException(missingRole(Action.PITCH))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anAdminRunsOperationsAndDoesNotEditDrafts() {
+            fixture.given(pitched(), accepted())
+                    .when(new EditDraftCommand(STORY, CONTENT, admin, null))
+                    .expectException(missingRole(Action.EDIT_DRAFT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anAdminDoesNotSubmitOrApprove() {
+            fixture.given(pitched(), accepted())
+                    .when(new SubmitStoryCommand(STORY, admin, null))
+                    .expectException(missingRole(Action.SUBMIT));
+            fixture.given(pitched(), accepted(), plannedLinkedIn(2),
+                            new StorySubmittedEvent(STORY, EDITOR.username(), 2, Set.of(COMMUNICATIONS)))
+                    .when(new ApproveStoryCommand(STORY, COMMUNICATIONS, admin, null))
+                    .expectException(missingRole(Action.APPROVE));
+        }
+
+        @Test
+        void anEditorDoesNotApprove() {
+            fixture.given(pitched(), accepted(), plannedLinkedIn(2),
+                            new StorySubmittedEvent(STORY, EDITOR.username(), 2, Set.of(COMMUNICATIONS)))
+                    .when(new ApproveStoryCommand(STORY, COMMUNICATIONS, Actor.of("ed", Role.EDITOR), null))
+                    .expectException(missingRole(Action.APPROVE));
+        }
+
+        @Test
+        void aGovernanceLeadDoesNotPublish() {
+            Approval granted = new Approval(COMMUNICATIONS, COMMS_LEAD.username(), 2);
+            fixture.given(pitched(), accepted(), plannedLinkedIn(2),
+                            new StorySubmittedEvent(STORY, EDITOR.username(), 2, Set.of(COMMUNICATIONS)),
+                            new ApprovalGrantedEvent(STORY, COMMUNICATIONS, COMMS_LEAD.username(), 2, Set.of()),
+                            new StoryApprovedEvent(STORY, 2, List.of(granted)))
+                    .when(new PublishPlacementCommand(STORY, "p-li", LEGAL_LEAD, FRIDAY_09, null))
+                    .expectException(missingRole(Action.PUBLISH_PLACEMENT));
+        }
+
+        @Test
+        void theRoleIsCheckedBeforeTheStoryState() {
+            fixture.given(pitched(), new PitchDeclinedEvent(STORY, EDITOR.username(), "no"))
+                    .when(new CommentOnStoryCommand(STORY, "c1", "hm", Set.of(), viewer, PITCHED_AT, null))
+                    .expectException(missingRole(Action.COMMENT));
+        }
     }
 
     @Nested
@@ -130,6 +195,20 @@ class StoryTest {
             fixture.given(pitched(), accepted())
                     .when(new EditDraftCommand(STORY, edited, CONTRIBUTOR, null))
                     .expectEvents(new DraftEditedEvent(STORY, edited, CONTRIBUTOR.username(), 2));
+        }
+
+        @Test
+        void theAssignedContributorEditsTheDraftSomeoneElsePitched() {
+            fixture.given(pitched(), new PitchAcceptedEvent(STORY, EDITOR.username(), OTHER_CONTRIBUTOR.username()))
+                    .when(new EditDraftCommand(STORY, edited, OTHER_CONTRIBUTOR, null))
+                    .expectEvents(new DraftEditedEvent(STORY, edited, OTHER_CONTRIBUTOR.username(), 2));
+        }
+
+        @Test
+        void aContributorCannotSubmitSomeoneElsesStory() {
+            fixture.given(pitched(), accepted())
+                    .when(new SubmitStoryCommand(STORY, OTHER_CONTRIBUTOR, null))
+                    .expectException(rule(StoryRule.OWN_DRAFTS_ONLY));
         }
 
         @Test
@@ -241,19 +320,62 @@ class StoryTest {
         }
 
         @Test
-        void oneLeadCannotGrantBothStepsOfAPressRelease() {
+        void oneLeadCannotGrantBothStepsOfAPressReleaseEvenIfSheIsInBothGroups() {
             fixture.given(pitched(), accepted(), plannedPress(2), plannedLinkedIn(3), submittedWithPressAndLinkedIn,
-                            new ApprovalGrantedEvent(STORY, COMMUNICATIONS, COMMS_LEAD.username(), 3, Set.of(LEGAL)))
-                    .when(new ApproveStoryCommand(STORY, LEGAL, COMMS_LEAD, null))
+                            new ApprovalGrantedEvent(STORY, COMMUNICATIONS, COMMS_AND_LEGAL_LEAD.username(), 3, Set.of(LEGAL)))
+                    .when(new ApproveStoryCommand(STORY, LEGAL, COMMS_AND_LEGAL_LEAD, null))
                     .expectException(rule(StoryRule.DISTINCT_APPROVERS));
         }
 
         @Test
         void aGrantedStepIsNotGrantedTwice() {
+            Actor anotherCommsLead = Actor.of("gus", Role.GOVERNANCE_LEAD).inGroups(COMMUNICATIONS);
             fixture.given(pitched(), accepted(), plannedPress(2), submittedWithPressAndLinkedIn,
                             new ApprovalGrantedEvent(STORY, COMMUNICATIONS, COMMS_LEAD.username(), 3, Set.of(LEGAL)))
-                    .when(new ApproveStoryCommand(STORY, COMMUNICATIONS, LEGAL_LEAD, null))
+                    .when(new ApproveStoryCommand(STORY, COMMUNICATIONS, anotherCommsLead, null))
                     .expectException(rule(StoryRule.APPROVAL_STEP_ALREADY_GRANTED));
+        }
+
+        @Test
+        void aLeadOutsideTheStepsGroupCannotSignIt() {
+            fixture.given(pitched(), accepted(), plannedPress(2), plannedLinkedIn(3), submittedWithPressAndLinkedIn)
+                    .when(new ApproveStoryCommand(STORY, LEGAL, COMMS_LEAD, null))
+                    .expectException(rule(StoryRule.APPROVER_NOT_IN_STEP_GROUP))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aLeadWithoutAnyGroupSignsNothing() {
+            Actor noGroup = Actor.of("nobody", Role.GOVERNANCE_LEAD);
+            fixture.given(pitched(), accepted(), plannedLinkedIn(2),
+                            new StorySubmittedEvent(STORY, EDITOR.username(), 2, Set.of(COMMUNICATIONS)))
+                    .when(new ApproveStoryCommand(STORY, null, noGroup, null))
+                    .expectException(rule(StoryRule.APPROVER_NOT_IN_STEP_GROUP));
+        }
+
+        @Test
+        void aStepThePolicyNamesNoGroupForCannotBeSigned() {
+            // a step recorded under an earlier policy that the policy in force no longer knows
+            fixture.given(pitched(), accepted(), new StorySubmittedEvent(STORY, EDITOR.username(), 1, Set.of("brand")))
+                    .when(new ApproveStoryCommand(STORY, "brand", COMMS_AND_LEGAL_LEAD.inGroups("brand"), null))
+                    .expectException(rule(StoryRule.APPROVER_NOT_IN_STEP_GROUP));
+        }
+
+        @Test
+        void theGroupThePolicyNamesSignsTheStepWhateverItsName() {
+            ApprovalPolicy policy = new ApprovalPolicy(Map.of(), Set.of(COMMUNICATIONS),
+                    Map.of(COMMUNICATIONS, "corporate-affairs"));
+            FixtureConfiguration<Story> withPolicy = new AggregateTestFixture<>(Story.class);
+            withPolicy.registerInjectableResource(policy);
+            Actor affairs = Actor.of("ava", Role.GOVERNANCE_LEAD).inGroups("corporate-affairs");
+            StorySubmittedEvent submitted = new StorySubmittedEvent(STORY, EDITOR.username(), 1, Set.of(COMMUNICATIONS));
+
+            withPolicy.given(pitched(), accepted(), submitted)
+                    .when(new ApproveStoryCommand(STORY, COMMUNICATIONS, COMMS_LEAD, null))
+                    .expectException(rule(StoryRule.APPROVER_NOT_IN_STEP_GROUP));
+            withPolicy.given(pitched(), accepted(), submitted)
+                    .when(new ApproveStoryCommand(STORY, COMMUNICATIONS, affairs, null))
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test

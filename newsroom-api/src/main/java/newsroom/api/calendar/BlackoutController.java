@@ -11,17 +11,21 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import newsroom.api.channel.ChannelCatalogue;
-import newsroom.api.projection.ReadYourWrites;
-import newsroom.api.security.Action;
+import newsroom.api.projection.ReadModelProgress;
 import newsroom.api.security.Permissions;
 import newsroom.api.web.BadRequest;
+import newsroom.api.web.ConflictRule;
+import newsroom.api.web.InputRule;
 import newsroom.api.web.ProblemException;
+import newsroom.api.web.ProblemType;
 import newsroom.api.web.Problems;
 import newsroom.calendar.BlackoutPeriodInvalid;
 import newsroom.calendar.DefineBlackoutPeriodCommand;
 import newsroom.calendar.LiftBlackoutPeriodCommand;
+import newsroom.people.Action;
 import newsroom.people.Actor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -39,13 +43,17 @@ import org.springframework.web.bind.annotation.RestController;
 class BlackoutController {
 
     private final CommandGateway commands;
+    private final EventStore events;
+    private final ReadModelProgress progress;
     private final BlackoutRepository blackouts;
     private final ChannelCatalogue channels;
     private final Permissions permissions;
 
-    BlackoutController(CommandGateway commands, BlackoutRepository blackouts, ChannelCatalogue channels,
-                       Permissions permissions) {
+    BlackoutController(CommandGateway commands, EventStore events, ReadModelProgress progress,
+                       BlackoutRepository blackouts, ChannelCatalogue channels, Permissions permissions) {
         this.commands = commands;
+        this.events = events;
+        this.progress = progress;
         this.blackouts = blackouts;
         this.channels = channels;
         this.permissions = permissions;
@@ -70,17 +78,17 @@ class BlackoutController {
         Actor actor = permissions.require(Action.DEFINE_BLACKOUT);
         Set<String> channelIds = request.channels() == null ? Set.of() : request.channels();
         channelIds.stream().filter(id -> channels.find(id).isEmpty()).findFirst().ifPresent(unknown -> {
-            throw new BadRequest("channels", "KnownChannel", "There is no channel '" + unknown + "'.");
+            throw new BadRequest("channels", InputRule.KNOWN_CHANNEL, "There is no channel '" + unknown + "'.");
         });
         String blackoutId = UUID.randomUUID().toString();
         try {
             commands.sendAndWait(new DefineBlackoutPeriodCommand(blackoutId, request.name(), channelIds,
                     request.from(), request.to(), request.reason(), actor));
         } catch (BlackoutPeriodInvalid e) {
-            throw new BadRequest("to", "AfterFrom", e.getMessage());
+            throw new BadRequest("to", InputRule.AFTER_FROM, e.getMessage());
         }
         // answer once the list and the calendar show it, so a client that reloads sees its own change
-        ReadYourWrites.await(() -> blackouts.find(blackoutId).isPresent(), Duration.ofSeconds(5));
+        awaitReadModel(blackoutId);
         return new BlackoutView(blackoutId, request.name(), channelIds, request.from(), request.to(),
                 request.reason(), actor.username(), false);
     }
@@ -95,8 +103,13 @@ class BlackoutController {
         } catch (BlackoutPeriodInvalid e) {
             throw new BlackoutAlreadyLifted(e.getMessage());
         }
-        ReadYourWrites.await(() -> blackouts.find(blackoutId).map(BlackoutView::lifted).orElse(false),
-                Duration.ofSeconds(5));
+        awaitReadModel(blackoutId);
+    }
+
+    private void awaitReadModel(String blackoutId) {
+        events.lastSequenceNumberFor(blackoutId).ifPresent(version -> progress.awaitVersion(
+                BlackoutProjection.PROCESSING_GROUP, blackoutId, version, () -> blackouts.version(blackoutId),
+                shown -> shown, Duration.ofSeconds(5)));
     }
 
     static class BlackoutAlreadyLifted extends ProblemException {
@@ -107,10 +120,7 @@ class BlackoutController {
 
         @Override
         public ProblemDetail problem() {
-            ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "rule-violation",
-                    "Refused by the rule BlackoutAlreadyLifted", getMessage());
-            problem.setProperty("rule", "BlackoutAlreadyLifted");
-            return problem;
+            return Problems.ruleViolation(ConflictRule.BLACKOUT_ALREADY_LIFTED, getMessage());
         }
     }
 
@@ -122,8 +132,7 @@ class BlackoutController {
 
         @Override
         public ProblemDetail problem() {
-            return Problems.of(HttpStatus.NOT_FOUND, "blackout-not-found", "Blackout period not found",
-                    getMessage());
+            return Problems.of(ProblemType.BLACKOUT_NOT_FOUND, getMessage());
         }
     }
 }

@@ -1,8 +1,5 @@
 package newsroom.api.calendar;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,13 +8,13 @@ import java.util.stream.Collectors;
 import jakarta.validation.Valid;
 
 import newsroom.api.projection.ProjectionPositions;
-import newsroom.api.security.Action;
 import newsroom.api.security.Permissions;
 import newsroom.api.web.BadRequest;
+import newsroom.api.web.CsvExport;
+import newsroom.api.web.InputRule;
 import newsroom.calendar.Collision;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.springframework.http.HttpHeaders;
+import newsroom.people.Action;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +44,7 @@ class CalendarController {
     }
 
     @GetMapping
-    CalendarResponse calendar(@Valid CalendarQuery query) {
+    CalendarResponse calendar(@Valid @ParameterObject CalendarQuery query) {
         permissions.require(Action.READ);
         requireRange(query.from(), query.to());
         long position = positions.position(CalendarProjection.PROCESSING_GROUP);
@@ -62,39 +59,27 @@ class CalendarController {
         return queries.range(from, to, CalendarFilter.NONE).collisions();
     }
 
-    @GetMapping("/export.csv")
-    ResponseEntity<String> csv(@Valid CalendarQuery query) {
+    @GetMapping(value = "/export.csv", produces = {CsvExport.TEXT_CSV_VALUE, MediaType.ALL_VALUE})
+    ResponseEntity<String> csv(@Valid @ParameterObject CalendarQuery query) {
         permissions.require(Action.READ);
         requireRange(query.from(), query.to());
-        List<CalendarEntry> entries = queries.range(query.from(), query.to(), query.filter()).entries();
-        StringWriter out = new StringWriter();
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setHeader("slot", "channel", "status", "title", "desk", "campaign", "audience", "priority", "owner",
-                        "approval", "collisions", "story_id", "placement_id")
-                .get();
-        try (CSVPrinter printer = new CSVPrinter(out, format)) {
-            for (CalendarEntry entry : entries) {
-                printer.printRecord(entry.slot(), entry.channelName(), entry.status(), entry.title(), entry.desk(),
-                        entry.campaign(), entry.audience(), entry.priority(), entry.owner(), entry.approvalState(),
-                        entry.collisions().stream().map(Collision::message).collect(Collectors.joining("; ")),
-                        entry.storyId(), entry.placementId());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        CsvExport csv = CsvExport.withHeader("slot", "channel", "status", "title", "desk", "campaign", "audience",
+                "priority", "owner", "approval", "collisions", "story_id", "placement_id");
+        for (CalendarEntry entry : queries.range(query.from(), query.to(), query.filter()).entries()) {
+            csv.row(entry.slot(), entry.channelName(), entry.status(), entry.title(), entry.desk(), entry.campaign(),
+                    entry.audience(), entry.priority(), entry.owner(), entry.approvalState(),
+                    entry.collisions().stream().map(Collision::message).collect(Collectors.joining("; ")),
+                    entry.storyId(), entry.placementId());
         }
-        String filename = "newsroom-calendar-" + query.from().toString().substring(0, 10) + ".csv";
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
-                .body(out.toString());
+        return csv.download("newsroom-calendar-" + query.from().toString().substring(0, 10) + ".csv");
     }
 
     static void requireRange(Instant from, Instant to) {
         if (!to.isAfter(from)) {
-            throw new BadRequest("to", "AfterFrom", "'to' must be after 'from'");
+            throw new BadRequest("to", InputRule.AFTER_FROM, "'to' must be after 'from'");
         }
         if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
-            throw new BadRequest("to", "MaxRange", "a calendar range spans at most " + MAX_RANGE.toDays() + " days");
+            throw new BadRequest("to", InputRule.MAX_RANGE, "a calendar range spans at most " + MAX_RANGE.toDays() + " days");
         }
     }
 }

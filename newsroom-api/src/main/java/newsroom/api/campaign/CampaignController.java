@@ -7,17 +7,19 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import newsroom.api.projection.ReadYourWrites;
-import newsroom.api.security.Action;
+import newsroom.api.projection.ReadModelProgress;
 import newsroom.api.security.Permissions;
 import newsroom.api.web.BadRequest;
+import newsroom.api.web.InputRule;
 import newsroom.api.web.ProblemException;
+import newsroom.api.web.ProblemType;
 import newsroom.api.web.Problems;
 import newsroom.campaign.CampaignPeriodInvalid;
 import newsroom.campaign.DefineCampaignCommand;
+import newsroom.people.Action;
 import newsroom.people.Actor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpStatus;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,12 +36,17 @@ class CampaignController {
     private static final java.util.regex.Pattern CAMPAIGN_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
 
     private final CommandGateway commands;
+    private final EventStore events;
     private final CampaignRepository campaigns;
+    private final ReadModelProgress progress;
     private final Permissions permissions;
 
-    CampaignController(CommandGateway commands, CampaignRepository campaigns, Permissions permissions) {
+    CampaignController(CommandGateway commands, EventStore events, CampaignRepository campaigns,
+                       ReadModelProgress progress, Permissions permissions) {
         this.commands = commands;
+        this.events = events;
         this.campaigns = campaigns;
+        this.progress = progress;
         this.permissions = permissions;
     }
 
@@ -65,27 +72,22 @@ class CampaignController {
                         @Valid @RequestBody CampaignRequest request) {
         Actor actor = permissions.require(Action.DEFINE_CAMPAIGN);
         if (!CAMPAIGN_ID.matcher(campaignId).matches()) {
-            throw new BadRequest("campaignId", "CampaignIdFormat",
+            throw new BadRequest("campaignId", InputRule.CAMPAIGN_ID_FORMAT,
                     "a campaign id is lower-case letters, digits and dashes, e.g. employer-branding-2027");
         }
         try {
             commands.sendAndWait(new DefineCampaignCommand(campaignId, request.name(), request.goal(), request.kpi(),
                     request.startsOn(), request.endsOn(), actor));
         } catch (CampaignPeriodInvalid e) {
-            throw new BadRequest("endsOn", "AfterStartsOn", e.getMessage());
+            throw new BadRequest("endsOn", InputRule.AFTER_STARTS_ON, e.getMessage());
         }
         CampaignView defined = new CampaignView(campaignId, request.name(), request.goal(), request.kpi(),
                 request.startsOn(), request.endsOn(), actor.username());
         // answer once the list shows it, so a client that reloads the list sees its own change
-        ReadYourWrites.await(() -> campaigns.find(campaignId).map(view -> sameDefinition(view, defined)).orElse(false),
-                Duration.ofSeconds(5));
+        events.lastSequenceNumberFor(campaignId).ifPresent(version -> progress.awaitVersion(
+                CampaignProjection.PROCESSING_GROUP, campaignId, version, () -> campaigns.version(campaignId),
+                shown -> shown, Duration.ofSeconds(5)));
         return defined;
-    }
-
-    private static boolean sameDefinition(CampaignView a, CampaignView b) {
-        return java.util.Objects.equals(a.name(), b.name()) && java.util.Objects.equals(a.goal(), b.goal())
-                && java.util.Objects.equals(a.kpi(), b.kpi()) && java.util.Objects.equals(a.startsOn(), b.startsOn())
-                && java.util.Objects.equals(a.endsOn(), b.endsOn());
     }
 
     static class CampaignNotFound extends ProblemException {
@@ -96,7 +98,7 @@ class CampaignController {
 
         @Override
         public ProblemDetail problem() {
-            return Problems.of(HttpStatus.NOT_FOUND, "campaign-not-found", "Campaign not found", getMessage());
+            return Problems.of(ProblemType.CAMPAIGN_NOT_FOUND, getMessage());
         }
     }
 }

@@ -3,10 +3,10 @@ package newsroom.api.channel;
 import java.util.List;
 import java.util.Set;
 
-import newsroom.api.security.Action;
 import newsroom.api.security.Permissions;
 import newsroom.channel.ChannelKind;
 import newsroom.governance.ApprovalPolicy;
+import newsroom.people.Action;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;

@@ -3,16 +3,21 @@ package newsroom.api.feed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import newsroom.api.calendar.CalendarEntry;
 import newsroom.api.calendar.CalendarFilter;
 import newsroom.api.calendar.CalendarQueries;
-import newsroom.api.security.Action;
 import newsroom.api.security.KnownUsers;
 import newsroom.api.security.Permissions;
+import newsroom.api.story.StoryReadModel;
+import newsroom.api.story.StoryView;
 import newsroom.api.web.ProblemException;
+import newsroom.api.web.ProblemType;
 import newsroom.api.web.Problems;
-import org.springframework.http.HttpStatus;
+import newsroom.people.Action;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -36,10 +41,14 @@ class CalendarFeedController {
     private final CalendarQueries calendar;
     private final Permissions permissions;
     private final KnownUsers users;
+    private final StoryReadModel stories;
+    private final ICalendarFeed feed;
     private final Clock clock;
 
     CalendarFeedController(FeedTokens tokens, CalendarQueries calendar, Permissions permissions, KnownUsers users,
-                           Clock clock) {
+                           StoryReadModel stories, ICalendarFeed feed, Clock clock) {
+        this.stories = stories;
+        this.feed = feed;
         this.tokens = tokens;
         this.calendar = calendar;
         this.permissions = permissions;
@@ -62,7 +71,8 @@ class CalendarFeedController {
         return link(tokens.rotate(username));
     }
 
-    @GetMapping("/calendar.ics")
+    /** Calendar apps send all sorts of Accept headers; the feed answers each of them with iCalendar. */
+    @GetMapping(value = "/calendar.ics", produces = {"text/calendar", MediaType.ALL_VALUE})
     ResponseEntity<String> feed(@RequestParam String token, @RequestParam(required = false) String channel,
                                 @RequestParam(required = false) String campaign) {
         tokens.userOf(token).filter(users::exists).orElseThrow(InvalidFeedToken::new);
@@ -71,9 +81,11 @@ class CalendarFeedController {
                 new CalendarFilter(channel == null ? Set.of() : Set.of(channel), null, campaign, Set.of(), null, null))
                 .entries();
         String name = "Newsroom" + (channel != null ? " · " + channel : "") + (campaign != null ? " · " + campaign : "");
+        Map<String, StoryView> stories = this.stories.findAll(entries.stream().map(CalendarEntry::storyId)
+                .collect(Collectors.toSet()));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
-                .body(ICalendarFeed.write(name, entries));
+                .body(feed.write(name, entries, stories, now));
     }
 
     private static FeedLink link(String token) {
@@ -90,7 +102,7 @@ class CalendarFeedController {
 
         @Override
         public ProblemDetail problem() {
-            return Problems.of(HttpStatus.UNAUTHORIZED, "invalid-feed-token", "Invalid feed token", getMessage());
+            return Problems.of(ProblemType.INVALID_FEED_TOKEN, getMessage());
         }
     }
 }

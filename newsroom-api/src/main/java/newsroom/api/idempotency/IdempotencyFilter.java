@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -23,12 +22,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import newsroom.api.storage.StoreFailures;
-import newsroom.api.web.FieldError;
+import newsroom.api.web.InputRule;
+import newsroom.api.web.ProblemType;
+import newsroom.api.web.ProblemWriter;
 import newsroom.api.web.Problems;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -51,15 +49,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
     /** Bodies larger than this are refused before they are buffered. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final List<String> REPLAYED_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG);
+    /**
+     * Requests and answers with passwords in them (a password change, a registration or reset answered with a
+     * one-time password) are never kept: the key is ignored, so no password lands in {@code idempotency_keys}.
+     */
+    private static final Pattern CARRIES_PASSWORDS = Pattern.compile("/api/me/password|/api/admin/users(/[^/]+/password-reset)?");
 
     private final IdempotencyRecords records;
-    private final ObjectMapper json;
+    private final ProblemWriter problems;
     private final Clock clock;
     private final StoreFailures storeFailures;
 
-    IdempotencyFilter(IdempotencyRecords records, ObjectMapper json, Clock clock, StoreFailures storeFailures) {
+    IdempotencyFilter(IdempotencyRecords records, ProblemWriter problems, Clock clock, StoreFailures storeFailures) {
         this.records = records;
-        this.json = json;
+        this.problems = problems;
         this.clock = clock;
         this.storeFailures = storeFailures;
     }
@@ -67,7 +70,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return request.getHeader(HEADER) == null || !COMMAND_METHODS.contains(request.getMethod())
-                || !request.getRequestURI().startsWith("/api/");
+                || !request.getRequestURI().startsWith("/api/")
+                || CARRIES_PASSWORDS.matcher(request.getRequestURI()).matches();
     }
 
     @Override
@@ -80,18 +84,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String key = request.getHeader(HEADER);
         if (!VALID_KEY.matcher(key).matches()) {
-            write(response, Problems.invalid(List.of(new FieldError(HEADER, "IdempotencyKeyFormat",
-                    "an idempotency key is 1 to 255 visible ASCII characters"))));
+            problems.write(request, response, Problems.invalid(HEADER, InputRule.IDEMPOTENCY_KEY_FORMAT,
+                    "an idempotency key is 1 to 255 visible ASCII characters"));
             return;
         }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            write(response, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large",
+            problems.write(request, response, Problems.of(ProblemType.BODY_TOO_LARGE,
                     "Request bodies are limited to " + MAX_BODY_BYTES + " bytes."));
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-            write(response, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large",
+            problems.write(request, response, Problems.of(ProblemType.BODY_TOO_LARGE,
                     "Request bodies are limited to " + MAX_BODY_BYTES + " bytes."));
             return;
         }
@@ -101,17 +105,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             claim = records.claim(id, hash, clock.instant(), ABANDON_AFTER);
         } catch (RuntimeException e) {
-            answerStoreUnavailableOrRethrow(response, e);
+            answerStoreUnavailableOrRethrow(request, response, e);
             return;
         }
         if (claim instanceof IdempotencyRecords.Claim.Done done) {
             replay(response, done.answer());
         } else if (claim instanceof IdempotencyRecords.Claim.DifferentRequest) {
-            write(response, Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
-                    "Idempotency key reused", "This Idempotency-Key was already used for a different request."));
+            problems.write(request, response, Problems.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was already used for a different request."));
         } else if (claim instanceof IdempotencyRecords.Claim.InProgress) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            write(response, Problems.of(HttpStatus.CONFLICT, "idempotency-key-in-progress", "Request in progress",
+            problems.write(request, response, Problems.of(ProblemType.IDEMPOTENCY_KEY_IN_PROGRESS,
                     "A request with this Idempotency-Key is still being processed; retry shortly."));
         } else {
             runAndRemember(new CachedBodyRequest(request, body), response, chain, id);
@@ -139,7 +143,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 } catch (RuntimeException e) {
                     // an answer that could not be made durable is not sent: a retry might not get it
                     recorder.reset();
-                    answerStoreUnavailableOrRethrow(recorder, e);
+                    answerStoreUnavailableOrRethrow(request, recorder, e);
                 }
             }
         } finally {
@@ -159,13 +163,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void answerStoreUnavailableOrRethrow(HttpServletResponse response, RuntimeException e) throws IOException {
+    private void answerStoreUnavailableOrRethrow(HttpServletRequest request, HttpServletResponse response,
+                                                 RuntimeException e) throws IOException {
         if (storeFailures.explain(e).isEmpty()) {
             throw e;
         }
         logger.warn("Answered 503: " + e.getMessage());
         response.setHeader(HttpHeaders.RETRY_AFTER, Problems.STORE_RETRY_AFTER_SECONDS);
-        write(response, Problems.storeUnavailable());
+        problems.write(request, response, Problems.storeUnavailable());
     }
 
     private static void replay(HttpServletResponse response, IdempotencyRecords.Answer answer) throws IOException {
@@ -176,12 +181,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
             response.setContentType(answer.contentType());
         }
         response.getOutputStream().write(answer.body());
-    }
-
-    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
     }
 
     private static String hash(HttpServletRequest request, byte[] body) {

@@ -44,19 +44,25 @@ class PresenceTracker {
     void update(@Valid @Payload PresenceMessage message, Principal user,
                 @Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String sessionId) {
         Map<String, Presence.Person> sessions = byStory.computeIfAbsent(message.storyId(), id -> new ConcurrentHashMap<>());
-        if (message.mode() == Presence.Mode.LEFT) {
-            sessions.remove(sessionId);
-        } else {
-            sessions.put(sessionId, new Presence.Person(user.getName(), message.mode()));
+        // one change and its broadcast at a time per story: messages handled on two threads would otherwise
+        // go out in either order, and the last one a client keeps could be a stale list
+        synchronized (sessions) {
+            if (message.mode() == Presence.Mode.LEFT) {
+                sessions.remove(sessionId);
+            } else {
+                sessions.put(sessionId, new Presence.Person(user.getName(), message.mode()));
+            }
+            broadcast(message.storyId());
         }
-        broadcast(message.storyId());
     }
 
     @EventListener
     void disconnected(SessionDisconnectEvent event) {
         byStory.forEach((storyId, sessions) -> {
-            if (sessions.remove(event.getSessionId()) != null) {
-                broadcast(storyId);
+            synchronized (sessions) {
+                if (sessions.remove(event.getSessionId()) != null) {
+                    broadcast(storyId);
+                }
             }
         });
     }

@@ -3,9 +3,14 @@ package newsroom.api.push;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import newsroom.people.Action;
 import newsroom.people.Role;
 
-/** The STOMP destinations, in one place, and who may subscribe to which. */
+/**
+ * The STOMP destinations, in one place, and who may subscribe to which: whoever may read the board reads
+ * its topics, whoever may approve gets the approval topic. Who that is, the domain's role→action table
+ * ({@link Action}) says.
+ */
 public final class Topics {
 
     public static final String BOARD = "/topic/board";
@@ -17,9 +22,6 @@ public final class Topics {
     private static final Pattern STORY = Pattern.compile("/topic/story\\.[A-Za-z0-9._-]{1,100}");
     private static final Pattern STORY_PRESENCE = Pattern.compile("/topic/story\\.[A-Za-z0-9._-]{1,100}\\.presence");
     private static final Pattern CALENDAR_CHANNEL = Pattern.compile("/topic/calendar\\.channel\\.[A-Za-z0-9._-]{1,100}");
-    private static final Set<Role> READERS = Set.of(Role.VIEWER, Role.CONTRIBUTOR, Role.EDITOR, Role.GOVERNANCE_LEAD,
-            Role.ADMIN);
-    private static final Set<Role> APPROVERS = Set.of(Role.GOVERNANCE_LEAD, Role.ADMIN);
 
     private Topics() {
     }
@@ -46,13 +48,13 @@ public final class Topics {
         if (destination == null) {
             return false;
         }
-        boolean reader = roles.stream().anyMatch(READERS::contains);
+        boolean reader = Action.READ.allowedFor(roles);
         if (destination.equals(BOARD) || destination.equals(CALENDAR) || STORY.matcher(destination).matches()
                 || STORY_PRESENCE.matcher(destination).matches() || CALENDAR_CHANNEL.matcher(destination).matches()) {
             return reader;
         }
         if (destination.equals(APPROVALS)) {
-            return roles.stream().anyMatch(APPROVERS::contains);
+            return Action.APPROVE.allowedFor(roles);
         }
         // user destinations resolve to the subscriber's own session only
         return destination.equals(USER_NOTIFICATIONS) && reader;

@@ -2,6 +2,7 @@ package newsroom.api.push;
 
 import java.util.List;
 
+import newsroom.api.web.WebSocketHandshakeProblems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
@@ -23,16 +24,21 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     private final StompAuthentication authentication;
     private final List<String> allowedOrigins;
+    private final WebSocketHandshakeProblems handshakeProblems;
 
     WebSocketConfiguration(StompAuthentication authentication,
-                           @Value("${newsroom.web.allowed-origins:}") List<String> allowedOrigins) {
+                           @Value("${newsroom.web.allowed-origins:}") List<String> allowedOrigins,
+                           WebSocketHandshakeProblems handshakeProblems) {
         this.authentication = authentication;
         this.allowedOrigins = allowedOrigins;
+        this.handshakeProblems = handshakeProblems;
     }
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        var endpoint = registry.addEndpoint(ENDPOINT);
+        // a refused handshake is answered as problem+json like every other error
+        var endpoint = registry.addEndpoint(ENDPOINT).setHandshakeHandler(handshakeProblems.handshakeHandler())
+                .addInterceptors(handshakeProblems.refusals());
         if (!allowedOrigins.isEmpty()) {
             endpoint.setAllowedOriginPatterns(allowedOrigins.toArray(String[]::new));
         }
@@ -49,6 +55,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
                 .setTaskScheduler(heartbeats);
         registry.setApplicationDestinationPrefixes("/app");
         registry.setUserDestinationPrefix("/user");
+        // messages to one session leave in the order they were published (presence lists, live updates)
+        registry.setPreservePublishOrder(true);
     }
 
     @Override

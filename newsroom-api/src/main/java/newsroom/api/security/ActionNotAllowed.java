@@ -1,25 +1,30 @@
 package newsroom.api.security;
 
 import newsroom.api.web.ProblemException;
+import newsroom.api.web.ProblemType;
 import newsroom.api.web.Problems;
+import newsroom.people.Action;
 import newsroom.people.Actor;
-import org.springframework.http.HttpStatus;
+import newsroom.people.MissingRole;
 import org.springframework.http.ProblemDetail;
 
-/** The user's roles do not include one allowed for the action. Answered 403; nothing changes. */
+/** None of the user's roles may take the action (the domain's {@link MissingRole}). Answered 403; nothing changes. */
 public class ActionNotAllowed extends ProblemException {
 
     private final Action action;
 
+    public ActionNotAllowed(MissingRole refusal) {
+        super(refusal.getMessage());
+        this.action = refusal.action();
+    }
+
     ActionNotAllowed(Action action, Actor actor) {
-        super(actor.username() + " may not " + action.name().toLowerCase().replace('_', ' ')
-                + "; that needs the role " + NewsroomRoles.describe(action.allowedRoles()) + ".");
-        this.action = action;
+        this(new MissingRole(action, actor));
     }
 
     @Override
     public ProblemDetail problem() {
-        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", getMessage());
+        ProblemDetail problem = Problems.of(ProblemType.FORBIDDEN, getMessage());
         problem.setProperty("action", action.name());
         return problem;
     }

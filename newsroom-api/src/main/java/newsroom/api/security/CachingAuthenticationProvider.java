@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.function.Predicate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -15,19 +16,25 @@ import org.springframework.security.core.Authentication;
 /**
  * Remembers successful sign-ins for a few minutes. HTTP Basic sends the password with every request,
  * and checking a BCrypt hash costs ~80 ms of CPU by design; without this, every API call would pay it.
- * The cache key is a SHA-256 of user and password (the password itself is not kept), so a changed or
- * wrong password never matches a cached entry. Concurrent sign-ins with the same credentials wait for one
- * check instead of each paying for their own: on a cold cache, a burst of requests from one user costs
- * one BCrypt check, not one per request.
+ * The cache key is a SHA-256 of user and password (the password itself is not kept), so a wrong password
+ * never matches a cached entry. Concurrent sign-ins with the same credentials wait for one check instead of
+ * each paying for their own: on a cold cache, a burst of requests from one user costs one BCrypt check.
+ * <p>
+ * A remembered sign-in is used only while {@code stillCurrent} says so: for directory users, while the
+ * account is enabled and at the version it was signed in at. Every account event (disabled, password
+ * changed or reset, roles or groups changed) moves that version, so the next request after it checks the
+ * password again and a disabled user or an old password is refused at once, on this and every other node.
  */
 class CachingAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider delegate;
     private final Cache<String, Authentication> signedIn;
+    private final Predicate<Authentication> stillCurrent;
 
-    CachingAuthenticationProvider(AuthenticationProvider delegate, Duration ttl) {
+    CachingAuthenticationProvider(AuthenticationProvider delegate, Duration ttl, Predicate<Authentication> stillCurrent) {
         this.delegate = delegate;
         this.signedIn = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
+        this.stillCurrent = stillCurrent;
     }
 
     @Override
@@ -36,6 +43,13 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
             return delegate.authenticate(authentication);
         }
         String key = fingerprint(authentication.getName(), password);
+        Authentication cached = signedIn.getIfPresent(key);
+        if (cached != null) {
+            if (stillCurrent.test(cached)) {
+                return cached;
+            }
+            signedIn.invalidate(key);
+        }
         // a failed check throws and caches nothing; a provider that cannot decide (null) is asked again
         return signedIn.get(key, fingerprint -> {
             Authentication result = delegate.authenticate(authentication);

@@ -2,9 +2,7 @@ package newsroom.api.security;
 
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import newsroom.people.Actor;
 import newsroom.people.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -34,13 +32,5 @@ public final class NewsroomRoles {
             }
         }
         return roles;
-    }
-
-    public static Actor actorOf(Authentication authentication) {
-        return new Actor(authentication.getName(), rolesOf(authentication));
-    }
-
-    public static String describe(Set<Role> roles) {
-        return roles.stream().map(Role::name).sorted().collect(Collectors.joining(" or "));
     }
 }

@@ -1,26 +1,57 @@
 package newsroom.api.security;
 
+import java.util.Optional;
+import java.util.Set;
+
+import newsroom.api.people.NewsroomUser;
+import newsroom.api.people.UserDirectory;
+import newsroom.people.Action;
 import newsroom.people.Actor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Checks an {@link Action} for the signed-in user and turns them into the domain's {@link Actor}. */
+/**
+ * Turns the signed-in user into the domain's {@link Actor} — their roles and groups as the user directory has them
+ * now — and checks the domain's role→action table ({@link Action}) for them, so a request without a role that may
+ * is refused before anything else (403). Whoever must still replace a one-time password may do nothing else (403,
+ * {@code PasswordChangeRequired}).
+ */
 @Component
 public class Permissions {
 
-    /** The signed-in user as an actor. */
+    private final UserDirectory directory;
+
+    Permissions(UserDirectory directory) {
+        this.directory = directory;
+    }
+
+    /** The signed-in user as an actor; without roles if the directory does not know them (any more). */
     public Actor current() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return NewsroomRoles.actorOf(authentication);
+        String username = signedInName();
+        return account(username).map(NewsroomUser::actor).orElse(new Actor(username, Set.of(), Set.of()));
     }
 
     /** The signed-in user as an actor, after checking they may perform the action. */
     public Actor require(Action action) {
-        Actor actor = current();
-        if (!action.allowedFor(actor.roles())) {
+        String username = signedInName();
+        Optional<NewsroomUser> account = account(username);
+        if (account.map(NewsroomUser::passwordChangeRequired).orElse(false)) {
+            throw new PasswordChangeRequired(username);
+        }
+        Actor actor = account.map(NewsroomUser::actor).orElse(new Actor(username, Set.of(), Set.of()));
+        if (!actor.may(action)) {
             throw new ActionNotAllowed(action, actor);
         }
         return actor;
+    }
+
+    private Optional<NewsroomUser> account(String username) {
+        return directory.find(username).filter(NewsroomUser::enabled);
+    }
+
+    private static String signedInName() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication.getName();
     }
 }

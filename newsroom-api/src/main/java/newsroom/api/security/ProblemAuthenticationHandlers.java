@@ -1,29 +1,35 @@
 package newsroom.api.security;
 
 import java.io.IOException;
-import java.net.URI;
+import java.util.Locale;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import newsroom.api.web.InputRule;
+import newsroom.api.web.ProblemType;
+import newsroom.api.web.ProblemWriter;
 import newsroom.api.web.Problems;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
-/** Answers missing credentials (401) and missing rights (403) as problem+json, like every other error. */
+/**
+ * The security layer's refusals as problem+json, like every other error: missing credentials (401), missing
+ * rights (403), and requests the firewall rejects before anything else runs ({@code ..}, {@code //},
+ * {@code ;}, encoded slashes, unknown methods).
+ */
 @Component
-class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
-    private final ObjectMapper json;
+    private final ProblemWriter problems;
 
-    ProblemAuthenticationHandlers(ObjectMapper json) {
-        this.json = json;
+    ProblemAuthenticationHandlers(ProblemWriter problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -33,24 +39,38 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
         if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Newsroom\"");
         }
-        ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "authentication-required",
-                "Sign in required", "Send valid credentials (HTTP Basic) for a Newsroom user.");
-        write(request, response, problem);
+        problems.write(request, response, Problems.of(ProblemType.AUTHENTICATION_REQUIRED,
+                "Send valid credentials (HTTP Basic) for a Newsroom user."));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
-                "Your roles do not allow this action.");
-        write(request, response, problem);
+        problems.write(request, response, Problems.of(ProblemType.FORBIDDEN, "Your roles do not allow this action."));
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        problems.write(request, response, rejected(request, e));
+    }
+
+    /** The firewall's reason in the client's words; its own message is not passed on. */
+    private static ProblemDetail rejected(HttpServletRequest request, RequestRejectedException e) {
+        String reason = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+        if (reason.contains("http method")) {
+            return Problems.of(ProblemType.METHOD_NOT_ALLOWED, "The method " + request.getMethod()
+                    + " is not supported; Newsroom answers GET, HEAD, POST, PUT, PATCH, DELETE and OPTIONS.");
+        }
+        if (reason.contains("header")) {
+            return Problems.invalid("headers", InputRule.MALFORMED_REQUEST,
+                    "a header name or value contains characters that are not allowed");
+        }
+        if (reason.contains("parameter")) {
+            return Problems.invalid("query", InputRule.MALFORMED_REQUEST,
+                    "a query parameter name or value contains characters that are not allowed");
+        }
+        return Problems.invalid("path", InputRule.DISALLOWED_PATH, "the path is not allowed: it contains '..', '//', "
+                + "';', an encoded slash, backslash, period or percent sign, or a control character");
     }
 }

@@ -1,10 +1,8 @@
 package newsroom.api.security;
 
 import java.time.Duration;
-import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import newsroom.api.people.UserDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,23 +12,18 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * HTTP Basic against the configured users. Every endpoint needs a signed-in user except the health
- * probe; role checks per action live next to the actions ({@link NewsroomRoles}).
+ * HTTP Basic against the user directory ({@link UserDirectory}). Every endpoint needs a signed-in user except the
+ * health probe; role checks per action live next to the actions ({@link Permissions}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems,
@@ -54,32 +47,28 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Password sign-in (HTTP Basic, STOMP CONNECT) against the directory, remembered while the account is unchanged. */
     @Bean
-    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder) {
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+    AuthenticationManager authenticationManager(UserDirectory directory, PasswordEncoder passwordEncoder) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(new DirectoryUserDetailsService(directory));
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new CachingAuthenticationProvider(passwords, Duration.ofMinutes(5)));
+        return new ProviderManager(new CachingAuthenticationProvider(passwords, Duration.ofMinutes(5),
+                signIn -> stillCurrent(signIn, directory)));
     }
 
+    /** The directory still has the account enabled and at the version it was signed in at. */
+    private static boolean stillCurrent(Authentication signIn, UserDirectory directory) {
+        return signIn.getPrincipal() instanceof SignedInUser user && directory.find(user.getUsername())
+                .filter(account -> account.enabled() && account.version() == user.account().version())
+                .isPresent();
+    }
+
+    /**
+     * Spring Security's delegating encoder: new hashes are bcrypt ({@code {bcrypt}...}), and the prefix names the
+     * algorithm, so a stronger one can be introduced later without invalidating stored hashes.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
-    }
-
-    @Bean
-    UserDetailsService users(NewsroomUsersProperties properties) {
-        List<UserDetails> users = properties.users().stream()
-                .map(user -> User.withUsername(user.username())
-                        .password(user.passwordHash().replaceFirst("^\\{bcrypt}", ""))
-                        .authorities(user.roles().stream().map(NewsroomRoles::authority).toArray(String[]::new))
-                        .build())
-                .toList();
-        if (users.isEmpty()) {
-            log.warn("No users are configured (newsroom.security.users); nobody can sign in. "
-                    + "Start with --spring.profiles.active=demo for the documented demo users.");
-        } else {
-            log.info("{} users configured", users.size());
-        }
-        return new InMemoryUserDetailsManager(users);
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 }

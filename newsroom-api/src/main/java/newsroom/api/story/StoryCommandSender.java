@@ -3,7 +3,9 @@ package newsroom.api.story;
 import java.util.Optional;
 
 import newsroom.api.axon.MessageMetadata;
+import newsroom.api.security.ActionNotAllowed;
 import newsroom.people.Actor;
+import newsroom.people.MissingRole;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -35,6 +37,9 @@ class StoryCommandSender {
             commands.sendAndWait(command, MetaData.with(MessageMetadata.USERNAME, actor.username()));
         } catch (AggregateNotFoundException e) {
             throw new StoryNotFound(storyId);
+        } catch (MissingRole e) {
+            // the aggregate checks roles with the same table as the controllers; answer it the same way (403)
+            throw new ActionNotAllowed(e);
         } catch (ConflictingAggregateVersionException e) {
             throw new StoryVersionConflict(storyId, currentVersion(storyId),
                     "The story is at version " + e.getActualVersion() + ", not " + e.getExpectedVersion()

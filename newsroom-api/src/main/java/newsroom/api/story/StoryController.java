@@ -11,13 +11,15 @@ import java.util.stream.Collectors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import newsroom.api.axon.EventHistory;
 import newsroom.api.channel.ChannelCatalogue;
-import newsroom.api.security.Action;
 import newsroom.api.security.KnownUsers;
 import newsroom.api.security.Permissions;
 import newsroom.api.web.BadRequest;
 import newsroom.api.web.IfMatch;
+import newsroom.api.web.InputRule;
 import newsroom.channel.Channel;
+import newsroom.people.Action;
 import newsroom.people.Actor;
 import newsroom.story.AcceptPitchCommand;
 import newsroom.story.ApproveStoryCommand;
@@ -27,6 +29,7 @@ import newsroom.story.CommentOnStoryCommand;
 import newsroom.story.DeclinePitchCommand;
 import newsroom.story.EditDraftCommand;
 import newsroom.story.KillStoryCommand;
+import newsroom.story.Mentions;
 import newsroom.story.PitchStoryCommand;
 import newsroom.story.PlanPlacementCommand;
 import newsroom.story.PublishPlacementCommand;
@@ -50,7 +53,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The story workflow over HTTP: one endpoint per command, reads from the {@code stories} read model and
  * the history from the event store. Each command answers with the story as it is afterwards and its
  * version in the ETag; send it back in {@code If-Match} to refuse the command if someone else changed
- * the story in between.
+ * the story in between. Every story answered carries what the caller may do next ({@link StoryAnswers}).
+ * The role check here only refuses early (403 before any lookup); the aggregate enforces the same table.
  */
 @RestController
 @RequestMapping("/api/stories")
@@ -64,11 +68,12 @@ class StoryController {
     private final ChannelCatalogue channels;
     private final KnownUsers users;
     private final PlacementWarnings warnings;
+    private final StoryAnswers answers;
     private final Clock clock;
 
     StoryController(StoryCommandSender sender, StoryRepository stories, StoryHistory history,
                     Permissions permissions, ChannelCatalogue channels, KnownUsers users,
-                    PlacementWarnings warnings, Clock clock) {
+                    PlacementWarnings warnings, StoryAnswers answers, Clock clock) {
         this.sender = sender;
         this.stories = stories;
         this.history = history;
@@ -76,28 +81,30 @@ class StoryController {
         this.channels = channels;
         this.users = users;
         this.warnings = warnings;
+        this.answers = answers;
         this.clock = clock;
     }
 
     @GetMapping
-    List<StoryView> list(@RequestParam(required = false) StoryStatus status,
-                         @RequestParam(required = false) String desk,
-                         @RequestParam(required = false) String campaign,
-                         @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        permissions.require(Action.READ);
-        return stories.list(status, desk, campaign, limit);
+    List<StoryAnswer> list(@RequestParam(required = false) StoryStatus status,
+                           @RequestParam(required = false) String desk,
+                           @RequestParam(required = false) String campaign,
+                           @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        Actor actor = permissions.require(Action.READ);
+        return answers.forCaller(stories.list(status, desk, campaign, limit), actor);
     }
 
     @GetMapping("/{storyId}")
-    ResponseEntity<StoryView> get(@PathVariable String storyId) {
-        permissions.require(Action.READ);
-        return stories.find(storyId).map(StoryController::withVersion).orElseThrow(() -> new StoryNotFound(storyId));
+    ResponseEntity<StoryAnswer> get(@PathVariable String storyId) {
+        Actor actor = permissions.require(Action.READ);
+        return stories.find(storyId).map(view -> withVersion(answers.forCaller(view, actor)))
+                .orElseThrow(() -> new StoryNotFound(storyId));
     }
 
     @GetMapping("/{storyId}/history")
-    List<StoryHistory.Entry> history(@PathVariable String storyId) {
+    List<EventHistory.Entry> history(@PathVariable String storyId) {
         permissions.require(Action.READ);
-        List<StoryHistory.Entry> entries = history.of(storyId);
+        List<EventHistory.Entry> entries = history.of(storyId);
         if (entries.isEmpty()) {
             throw new StoryNotFound(storyId);
         }
@@ -105,21 +112,21 @@ class StoryController {
     }
 
     @PostMapping
-    ResponseEntity<StoryView> pitch(@Valid @RequestBody StoryRequests.ContentRequest request,
+    ResponseEntity<StoryAnswer> pitch(@Valid @RequestBody StoryRequests.ContentRequest request,
                                     @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         Actor actor = permissions.require(Action.PITCH);
         requireSourceExists(request.sourceStoryId());
         // A retried pitch with the same key names the same story, so it can never create a second one.
         String storyId = idempotencyKey == null ? UUID.randomUUID().toString()
                 : UUID.nameUUIDFromBytes((actor.username() + "\n" + idempotencyKey).getBytes()).toString();
-        StoryView view = sender.send(storyId,
-                new PitchStoryCommand(storyId, request.toContent(), actor, clock.instant()), actor);
-        return ResponseEntity.created(URI.create("/api/stories/" + storyId)).eTag(IfMatch.etag(view.version))
-                .body(view);
+        StoryAnswer answer = answers.forCaller(sender.send(storyId,
+                new PitchStoryCommand(storyId, request.toContent(), actor, clock.instant()), actor), actor);
+        return ResponseEntity.created(URI.create("/api/stories/" + storyId)).eTag(IfMatch.etag(answer.version()))
+                .body(answer);
     }
 
     @PostMapping("/{storyId}/accept")
-    ResponseEntity<StoryView> accept(@PathVariable String storyId,
+    ResponseEntity<StoryAnswer> accept(@PathVariable String storyId,
                                      @Valid @RequestBody(required = false) StoryRequests.AcceptRequest request,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Actor actor = permissions.require(Action.ACCEPT_PITCH);
@@ -131,7 +138,7 @@ class StoryController {
     }
 
     @PostMapping("/{storyId}/decline")
-    ResponseEntity<StoryView> decline(@PathVariable String storyId,
+    ResponseEntity<StoryAnswer> decline(@PathVariable String storyId,
                                       @Valid @RequestBody StoryRequests.ReasonRequest request,
                                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Actor actor = permissions.require(Action.DECLINE_PITCH);
@@ -139,7 +146,7 @@ class StoryController {
     }
 
     @PutMapping("/{storyId}/draft")
-    ResponseEntity<StoryView> edit(@PathVariable String storyId,
+    ResponseEntity<StoryAnswer> edit(@PathVariable String storyId,
                                    @Valid @RequestBody StoryRequests.ContentRequest request,
                                    @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Actor actor = permissions.require(Action.EDIT_DRAFT);
@@ -148,7 +155,7 @@ class StoryController {
     }
 
     @PostMapping("/{storyId}/assign")
-    ResponseEntity<StoryView> assign(@PathVariable String storyId,
+    ResponseEntity<StoryAnswer> assign(@PathVariable String storyId,
                                      @Valid @RequestBody StoryRequests.AssignRequest request,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Actor actor = permissions.require(Action.ASSIGN);
@@ -157,14 +164,14 @@ class StoryController {
     }
 
     @PostMapping("/{storyId}/submit")
-    ResponseEntity<StoryView> submit(@PathVariable String storyId,
+    ResponseEntity<StoryAnswer> submit(@PathVariable String storyId,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Actor actor = permissions.require(Action.SUBMIT);
         return send(storyId, new SubmitStoryCommand(storyId, actor, IfMatch.version(ifMatch)), actor);
     }
 
     @PostMapping("/{storyId}/approvals")
-    ResponseEntity<StoryView> approve(@PathVariable String storyId,
+    ResponseEntity<StoryAnswer> approve(@PathVariable String storyId,
                                       @Valid @RequestBody(required = false) StoryRequests.ApproveRequest request,
                                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Actor actor = permissions.require(Action.APPROVE);
@@ -173,7 +180,7 @@ class StoryController {
     }
 
     @PostMapping("/{storyId}/change-requests")
-    ResponseEntity<StoryView> requestChanges(@PathVariable String storyId,
+    ResponseEntity<StoryAnswer> requestChanges(@PathVariable String storyId,
                                              @Valid @RequestBody StoryRequests.ChangesRequest request,
                                              @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Actor actor = permissions.require(Action.REQUEST_CHANGES);
@@ -182,23 +189,22 @@ class StoryController {
     }
 
     @PostMapping("/{storyId}/placements")
-    ResponseEntity<StoryView> plan(@PathVariable String storyId,
+    ResponseEntity<StoryAnswer> plan(@PathVariable String storyId,
                                    @Valid @RequestBody StoryRequests.PlacementRequest request,
                                    @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Actor actor = permissions.require(Action.PLAN_PLACEMENT);
         Channel channel = channels.find(request.channelId()).orElseThrow(() -> new BadRequest("channelId",
-                "KnownChannel", "There is no channel '" + request.channelId() + "'; see GET /api/channels."));
+                InputRule.KNOWN_CHANNEL, "There is no channel '" + request.channelId() + "'; see GET /api/channels."));
         String placementId = request.placementId() != null ? request.placementId()
                 : channel.id() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        StoryView view = sender.send(storyId, new PlanPlacementCommand(storyId, placementId, channel, request.slot(),
-                request.text(), actor, IfMatch.version(ifMatch)), actor);
+        StoryAnswer answer = answers.forCaller(sender.send(storyId, new PlanPlacementCommand(storyId, placementId,
+                channel, request.slot(), request.text(), actor, IfMatch.version(ifMatch)), actor), actor);
         // a collision does not stop planning; the editor sees it at once
-        view.warnings = warnings.warningsFor(storyId, placementId, view.version);
-        return withVersion(view);
+        return withVersion(answer.withWarnings(warnings.warningsFor(storyId, placementId, answer.version())));
     }
 
     @PostMapping("/{storyId}/placements/{placementId}/reschedule")
-    ResponseEntity<StoryView> reschedule(@PathVariable String storyId, @PathVariable String placementId,
+    ResponseEntity<StoryAnswer> reschedule(@PathVariable String storyId, @PathVariable String placementId,
                                          @Valid @RequestBody StoryRequests.RescheduleRequest request,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Actor actor = permissions.require(Action.RESCHEDULE_PLACEMENT);
@@ -207,7 +213,7 @@ class StoryController {
     }
 
     @PostMapping("/{storyId}/placements/{placementId}/cancel")
-    ResponseEntity<StoryView> cancel(@PathVariable String storyId, @PathVariable String placementId,
+    ResponseEntity<StoryAnswer> cancel(@PathVariable String storyId, @PathVariable String placementId,
                                      @Valid @RequestBody StoryRequests.ReasonRequest request,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Actor actor = permissions.require(Action.CANCEL_PLACEMENT);
@@ -216,7 +222,7 @@ class StoryController {
     }
 
     @PostMapping("/{storyId}/placements/{placementId}/publish")
-    ResponseEntity<StoryView> publish(@PathVariable String storyId, @PathVariable String placementId,
+    ResponseEntity<StoryAnswer> publish(@PathVariable String storyId, @PathVariable String placementId,
                                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Actor actor = permissions.require(Action.PUBLISH_PLACEMENT);
         return send(storyId, new PublishPlacementCommand(storyId, placementId, actor, clock.instant(),
@@ -224,7 +230,7 @@ class StoryController {
     }
 
     @PostMapping("/{storyId}/comments")
-    ResponseEntity<StoryView> comment(@PathVariable String storyId,
+    ResponseEntity<StoryAnswer> comment(@PathVariable String storyId,
                                       @Valid @RequestBody StoryRequests.CommentRequest request,
                                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Actor actor = permissions.require(Action.COMMENT);
@@ -235,24 +241,24 @@ class StoryController {
     }
 
     @PostMapping("/{storyId}/kill")
-    ResponseEntity<StoryView> kill(@PathVariable String storyId,
+    ResponseEntity<StoryAnswer> kill(@PathVariable String storyId,
                                    @Valid @RequestBody StoryRequests.ReasonRequest request,
                                    @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Actor actor = permissions.require(Action.KILL_STORY);
         return send(storyId, new KillStoryCommand(storyId, request.reason(), actor, IfMatch.version(ifMatch)), actor);
     }
 
-    private ResponseEntity<StoryView> send(String storyId, Object command, Actor actor) {
-        return withVersion(sender.send(storyId, command, actor));
+    private ResponseEntity<StoryAnswer> send(String storyId, Object command, Actor actor) {
+        return withVersion(answers.forCaller(sender.send(storyId, command, actor), actor));
     }
 
     private void requireSourceExists(String sourceStoryId) {
         if (sourceStoryId != null && !sourceStoryId.isBlank() && stories.find(sourceStoryId.strip()).isEmpty()) {
-            throw new BadRequest("sourceStoryId", "KnownStory", "There is no story " + sourceStoryId + ".");
+            throw new BadRequest("sourceStoryId", InputRule.KNOWN_STORY, "There is no story " + sourceStoryId + ".");
         }
     }
 
-    private static ResponseEntity<StoryView> withVersion(StoryView view) {
-        return ResponseEntity.ok().eTag(IfMatch.etag(view.version)).body(view);
+    private static ResponseEntity<StoryAnswer> withVersion(StoryAnswer answer) {
+        return ResponseEntity.ok().eTag(IfMatch.etag(answer.version())).body(answer);
     }
 }

@@ -1,50 +1,22 @@
 package newsroom.api.story;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import newsroom.api.axon.MessageMetadata;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import newsroom.api.axon.EventHistory;
 import org.springframework.stereotype.Component;
 
 /** A story's history, read straight from the event store: the record of who did what, when. */
 @Component
 class StoryHistory {
 
-    private final EventStore events;
-    private final ObjectMapper json;
+    private final EventHistory events;
 
-    StoryHistory(EventStore events, ObjectMapper json) {
+    StoryHistory(EventHistory events) {
         this.events = events;
-        this.json = json;
     }
 
-    /**
-     * One stored event.
-     *
-     * @param type          the event's name without the {@code Event} suffix, e.g. {@code StoryPitched}
-     * @param by            the user who issued the command that caused it
-     * @param correlationId the id of that command; events of one command share it
-     */
-    record Entry(long version, String type, Instant at, String by, String correlationId, JsonNode data) {
-    }
-
-    List<Entry> of(String storyId) {
-        List<Entry> entries = new ArrayList<>();
-        DomainEventStream stream = events.readEvents(storyId);
-        while (stream.hasNext()) {
-            DomainEventMessage<?> event = stream.next();
-            String type = event.getPayloadType().getSimpleName().replaceFirst("Event$", "");
-            entries.add(new Entry(event.getSequenceNumber(), type, event.getTimestamp(),
-                    (String) event.getMetaData().get(MessageMetadata.USERNAME),
-                    (String) event.getMetaData().get(MessageMetadata.CORRELATION_ID),
-                    json.valueToTree(event.getPayload())));
-        }
-        return entries;
+    /** The story's events; none for an id that is not a story's. */
+    List<EventHistory.Entry> of(String storyId) {
+        return events.of(storyId, "Story");
     }
 }

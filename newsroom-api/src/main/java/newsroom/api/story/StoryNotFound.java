@@ -1,8 +1,8 @@
 package newsroom.api.story;
 
 import newsroom.api.web.ProblemException;
+import newsroom.api.web.ProblemType;
 import newsroom.api.web.Problems;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /** No story has this id. Answered 404. */
@@ -14,6 +14,6 @@ public class StoryNotFound extends ProblemException {
 
     @Override
     public ProblemDetail problem() {
-        return Problems.of(HttpStatus.NOT_FOUND, "story-not-found", "Story not found", getMessage());
+        return Problems.of(ProblemType.STORY_NOT_FOUND, getMessage());
     }
 }

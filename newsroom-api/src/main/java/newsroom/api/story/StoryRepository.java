@@ -1,6 +1,7 @@
 package newsroom.api.story;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import newsroom.api.storage.DocumentMapper;
 import newsroom.api.storage.MongoStore;
+import newsroom.story.PlacementStatus;
 import newsroom.story.StoryStatus;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -36,6 +38,15 @@ class StoryRepository {
                 .map(document -> mapper.fromDocument(document, StoryView.class));
     }
 
+    List<StoryView> findAll(Collection<String> storyIds) {
+        if (storyIds.isEmpty()) {
+            return List.of();
+        }
+        return collection.find(Filters.in("_id", storyIds))
+                .map(document -> mapper.fromDocument(document, StoryView.class))
+                .into(new ArrayList<>());
+    }
+
     void save(StoryView view) {
         collection.replaceOne(Filters.eq("_id", view.storyId), mapper.toDocument(view.storyId, view),
                 new ReplaceOptions().upsert(true));
@@ -43,6 +54,21 @@ class StoryRepository {
 
     void deleteAll() {
         collection.deleteMany(new Document());
+    }
+
+    /** Stories that went out: a placement published and none still planned (cancelled ones do not count). */
+    private static final Bson WENT_OUT = Filters.and(
+            Filters.eq("placements.status", PlacementStatus.PUBLISHED.name()),
+            Filters.ne("placements.status", PlacementStatus.PLANNED.name()));
+
+    /** The stories in a workflow column of the board: in that state and not gone out, latest change first. */
+    List<StoryView> onBoard(StoryStatus status, int limit) {
+        return find(Filters.and(Filters.eq("status", status.name()), Filters.nor(WENT_OUT)), limit);
+    }
+
+    /** The stories in one of these states that went out, latest change first. */
+    List<StoryView> published(List<StoryStatus> statuses, int limit) {
+        return find(Filters.and(Filters.in("status", statuses.stream().map(Enum::name).toList()), WENT_OUT), limit);
     }
 
     List<StoryView> list(StoryStatus status, String desk, String campaign, int limit) {
@@ -56,7 +82,10 @@ class StoryRepository {
         if (campaign != null) {
             filters.add(Filters.eq("campaign", campaign));
         }
-        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
+        return find(filters.isEmpty() ? new Document() : Filters.and(filters), limit);
+    }
+
+    private List<StoryView> find(Bson filter, int limit) {
         return collection.find(filter).sort(Sorts.descending("updatedAt")).limit(limit)
                 .map(document -> mapper.fromDocument(document, StoryView.class))
                 .into(new ArrayList<>());

@@ -4,14 +4,14 @@ import java.util.List;
 
 import org.springframework.http.ProblemDetail;
 
-/** Input that breaks a rule the controller checks itself (headers, known ids). Answered 400. */
+/** Input that breaks a rule the server checks itself (headers, parameters, known ids). Answered 400. */
 public class BadRequest extends ProblemException {
 
     private final List<FieldError> errors;
 
-    public BadRequest(String field, String rule, String message) {
+    public BadRequest(String field, InputRule rule, String message) {
         super(message);
-        this.errors = List.of(new FieldError(field, rule, message));
+        this.errors = List.of(new FieldError(field, rule.code(), message));
     }
 
     @Override

@@ -30,7 +30,7 @@ public final class IfMatch {
             }
             return version;
         } catch (NumberFormatException e) {
-            throw new BadRequest("If-Match", "StoryVersion",
+            throw new BadRequest("If-Match", InputRule.STORY_VERSION,
                     "If-Match must be a story version as given in the ETag, e.g. \"3\"; got " + ifMatch);
         }
     }

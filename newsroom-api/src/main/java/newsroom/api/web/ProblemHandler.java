@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import newsroom.api.storage.StoreFailures;
 import newsroom.api.storage.StoreUnavailable;
@@ -17,25 +20,39 @@ import newsroom.story.PlacementNotFound;
 import newsroom.story.StoryRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.convert.ConversionFailedException;
+import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Every error as RFC 9457 problem+json: the field and rule for bad input (400), the named rule for a
- * refused command (409), the current version for a conflict (409). Unexpected failures are logged
- * with an id and answered without internals.
+ * Every error that reaches Spring MVC as RFC 9457 problem+json of a {@link ProblemType}: the field and rule for
+ * bad input (400), the named rule for a refused command (409), the current version for a conflict (409), and
+ * the framework's own refusals (404, 405, 406, 415, ...) in the same shape. Messages say what was expected in
+ * the user's words and never name a Java type. Unexpected failures are logged with an id and answered without
+ * internals.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -49,27 +66,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(StoryRuleViolation.class)
-    ProblemDetail ruleViolation(StoryRuleViolation e) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "rule-violation",
-                "Refused by the rule " + e.rule().ruleName(), e.getMessage());
-        problem.setProperty("rule", e.rule().ruleName());
-        problem.setProperty("ruleDescription", e.rule().description());
-        return problem;
+    ResponseEntity<ProblemDetail> ruleViolation(StoryRuleViolation e) {
+        return answer(Problems.ruleViolation(e.rule().ruleName(), e.rule().description(), e.getMessage()));
     }
 
     @ExceptionHandler(PlacementNotFound.class)
-    ProblemDetail placementNotFound(PlacementNotFound e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "placement-not-found", "Placement not found", e.getMessage());
+    ResponseEntity<ProblemDetail> placementNotFound(PlacementNotFound e) {
+        return answer(Problems.of(ProblemType.PLACEMENT_NOT_FOUND, e.getMessage()));
     }
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
         ProblemDetail problem = e.problem();
-        return ResponseEntity.status(problem.getStatus()).headers(e.headers()).body(problem);
+        return ResponseEntity.status(problem.getStatus()).headers(e.headers())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
-    ProblemDetail constraintViolation(ConstraintViolationException e) {
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
         List<FieldError> errors = e.getConstraintViolations().stream()
                 .map(violation -> {
                     String path = violation.getPropertyPath().toString();
@@ -78,13 +92,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     return new FieldError(field, rule, violation.getMessage());
                 })
                 .toList();
-        return invalid(errors);
+        return answer(Problems.invalid(errors));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return invalid(List.of(new FieldError(e.getName(), "InvalidFormat",
-                "'" + e.getValue() + "' is not a valid " + simpleTypeName(e.getRequiredType()))));
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        TypeDescriptor expected = new TypeDescriptor(e.getParameter());
+        return answer(Problems.invalid(e.getName(), InputRule.INVALID_FORMAT,
+                "'" + e.getValue() + "' is not valid: must be " + Expected.describe(expected)));
     }
 
     @ExceptionHandler(Exception.class)
@@ -94,14 +109,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             log.warn("Answered 503: {}", unavailable.get().getMessage());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, Problems.STORE_RETRY_AFTER_SECONDS)
-                    .body(Problems.storeUnavailable());
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.storeUnavailable());
         }
+        return answer(unexpectedProblem(e));
+    }
+
+    /** Problems are problem+json whatever the request's Accept header asked for. */
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    /** A 500 with an incident id to quote; the cause goes to the log only. */
+    static ProblemDetail unexpectedProblem(Throwable e) {
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected failure, incident {}", incident, e);
-        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected",
-                "Unexpected error", "Something went wrong on the server; it was logged as incident " + incident + ".");
+        ProblemDetail problem = Problems.of(ProblemType.UNEXPECTED,
+                "Something went wrong on the server; it was logged as incident " + incident + ".");
         problem.setProperty("incident", incident);
-        return ResponseEntity.internalServerError().body(problem);
+        return problem;
     }
 
     @Override
@@ -110,11 +136,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
         e.getBindingResult().getFieldErrors().forEach(error -> errors.add(error.isBindingFailure()
-                ? new FieldError(error.getField(), "InvalidFormat", "'" + error.getRejectedValue() + "' is not valid here")
+                ? new FieldError(error.getField(), InputRule.INVALID_FORMAT.code(), "'" + error.getRejectedValue()
+                        + "' is not valid: must be " + Expected.describe(expectedOf(error)))
                 : new FieldError(error.getField(), error.getCode(), error.getDefaultMessage())));
         e.getBindingResult().getGlobalErrors().forEach(error -> errors.add(
                 new FieldError("body", error.getCode(), error.getDefaultMessage())));
-        return ResponseEntity.badRequest().body(invalid(errors));
+        return handleExceptionInternal(e, Problems.invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
@@ -131,68 +158,170 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     ? fieldError.getField() : result.getMethodParameter().getParameterName();
             errors.add(new FieldError(field, rule, error.getDefaultMessage()));
         }));
-        return ResponseEntity.badRequest().body(invalid(errors));
+        return handleExceptionInternal(e, Problems.invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        return ResponseEntity.badRequest().body(invalid(List.of(describeUnreadable(e.getCause()))));
+        return handleExceptionInternal(e, Problems.invalid(List.of(BodyErrors.describe(e.getCause()))), headers,
+                HttpStatus.BAD_REQUEST, request);
     }
 
-    private static FieldError describeUnreadable(@Nullable Throwable cause) {
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return new FieldError(path(unknown), "UnknownField",
-                    "'" + unknown.getPropertyName() + "' is not a field of this request");
-        }
-        if (cause instanceof InvalidFormatException invalid) {
-            return new FieldError(path(invalid), "InvalidFormat", "'" + invalid.getValue() + "' is not a valid "
-                    + simpleTypeName(invalid.getTargetType()));
-        }
-        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-            return new FieldError(path(mismatched), "InvalidFormat",
-                    "expected " + simpleTypeName(mismatched.getTargetType()));
-        }
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return new FieldError(path(mapping), "InvalidFormat", mapping.getOriginalMessage());
-        }
-        if (cause instanceof JsonProcessingException parsing) {
-            return new FieldError("body", "MalformedJson", "the body is not valid JSON: " + parsing.getOriginalMessage());
-        }
-        return new FieldError("body", "Required", "a JSON body is required");
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers,
+                                                                          HttpStatusCode status,
+                                                                          WebRequest request) {
+        String expected = e.getMethodParameter() == null ? ""
+                : ": " + Expected.describe(new TypeDescriptor(e.getMethodParameter()));
+        return handleExceptionInternal(e, Problems.invalid(e.getParameterName(), InputRule.REQUIRED,
+                "the query parameter '" + e.getParameterName() + "' is required" + expected), headers,
+                HttpStatus.BAD_REQUEST, request);
     }
 
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
+    /**
+     * Every other refusal of Spring MVC (and the ones above, once built) passes here: the framework's bare
+     * problems ({@code about:blank}, its own wording) become Newsroom's types with messages for people.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail given && given.getType() != null
+                && given.getType().toString().startsWith(ProblemType.PREFIX)
+                ? given : translate(e, status, request);
+        // the exception's own headers (e.g. Allow for a 405) may be read-only
+        HttpHeaders answer = new HttpHeaders();
+        answer.putAll(headers);
+        answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return super.handleExceptionInternal(e, problem, answer, status, request);
+    }
+
+    private ProblemDetail translate(Exception e, HttpStatusCode status, WebRequest request) {
+        String path = request instanceof ServletWebRequest servlet ? pathOf(servlet.getRequest()) : "this address";
+        if (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException) {
+            return Problems.of(ProblemType.NOT_FOUND, "There is nothing at " + path + ".");
+        }
+        if (e instanceof HttpRequestMethodNotSupportedException unsupported) {
+            String allowed = unsupported.getSupportedHttpMethods() == null ? ""
+                    : "; allowed: " + unsupported.getSupportedHttpMethods().stream().map(Object::toString).sorted()
+                            .collect(Collectors.joining(", "));
+            return Problems.of(ProblemType.METHOD_NOT_ALLOWED,
+                    unsupported.getMethod() + " is not allowed for " + path + allowed + ".");
+        }
+        if (e instanceof HttpMediaTypeNotAcceptableException) {
+            return Problems.of(ProblemType.NOT_ACCEPTABLE,
+                    "This address answers application/json; send 'Accept: application/json' or leave Accept out.");
+        }
+        if (e instanceof HttpMediaTypeNotSupportedException) {
+            String sent = request.getHeader("Content-Type");
+            String given = sent == null || sent.isBlank() ? "no Content-Type" : "'" + sent + "'";
+            return Problems.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the body as JSON with 'Content-Type: application/json'; got " + given + ".");
+        }
+        if (e instanceof MissingRequestHeaderException missing) {
+            return Problems.invalid(missing.getHeaderName(), InputRule.REQUIRED,
+                    "the header '" + missing.getHeaderName() + "' is required");
+        }
+        if (status.value() == 400) {
+            return Problems.invalid("request", InputRule.MALFORMED_REQUEST, "the request cannot be read");
+        }
+        if (status.is5xxServerError()) {
+            return unexpectedProblem(e);
+        }
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return Problems.of(ProblemType.forStatus(status.value()), status.value(),
+                known == null ? "The request was refused." : known.getReasonPhrase() + ".");
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
+    /** The type a query value should have had, from the conversion that failed. */
+    private static TypeDescriptor expectedOf(org.springframework.validation.FieldError error) {
+        try {
+            TypeMismatchException mismatch = error.unwrap(TypeMismatchException.class);
+            if (mismatch.getCause() instanceof ConversionFailedException failed) {
+                return failed.getTargetType();
             }
+            return mismatch.getRequiredType() == null ? null : TypeDescriptor.valueOf(mismatch.getRequiredType());
+        } catch (IllegalArgumentException notAMismatch) {
+            return null;
         }
-        return path.isEmpty() ? "body" : path.toString();
     }
 
-    private static String simpleTypeName(@Nullable Class<?> type) {
-        if (type == null) {
-            return "value";
+    /** Turns Jackson's reading errors into a field (its JSON path) and what it must be. */
+    static final class BodyErrors {
+
+        private BodyErrors() {
         }
-        if (type.isEnum()) {
-            List<String> names = new ArrayList<>();
-            for (Object constant : type.getEnumConstants()) {
-                names.add(constant.toString());
+
+        static FieldError describe(@Nullable Throwable cause) {
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                String known = unknown.getKnownPropertyIds() == null ? ""
+                        : "; the fields are " + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                                .collect(Collectors.joining(", "));
+                return new FieldError(path(unknown), InputRule.UNKNOWN_FIELD.code(),
+                        "'" + unknown.getPropertyName() + "' is not a field here" + known);
             }
-            return type.getSimpleName() + " (one of " + String.join(", ", names) + ")";
+            if (cause instanceof MismatchedInputException mismatched && isTrailingContent(mismatched)) {
+                return malformed(mismatched);
+            }
+            if (cause instanceof InvalidFormatException invalid && invalid.getValue() instanceof String text) {
+                return new FieldError(path(invalid), InputRule.INVALID_FORMAT.code(),
+                        "'" + text + "' is not valid: must be " + Expected.describe(invalid.getTargetType()));
+            }
+            if (cause instanceof MismatchedInputException mismatched) {
+                String field = path(mismatched);
+                String expected = Expected.describe(mismatched.getTargetType());
+                String message = mismatched.getPath().isEmpty() ? "the body must be " + expected : "must be " + expected;
+                // a number or true/false where something else belongs: say what was sent, too
+                String sent = mismatched instanceof InvalidFormatException invalid && invalid.getValue() != null
+                        ? "; got " + invalid.getValue() : "";
+                return new FieldError(field, InputRule.WRONG_TYPE.code(), message + sent);
+            }
+            if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                // unreadable text inside a field (bytes that are not UTF-8, nesting beyond the limits)
+                if (mapping.getCause() instanceof JsonProcessingException unreadable) {
+                    return new FieldError(path(mapping), InputRule.MALFORMED_JSON.code(),
+                            "is not readable JSON" + where(unreadable) + "; send well-formed JSON in UTF-8");
+                }
+                return new FieldError(path(mapping), InputRule.INVALID_FORMAT.code(), "is not valid here");
+            }
+            if (cause instanceof JsonProcessingException parsing) {
+                return malformed(parsing);
+            }
+            return new FieldError("body", InputRule.REQUIRED.code(), "a JSON body is required");
         }
-        if (type == java.time.Instant.class) {
-            return "instant (ISO-8601, e.g. 2027-03-04T09:00:00Z)";
-        }
-        return type.getSimpleName();
-    }
 
-    private static ProblemDetail invalid(List<FieldError> errors) {
-        return Problems.invalid(errors);
+        private static FieldError malformed(JsonProcessingException e) {
+            return new FieldError("body", InputRule.MALFORMED_JSON.code(), "the body is not valid JSON" + where(e));
+        }
+
+        private static String where(JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            return at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        }
+
+        /** Content after the one JSON value of the body (refused by FAIL_ON_TRAILING_TOKENS). */
+        private static boolean isTrailingContent(MismatchedInputException e) {
+            return e.getPath().isEmpty() && e.getOriginalMessage() != null
+                    && e.getOriginalMessage().startsWith("Trailing token");
+        }
+
+        /** The JSON path of the field, e.g. {@code content.title} or {@code channels[1]}; "body" for the root. */
+        static String path(JsonMappingException e) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference reference : e.getPath()) {
+                if (reference.getFieldName() != null) {
+                    path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+                } else if (reference.getIndex() >= 0) {
+                    path.append('[').append(reference.getIndex()).append(']');
+                }
+            }
+            return path.isEmpty() ? "body" : path.toString();
+        }
     }
 }

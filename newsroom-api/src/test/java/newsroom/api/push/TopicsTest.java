@@ -20,6 +20,14 @@ class TopicsTest {
     }
 
     @Test
+    void theApprovalTopicIsForWhoeverMayApproveAndAnAdminMayNot() {
+        assertThat(Topics.maySubscribe(Topics.APPROVALS, Set.of(Role.EDITOR, Role.GOVERNANCE_LEAD))).isTrue();
+        assertThat(Topics.maySubscribe(Topics.APPROVALS, Set.of(Role.ADMIN))).isFalse();
+        assertThat(Topics.maySubscribe(Topics.APPROVALS, Set.of(Role.EDITOR))).isFalse();
+        assertThat(Topics.maySubscribe(Topics.BOARD, Set.of(Role.ADMIN))).isTrue();
+    }
+
+    @Test
     void aUserWithoutNewsroomRolesOrAnUnknownDestinationGetsNothing() {
         assertThat(Topics.maySubscribe(Topics.BOARD, Set.of())).isFalse();
         assertThat(Topics.maySubscribe("/topic/everything", Set.of(Role.ADMIN))).isFalse();

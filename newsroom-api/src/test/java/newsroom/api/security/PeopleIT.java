@@ -18,6 +18,8 @@ class PeopleIT extends ApiIntegrationTest {
         assertThat(me.path("roles").toString()).isEqualTo("[\"GOVERNANCE_LEAD\"]");
         assertThat(me.path("actions").toString()).contains("\"APPROVE\"", "\"DEFINE_BLACKOUT\"")
                 .doesNotContain("\"PUBLISH_PLACEMENT\"");
+        // the newsroom's zone, in which the dashboard shows and reads times (newsroom.calendar.time-zone)
+        assertThat(me.path("timeZone").asText()).isEqualTo("UTC");
     }
 
     @Test

@@ -1,0 +1,29 @@
+package newsroom.api.security;
+
+import java.util.List;
+
+import newsroom.api.people.NewsroomUser;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+/**
+ * A directory user as Spring Security's sign-in sees them: enabled or not, their password hash, and their roles as
+ * authorities (none while they must change their password, so they can do nothing but that). It remembers the
+ * account {@link NewsroomUser#version()} it was read at, so a remembered sign-in can tell it is stale.
+ */
+class SignedInUser extends User {
+
+    private final NewsroomUser account;
+
+    SignedInUser(NewsroomUser account, String passwordHash) {
+        super(account.username(), passwordHash, account.enabled(), true, true, true,
+                account.passwordChangeRequired() ? List.of()
+                        : account.roles().stream().map(role -> new SimpleGrantedAuthority(NewsroomRoles.authority(role)))
+                        .toList());
+        this.account = account;
+    }
+
+    NewsroomUser account() {
+        return account;
+    }
+}

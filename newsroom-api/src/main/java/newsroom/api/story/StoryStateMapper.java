@@ -1,0 +1,31 @@
+package newsroom.api.story;
+
+import java.util.List;
+
+import newsroom.story.Approval;
+import newsroom.story.Placement;
+import newsroom.story.StoryState;
+
+/**
+ * Reads the domain's {@link StoryState} off a stored {@link StoryView}, so the API asks the same
+ * decision function the aggregate enforces. The view's approvals are the grants of the current content
+ * version (the projection clears them whenever the aggregate does), and its required steps are those of
+ * the last submission.
+ */
+final class StoryStateMapper {
+
+    private StoryStateMapper() {
+    }
+
+    static StoryState stateOf(StoryView view) {
+        List<Placement> placements = view.placements.stream()
+                .map(placement -> new Placement(placement.placementId, placement.channelId,
+                        placement.requiredApprovalSteps, placement.slot, placement.status))
+                .toList();
+        List<Approval> grants = view.approvals.stream()
+                .map(approval -> new Approval(approval.step(), approval.approvedBy(), approval.contentVersion()))
+                .toList();
+        return new StoryState(view.storyId, view.status, view.pitchedBy, view.lastEditedBy, view.assignee,
+                view.contentVersion, view.embargo, view.requiredApprovalSteps, placements, grants);
+    }
+}

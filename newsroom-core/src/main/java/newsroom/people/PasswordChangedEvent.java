@@ -1,0 +1,7 @@
+package newsroom.people;
+
+/**
+ * The person set a new password ({@code credentialId}); the old one stops working.
+ */
+public record PasswordChangedEvent(String username, String credentialId, String changedBy) {
+}

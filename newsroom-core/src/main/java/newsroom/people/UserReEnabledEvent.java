@@ -1,0 +1,7 @@
+package newsroom.people;
+
+/**
+ * A disabled account may sign in again.
+ */
+public record UserReEnabledEvent(String username, String enabledBy) {
+}

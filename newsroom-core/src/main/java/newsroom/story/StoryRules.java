@@ -1,0 +1,266 @@
+package newsroom.story;
+
+import static newsroom.story.StoryStatus.APPROVED;
+import static newsroom.story.StoryStatus.IN_PROGRESS;
+import static newsroom.story.StoryStatus.IN_REVIEW;
+import static newsroom.story.StoryStatus.PITCHED;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import newsroom.governance.ApprovalPolicy;
+import newsroom.people.Action;
+import newsroom.people.Actor;
+import newsroom.people.Role;
+
+/**
+ * Every rule of the story workflow, once. One method per command says whether this person may give it
+ * to this story now; the {@link Story} aggregate enforces the verdict before it applies anything, and
+ * {@link StoryActions} offers exactly what these methods allow. Checks run in a fixed order and the
+ * first refusal wins: the role (from {@link Action}), the story being open, its workflow state, then
+ * the rules particular to the command.
+ * <p>
+ * Overloads with the command's own values (a slot, a step, new content) add the checks that depend on
+ * them; the overload without them answers "is there any way to do this now", which is what a person
+ * is offered.
+ */
+final class StoryRules {
+
+    private static final StoryStatus[] IN_WORK = {IN_PROGRESS, IN_REVIEW, APPROVED};
+
+    private StoryRules() {
+    }
+
+    static Verdict pitch(String storyId, StoryContent content, Actor actor) {
+        return role(actor, Action.PITCH).then(() -> notItsOwnSource(storyId, content));
+    }
+
+    static Verdict acceptPitch(StoryState story, Actor actor) {
+        return role(actor, Action.ACCEPT_PITCH).then(() -> open(story))
+                .then(() -> status(story, "accept the pitch", PITCHED));
+    }
+
+    static Verdict declinePitch(StoryState story, Actor actor) {
+        return role(actor, Action.DECLINE_PITCH).then(() -> open(story))
+                .then(() -> status(story, "decline the pitch", PITCHED));
+    }
+
+    static Verdict editDraft(StoryState story, Actor actor) {
+        return role(actor, Action.EDIT_DRAFT).then(() -> open(story)).then(() -> mayChangeContent(story, actor));
+    }
+
+    static Verdict editDraft(StoryState story, Actor actor, StoryContent edited) {
+        return editDraft(story, actor).then(() -> notItsOwnSource(story.storyId(), edited))
+                .then(() -> noPlannedSlotBeforeEmbargo(story, edited.embargo()));
+    }
+
+    static Verdict assign(StoryState story, Actor actor) {
+        return role(actor, Action.ASSIGN).then(() -> open(story)).then(() -> status(story, "assign", IN_WORK));
+    }
+
+    static Verdict submit(StoryState story, Actor actor) {
+        return role(actor, Action.SUBMIT).then(() -> open(story)).then(() -> status(story, "submit", IN_PROGRESS))
+                .then(() -> mayChangeContent(story, actor));
+    }
+
+    /** May this person approve anything of this story: their role, the state, four eyes. */
+    static Verdict approve(StoryState story, Actor actor) {
+        return role(actor, Action.APPROVE).then(() -> open(story)).then(() -> status(story, "approve", IN_REVIEW))
+                .then(() -> fourEyes(story, actor));
+    }
+
+    /**
+     * May this person approve this step (null or blank: the only pending step) now. The policy says which group
+     * signs which step.
+     */
+    static Verdict approve(StoryState story, Actor actor, String requestedStep, ApprovalPolicy policy) {
+        return approve(story, actor).then(() -> stepNamedUnlessOnlyOne(story, requestedStep))
+                .then(() -> approvableStep(story, actor, stepToApprove(story, requestedStep), policy));
+    }
+
+    /** The step an approval is for: the named one, or the only pending one. */
+    static String stepToApprove(StoryState story, String requestedStep) {
+        if (requestedStep != null && !requestedStep.isBlank()) {
+            return requestedStep;
+        }
+        Set<String> pending = story.pendingSteps();
+        return pending.size() == 1 ? pending.iterator().next() : null;
+    }
+
+    static Verdict requestChanges(StoryState story, Actor actor) {
+        return role(actor, Action.REQUEST_CHANGES).then(() -> open(story))
+                .then(() -> status(story, "request changes", IN_REVIEW, APPROVED));
+    }
+
+    static Verdict planPlacement(StoryState story, Actor actor) {
+        return role(actor, Action.PLAN_PLACEMENT).then(() -> open(story))
+                .then(() -> status(story, "plan a placement", IN_WORK));
+    }
+
+    static Verdict planPlacement(StoryState story, Actor actor, String placementId, Instant slot) {
+        return planPlacement(story, actor).then(() -> placementIdFree(story, placementId))
+                .then(() -> slotNotBeforeEmbargo(story, slot));
+    }
+
+    static Verdict reschedulePlacement(StoryState story, Actor actor, String placementId) {
+        return role(actor, Action.RESCHEDULE_PLACEMENT).then(() -> open(story))
+                .then(() -> stillPlanned(story, placementId));
+    }
+
+    static Verdict reschedulePlacement(StoryState story, Actor actor, String placementId, Instant slot) {
+        return reschedulePlacement(story, actor, placementId).then(() -> slotNotBeforeEmbargo(story, slot));
+    }
+
+    static Verdict cancelPlacement(StoryState story, Actor actor, String placementId) {
+        return role(actor, Action.CANCEL_PLACEMENT).then(() -> open(story))
+                .then(() -> stillPlanned(story, placementId));
+    }
+
+    static Verdict publishPlacement(StoryState story, Actor actor, String placementId, Circumstances circumstances) {
+        return role(actor, Action.PUBLISH_PLACEMENT).then(() -> open(story))
+                .then(() -> stillPlanned(story, placementId))
+                .then(() -> embargoLifted(story, circumstances.now()))
+                .then(() -> approvalsComplete(story, story.placement(placementId).orElseThrow()));
+    }
+
+    static Verdict killStory(StoryState story, Actor actor) {
+        return role(actor, Action.KILL_STORY).then(() -> open(story)).then(() -> notFullyPublished(story));
+    }
+
+    static Verdict comment(StoryState story, Actor actor) {
+        return role(actor, Action.COMMENT).then(() -> open(story));
+    }
+
+    // ---- the rules themselves
+
+    private static Verdict role(Actor actor, Action action) {
+        return actor.may(action) ? Verdict.ALLOWED : Verdict.refused(new Refusal.RoleMissing(action, actor));
+    }
+
+    private static Verdict open(StoryState story) {
+        return story.status().isClosed()
+                ? Verdict.refused(StoryRule.STORY_CLOSED, "story " + story.storyId() + " is " + story.status())
+                : Verdict.ALLOWED;
+    }
+
+    private static Verdict status(StoryState story, String action, StoryStatus... allowed) {
+        for (StoryStatus candidate : allowed) {
+            if (story.status() == candidate) {
+                return Verdict.ALLOWED;
+            }
+        }
+        return Verdict.refused(StoryRule.INVALID_TRANSITION,
+                "cannot " + action + " a story that is " + story.status() + "; allowed in " + List.of(allowed));
+    }
+
+    /** Editors change any story; a contributor only one they pitched or are assigned to. */
+    private static Verdict mayChangeContent(StoryState story, Actor actor) {
+        String name = actor.username();
+        if (actor.has(Role.EDITOR) || name.equals(story.pitchedBy()) || name.equals(story.assignee())) {
+            return Verdict.ALLOWED;
+        }
+        return Verdict.refused(StoryRule.OWN_DRAFTS_ONLY,
+                name + " neither pitched nor is assigned to story " + story.storyId());
+    }
+
+    private static Verdict notItsOwnSource(String storyId, StoryContent content) {
+        return storyId.equals(content.sourceStoryId())
+                ? Verdict.refused(StoryRule.NOT_ITS_OWN_SOURCE, "story " + storyId + " names itself as source")
+                : Verdict.ALLOWED;
+    }
+
+    private static Verdict noPlannedSlotBeforeEmbargo(StoryState story, Instant newEmbargo) {
+        Optional<Placement> early = story.plannedPlacements().stream()
+                .filter(placement -> newEmbargo != null && placement.slot().isBefore(newEmbargo))
+                .findFirst();
+        return early.map(placement -> Verdict.refused(StoryRule.SLOT_BEFORE_EMBARGO, "placement " + placement.id()
+                        + " is planned for " + placement.slot() + ", before the new embargo " + newEmbargo))
+                .orElse(Verdict.ALLOWED);
+    }
+
+    private static Verdict slotNotBeforeEmbargo(StoryState story, Instant slot) {
+        return story.isEmbargoedAt(slot)
+                ? Verdict.refused(StoryRule.SLOT_BEFORE_EMBARGO, "slot " + slot + " is before the embargo " + story.embargo())
+                : Verdict.ALLOWED;
+    }
+
+    private static Verdict fourEyes(StoryState story, Actor actor) {
+        String approver = actor.username();
+        return approver.equals(story.pitchedBy()) || approver.equals(story.lastEditedBy())
+                ? Verdict.refused(StoryRule.FOUR_EYES, approver + " pitched or last edited this story and cannot approve it")
+                : Verdict.ALLOWED;
+    }
+
+    private static Verdict stepNamedUnlessOnlyOne(StoryState story, String requestedStep) {
+        return stepToApprove(story, requestedStep) == null
+                ? Verdict.refused(StoryRule.APPROVAL_STEP_MUST_BE_NAMED, "pending steps: " + story.pendingSteps())
+                : Verdict.ALLOWED;
+    }
+
+    private static Verdict approvableStep(StoryState story, Actor actor, String step, ApprovalPolicy policy) {
+        Set<String> required = story.requiredSteps();
+        if (!required.contains(step)) {
+            return Verdict.refused(StoryRule.APPROVAL_STEP_NOT_REQUIRED,
+                    "step '" + step + "' is not among the required steps " + required);
+        }
+        Optional<String> signingGroup = policy.signingGroup(step);
+        if (signingGroup.isEmpty() || !actor.belongsTo(signingGroup.get())) {
+            return Verdict.refused(StoryRule.APPROVER_NOT_IN_STEP_GROUP, signingGroup
+                    .map(group -> actor.username() + " is not a member of '" + group + "', which signs step '" + step + "'")
+                    .orElse("the approval policy names no group that signs step '" + step + "'"));
+        }
+        Optional<Approval> granted = story.grant(step);
+        if (granted.isPresent()) {
+            return Verdict.refused(StoryRule.APPROVAL_STEP_ALREADY_GRANTED,
+                    "step '" + step + "' was approved by " + granted.get().approvedBy());
+        }
+        if (story.grants().stream().anyMatch(grant -> grant.approvedBy().equals(actor.username()))) {
+            return Verdict.refused(StoryRule.DISTINCT_APPROVERS,
+                    actor.username() + " already approved another step of content version " + story.contentVersion());
+        }
+        return Verdict.ALLOWED;
+    }
+
+    private static Verdict placementIdFree(StoryState story, String placementId) {
+        return story.placement(placementId).isPresent()
+                ? Verdict.refused(StoryRule.PLACEMENT_ALREADY_EXISTS, "placement " + placementId)
+                : Verdict.ALLOWED;
+    }
+
+    /** The placement exists and is neither published nor cancelled. */
+    private static Verdict stillPlanned(StoryState story, String placementId) {
+        Optional<Placement> placement = story.placement(placementId);
+        if (placement.isEmpty()) {
+            return Verdict.refused(new Refusal.PlacementMissing(story.storyId(), placementId));
+        }
+        return switch (placement.get().status()) {
+            case PLANNED -> Verdict.ALLOWED;
+            case PUBLISHED -> Verdict.refused(StoryRule.PLACEMENT_ALREADY_PUBLISHED,
+                    "placement " + placementId + " is already published");
+            case CANCELLED -> Verdict.refused(StoryRule.PLACEMENT_CANCELLED,
+                    "placement " + placementId + " was cancelled");
+        };
+    }
+
+    private static Verdict embargoLifted(StoryState story, Instant now) {
+        return story.isEmbargoedAt(now)
+                ? Verdict.refused(StoryRule.EMBARGO_NOT_LIFTED, "embargoed until " + story.embargo())
+                : Verdict.ALLOWED;
+    }
+
+    private static Verdict approvalsComplete(StoryState story, Placement placement) {
+        Set<String> missing = new TreeSet<>(placement.requiredApprovalSteps());
+        missing.removeAll(story.grantedSteps());
+        return missing.isEmpty() ? Verdict.ALLOWED : Verdict.refused(StoryRule.REQUIRED_APPROVALS_MISSING,
+                "content version " + story.contentVersion() + " lacks approval steps " + missing);
+    }
+
+    private static Verdict notFullyPublished(StoryState story) {
+        return story.isFullyPublished()
+                ? Verdict.refused(StoryRule.STORY_FULLY_PUBLISHED, "every placement is already published")
+                : Verdict.ALLOWED;
+    }
+}

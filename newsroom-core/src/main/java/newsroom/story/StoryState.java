@@ -1,0 +1,134 @@
+package newsroom.story;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+
+/**
+ * Everything the story's rules decide on, as one immutable value: the {@link Story} aggregate keeps its
+ * state in it, and the API builds one from the stories read model to ask {@link StoryActions} what a
+ * person may do next. Content other than the embargo is not here: no rule looks at it.
+ *
+ * @param lastEditedBy      who last changed the content (draft or a placement's text); four eyes applies
+ * @param contentVersion    counts content changes; approvals hold for one content version
+ * @param stepsAtSubmission the steps required when the story was last submitted (used when no placement
+ *                          is planned)
+ * @param grants            the approval steps granted for the current content version
+ */
+public record StoryState(String storyId, StoryStatus status, String pitchedBy, String lastEditedBy, String assignee,
+                         long contentVersion, Instant embargo, Set<String> stepsAtSubmission,
+                         List<Placement> placements, List<Approval> grants) {
+
+    public StoryState {
+        stepsAtSubmission = stepsAtSubmission == null ? Set.of()
+                : Collections.unmodifiableSortedSet(new TreeSet<>(stepsAtSubmission));
+        placements = placements == null ? List.of() : List.copyOf(placements);
+        grants = grants == null ? List.of() : List.copyOf(grants);
+    }
+
+    static StoryState pitched(String storyId, String pitchedBy, Instant embargo) {
+        return new StoryState(storyId, StoryStatus.PITCHED, pitchedBy, pitchedBy, null, 1, embargo, Set.of(),
+                List.of(), List.of());
+    }
+
+    // ---- what the rules ask
+
+    public boolean isEmbargoedAt(Instant moment) {
+        return embargo != null && moment.isBefore(embargo);
+    }
+
+    public Optional<Placement> placement(String placementId) {
+        return placements.stream().filter(placement -> placement.id().equals(placementId)).findFirst();
+    }
+
+    public List<Placement> plannedPlacements() {
+        return placements.stream().filter(Placement::isPlanned).toList();
+    }
+
+    public boolean isFullyPublished() {
+        return placements.stream().anyMatch(placement -> placement.status() == PlacementStatus.PUBLISHED)
+                && plannedPlacements().isEmpty();
+    }
+
+    /** The steps this version needs: those of the planned placements, or the steps at submission if none is. */
+    public Set<String> requiredSteps() {
+        List<Placement> planned = plannedPlacements();
+        if (planned.isEmpty()) {
+            return stepsAtSubmission;
+        }
+        Set<String> steps = new TreeSet<>();
+        planned.forEach(placement -> steps.addAll(placement.requiredApprovalSteps()));
+        return steps;
+    }
+
+    public Optional<Approval> grant(String step) {
+        return grants.stream().filter(grant -> grant.step().equals(step)).findFirst();
+    }
+
+    public Set<String> grantedSteps() {
+        Set<String> steps = new TreeSet<>();
+        grants.forEach(grant -> steps.add(grant.step()));
+        return steps;
+    }
+
+    public Set<String> pendingSteps() {
+        Set<String> pending = new TreeSet<>(requiredSteps());
+        pending.removeAll(grantedSteps());
+        return pending;
+    }
+
+    // ---- how events change it (called by the aggregate's event-sourcing handlers only)
+
+    StoryState withStatus(StoryStatus newStatus) {
+        return new StoryState(storyId, newStatus, pitchedBy, lastEditedBy, assignee, contentVersion, embargo,
+                stepsAtSubmission, placements, grants);
+    }
+
+    StoryState withAssignee(String newAssignee) {
+        return new StoryState(storyId, status, pitchedBy, lastEditedBy, newAssignee, contentVersion, embargo,
+                stepsAtSubmission, placements, grants);
+    }
+
+    StoryState edited(String editedBy, long newContentVersion, Instant newEmbargo) {
+        return new StoryState(storyId, status, pitchedBy, editedBy, assignee, newContentVersion, newEmbargo,
+                stepsAtSubmission, placements, grants);
+    }
+
+    StoryState submitted(Set<String> requiredSteps) {
+        return new StoryState(storyId, StoryStatus.IN_REVIEW, pitchedBy, lastEditedBy, assignee, contentVersion,
+                embargo, requiredSteps, placements, List.of());
+    }
+
+    StoryState granted(Approval approval) {
+        List<Approval> more = new ArrayList<>(grants);
+        more.add(approval);
+        return new StoryState(storyId, status, pitchedBy, lastEditedBy, assignee, contentVersion, embargo,
+                stepsAtSubmission, placements, more);
+    }
+
+    /** Changes were requested or the approval withdrawn: back to work, what was granted lapses. */
+    StoryState backToWork() {
+        return new StoryState(storyId, StoryStatus.IN_PROGRESS, pitchedBy, lastEditedBy, assignee, contentVersion,
+                embargo, stepsAtSubmission, placements, List.of());
+    }
+
+    StoryState placementPlanned(Placement placement, String plannedBy, long newContentVersion) {
+        List<Placement> more = new ArrayList<>(placements);
+        more.add(placement);
+        return new StoryState(storyId, status, pitchedBy, plannedBy, assignee, newContentVersion, embargo,
+                stepsAtSubmission, more, grants);
+    }
+
+    StoryState placementChanged(String placementId, UnaryOperator<Placement> change) {
+        List<Placement> changed = placements.stream()
+                .map(placement -> placement.id().equals(placementId) ? change.apply(placement) : placement)
+                .toList();
+        return new StoryState(storyId, status, pitchedBy, lastEditedBy, assignee, contentVersion, embargo,
+                stepsAtSubmission, changed, grants);
+    }
+}

@@ -1,0 +1,179 @@
+package newsroom.story;
+
+import static newsroom.governance.ApprovalPolicy.COMMUNICATIONS;
+import static newsroom.governance.ApprovalPolicy.LEGAL;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import newsroom.channel.Channel;
+import newsroom.channel.ChannelKind;
+import newsroom.governance.ApprovalPolicy;
+import newsroom.people.Actor;
+import newsroom.people.Role;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
+import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+
+/**
+ * Stories in every state the workflow knows, as event histories, and the people who may look at them:
+ * the test data for checking {@link StoryActions} against the aggregate.
+ */
+final class StoryHistories {
+
+    static final String STORY = "story-1";
+    /** When the decisions are taken and placements published. */
+    static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    static final Instant PITCHED_AT = Instant.parse("2026-11-23T08:30:00Z");
+    static final Instant THURSDAY_14 = Instant.parse("2026-11-26T14:00:00Z");
+    static final Instant FRIDAY_09 = Instant.parse("2026-11-27T09:00:00Z");
+
+    static final Actor CARLA = Actor.of("carla", Role.CONTRIBUTOR);
+    static final Actor OTTO = Actor.of("otto", Role.CONTRIBUTOR).inGroups("hr");
+    static final Actor ERIK = Actor.of("erik", Role.EDITOR);
+    /** Head of communications: signs the communications step. */
+    static final Actor GINA = Actor.of("gina", Role.GOVERNANCE_LEAD).inGroups(COMMUNICATIONS);
+    /** Legal counsel: signs the legal step. */
+    static final Actor LENA = Actor.of("lena", Role.GOVERNANCE_LEAD).inGroups(LEGAL);
+    /** A managing editor who also approves for communications. */
+    static final Actor NORA = Actor.of("nora", Role.EDITOR, Role.GOVERNANCE_LEAD).inGroups(COMMUNICATIONS);
+    /** A governance lead in both groups: may sign either step, but not both of one version. */
+    static final Actor LEX = Actor.of("lex", Role.GOVERNANCE_LEAD).inGroups(COMMUNICATIONS, LEGAL);
+    /** A governance lead of a group that signs no step of the standard policy. */
+    static final Actor BRUNO = Actor.of("bruno", Role.GOVERNANCE_LEAD).inGroups("brand");
+    static final Actor ADA = Actor.of("ada", Role.ADMIN);
+    static final Actor VICTOR = Actor.of("victor", Role.VIEWER);
+    static final Actor OLGA = Actor.of("olga", Role.AUDITOR);
+    /** The pitcher of most histories, had she also been a communications lead. */
+    static final Actor CARLA_AS_LEAD = Actor.of("carla", Role.CONTRIBUTOR, Role.GOVERNANCE_LEAD)
+            .inGroups(COMMUNICATIONS);
+
+    static final List<Actor> PEOPLE = List.of(CARLA, OTTO, ERIK, GINA, LENA, NORA, LEX, BRUNO, ADA, VICTOR, OLGA,
+            CARLA_AS_LEAD);
+
+    static final Channel PRESS = new Channel("press-release", "Press release", ChannelKind.PRESS_RELEASE);
+    static final Channel LINKEDIN = new Channel("linkedin", "LinkedIn", ChannelKind.SOCIAL);
+
+    static final StoryContent CONTENT = new StoryContent("Apprentices build the robot cell",
+            "Young talent on the shop floor", "Draft body", "hr", Audience.B2C, "employer-branding-2027",
+            Priority.HIGH, null, null);
+    /** Embargoed until after {@link #NOW}: nothing may go out yet. */
+    static final StoryContent EMBARGOED = new StoryContent(CONTENT.title(), CONTENT.angle(), "Embargoed body", "hr",
+            Audience.B2C, null, Priority.NORMAL, THURSDAY_14, null);
+
+    private StoryHistories() {
+    }
+
+    static StoryPitchedEvent pitchedBy(Actor actor) {
+        return new StoryPitchedEvent(STORY, CONTENT, actor.username(), PITCHED_AT);
+    }
+
+    static PitchAcceptedEvent acceptedFor(Actor assignee) {
+        return new PitchAcceptedEvent(STORY, ERIK.username(), assignee == null ? null : assignee.username());
+    }
+
+    static PlacementPlannedEvent plannedPress(long contentVersion) {
+        return new PlacementPlannedEvent(STORY, "p-press", PRESS.id(), PRESS.name(), PRESS.kind(),
+                Set.of(COMMUNICATIONS, LEGAL), THURSDAY_14, "Press text", ERIK.username(), contentVersion);
+    }
+
+    static PlacementPlannedEvent plannedLinkedIn(long contentVersion) {
+        return new PlacementPlannedEvent(STORY, "p-li", LINKEDIN.id(), LINKEDIN.name(), LINKEDIN.kind(),
+                Set.of(COMMUNICATIONS), FRIDAY_09, "LinkedIn text", ERIK.username(), contentVersion);
+    }
+
+    static StorySubmittedEvent submitted(long contentVersion, String... steps) {
+        return new StorySubmittedEvent(STORY, ERIK.username(), contentVersion, Set.of(steps));
+    }
+
+    static ApprovalGrantedEvent granted(String step, Actor approver, long contentVersion, String... stillPending) {
+        return new ApprovalGrantedEvent(STORY, step, approver.username(), contentVersion, Set.of(stillPending));
+    }
+
+    static StoryApprovedEvent approved(long contentVersion, Approval... approvals) {
+        return new StoryApprovedEvent(STORY, contentVersion, List.of(approvals));
+    }
+
+    static PlacementPublishedEvent published(String placementId, String channelId, Approval... approvals) {
+        return new PlacementPublishedEvent(STORY, placementId, channelId, ERIK.username(), NOW, 3, List.of(approvals));
+    }
+
+    /** Named histories covering every workflow state, the approval stages and the placement states. */
+    static Map<String, List<Object>> all() {
+        Approval comms = new Approval(COMMUNICATIONS, GINA.username(), 3);
+        Approval legal = new Approval(LEGAL, LENA.username(), 3);
+        List<Object> planned = List.of(pitchedBy(CARLA), acceptedFor(OTTO), plannedPress(2), plannedLinkedIn(3));
+        List<Object> inReview = with(planned, submitted(3, COMMUNICATIONS, LEGAL));
+        List<Object> halfApproved = with(inReview, granted(COMMUNICATIONS, GINA, 3, LEGAL));
+        List<Object> approved = with(halfApproved, granted(LEGAL, LENA, 3), approved(3, comms, legal));
+        List<Object> pressOut = with(approved, published("p-press", PRESS.id(), comms, legal));
+
+        Map<String, List<Object>> histories = new LinkedHashMap<>();
+        histories.put("a pitch", List.of(pitchedBy(CARLA)));
+        histories.put("a declined pitch", List.of(pitchedBy(CARLA),
+                new PitchDeclinedEvent(STORY, ERIK.username(), "off-strategy")));
+        histories.put("accepted, assigned to otto", List.of(pitchedBy(CARLA), acceptedFor(OTTO)));
+        histories.put("accepted, nobody assigned", List.of(pitchedBy(CARLA), acceptedFor(null)));
+        histories.put("two placements planned", planned);
+        histories.put("in review, nothing approved", inReview);
+        histories.put("in review, communications approved by gina", halfApproved);
+        histories.put("approved", approved);
+        histories.put("approved, the press release published", pressOut);
+        histories.put("every placement published", with(pressOut, published("p-li", LINKEDIN.id(), comms)));
+        histories.put("approved, the press release cancelled", with(approved,
+                new PlacementCancelledEvent(STORY, "p-press", "moved", ERIK.username())));
+        histories.put("killed", with(planned, new StoryKilledEvent(STORY, "plant incident", ERIK.username(),
+                List.of("p-press", "p-li"))));
+        histories.put("sent back for changes", with(halfApproved,
+                new ChangesRequestedEvent(STORY, LENA.username(), "Tone it down", 3)));
+        histories.put("in review, nora last edited it", List.of(pitchedBy(CARLA), acceptedFor(OTTO),
+                plannedLinkedIn(2), new DraftEditedEvent(STORY, EMBARGOED, NORA.username(), 3),
+                submitted(3, COMMUNICATIONS)));
+        histories.put("pitched by gina, in review", List.of(pitchedBy(GINA), acceptedFor(null), plannedLinkedIn(2),
+                submitted(2, COMMUNICATIONS)));
+        histories.put("in review without placements", List.of(pitchedBy(CARLA), acceptedFor(OTTO),
+                submitted(1, COMMUNICATIONS)));
+        histories.put("in review, press release cancelled before legal signed", with(halfApproved,
+                new PlacementCancelledEvent(STORY, "p-press", "legal too slow", ERIK.username())));
+        Approval embargoedComms = new Approval(COMMUNICATIONS, GINA.username(), 3);
+        histories.put("approved but embargoed until Thursday", List.of(pitchedBy(CARLA), acceptedFor(OTTO),
+                new DraftEditedEvent(STORY, EMBARGOED, ERIK.username(), 2), plannedLinkedIn(3),
+                submitted(3, COMMUNICATIONS), granted(COMMUNICATIONS, GINA, 3), approved(3, embargoedComms)));
+        return histories;
+    }
+
+    /** The content a history ends with (all histories use one of two). */
+    static StoryContent contentAfter(List<Object> history) {
+        StoryContent content = ((StoryPitchedEvent) history.get(0)).content();
+        for (Object event : history) {
+            if (event instanceof DraftEditedEvent edited) {
+                content = edited.content();
+            }
+        }
+        return content;
+    }
+
+    private static final AggregateModel<Story> MODEL = AnnotatedAggregateMetaModelFactory.inspectAggregate(Story.class,
+            MultiParameterResolverFactory.ordered(ClasspathParameterResolverFactory.forClass(Story.class),
+                    new SimpleResourceParameterResolverFactory(Set.of(ApprovalPolicy.standard()))));
+
+    /** The aggregate's state after the history, replayed by Axon's own event-sourcing dispatch. */
+    static StoryState stateAfter(List<Object> history) {
+        Story story = new Story();
+        history.forEach(event -> MODEL.publish(GenericEventMessage.asEventMessage(event), story));
+        return story.state();
+    }
+
+    private static List<Object> with(List<Object> history, Object... more) {
+        List<Object> longer = new ArrayList<>(history);
+        longer.addAll(List.of(more));
+        return List.copyOf(longer);
+    }
+}

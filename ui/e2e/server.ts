@@ -1,0 +1,113 @@
+// The Newsroom server for the browser tests: a copy of the packaged jar on a free loopback port with
+// the demo users, a fresh data directory, and the newsroom's time zone set to Europe/Berlin (the
+// browsers run in New York, so a time shown or read in the wrong zone shows up).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const UI = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const TARGET = join(UI, 'target');
+export const SHOTS = join(TARGET, 'e2e-screenshots');
+export const SERVER_LOG = join(TARGET, 'e2e-server.log');
+export const NEWSROOM_ZONE = 'Europe/Berlin';
+export const BROWSER_ZONE = 'America/New_York';
+const STARTUP_MS = 180_000;
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(jarPath: string): Promise<RunningServer> {
+  if (!existsSync(jarPath)) throw new Error(`no server jar at ${jarPath}; build it (./mvnw -B -DskipTests package) or set NEWSROOM_JAR`);
+  mkdirSync(TARGET, { recursive: true });
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'newsroom-e2e-'));
+  // Run a copy: a build may rewrite the jar in target/ while the server reads classes from it.
+  const jar = join(dataDir, 'newsroom-api.jar');
+  copyFileSync(jarPath, jar);
+  const out = openSync(SERVER_LOG, 'w');
+  const server = spawn(
+    'java',
+    [
+      '-Xmx512m',
+      '-jar',
+      jar,
+      '--spring.profiles.active=demo',
+      `--server.port=${port}`,
+      '--server.address=127.0.0.1',
+      `--newsroom.mongodb.data-dir=${join(dataDir, 'data')}`,
+      `--newsroom.calendar.time-zone=${NEWSROOM_ZONE}`,
+    ],
+    { stdio: ['ignore', out, out], detached: true },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    await stopProcessGroup(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(url, server);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+}
+
+async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + STARTUP_MS;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode} while starting; see ${SERVER_LOG}`);
+    try {
+      const answer = await fetch(`${url}/actuator/health`, { signal: AbortSignal.timeout(2_000) });
+      if (answer.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the server did not report healthy at ${url}/actuator/health within ${STARTUP_MS / 1000} s; see ${SERVER_LOG}`);
+}
+
+/** Stops java and anything it started (its whole process group), forcibly after 15 s. */
+function stopProcessGroup(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.pid === undefined) return Promise.resolve();
+  const pid = server.pid;
+  return new Promise((resolveStop) => {
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      resolveStop();
+    }, 15_000);
+    server.once('exit', () => {
+      clearTimeout(timer);
+      resolveStop();
+    });
+    try {
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      clearTimeout(timer);
+      resolveStop();
+    }
+  });
+}
