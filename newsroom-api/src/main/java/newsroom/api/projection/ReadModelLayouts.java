@@ -6,6 +6,8 @@ import java.util.TreeMap;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import jakarta.annotation.PostConstruct;
+import newsroom.api.storage.MongoEventStorageEngine;
 import newsroom.api.storage.MongoStore;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -27,8 +29,8 @@ public class ReadModelLayouts {
 
     /** Read model (processing group) → layout of its documents; raise it when they change shape. */
     static final Map<String, Integer> LAYOUTS = new TreeMap<>(Map.of(
-            "stories", 3,        // 2: lastApprovedContent; 3: fullyPublished
-            "calendar", 3,       // 2: hour buckets behind day indexes; 3: story copies with fullyPublished
+            "stories", 2,        // 2: lastApprovedContent
+            "calendar", 2,       // 2: hour buckets behind day indexes
             "notifications", 2,  // 2: inboxes per recipient (person or role), own story facts
             "blackouts", 2,      // 2: aggregate version stored, for read-your-writes
             "campaigns", 2,      // 2: aggregate version stored, for read-your-writes
@@ -38,10 +40,26 @@ public class ReadModelLayouts {
 
     private final EventProcessingConfiguration processing;
     private final MongoCollection<Document> layouts;
+    private final MongoCollection<Document> events;
 
     ReadModelLayouts(EventProcessingConfiguration processing, MongoStore store) {
         this.processing = processing;
         this.layouts = store.database().getCollection("read_model_layouts");
+        this.events = store.database().getCollection(MongoEventStorageEngine.COLLECTION);
+    }
+
+    /**
+     * On a store without events, every read model is built with the current layout from its first event: the
+     * layouts are recorded before anything is written (e.g. the first people), so the first start rebuilds
+     * nothing and nobody finds a read model emptied for a rebuild right after the server became ready.
+     */
+    @PostConstruct
+    void recordLayoutsOfAnEmptyStore() {
+        if (events.find().projection(new Document("_id", 1)).limit(1).first() != null) {
+            return;
+        }
+        LAYOUTS.forEach((name, layout) -> layouts.replaceOne(Filters.eq("_id", name),
+                new Document("_id", name).append("layout", layout), new ReplaceOptions().upsert(true)));
     }
 
     /** Rebuilds every read model whose stored layout is not the current one. */
