@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 public final class ServerProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "newsroom-api.jar");
+    /** Linux's USER_HZ, the unit of {@code /proc/<pid>/stat}'s times; 100 on every common kernel. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
     private static final Pattern README_START = Pattern.compile("java (.*?)\\s*-jar newsroom-api/target/newsroom-api.jar");
 
     private final Process process;
@@ -160,6 +162,31 @@ public final class ServerProcess implements AutoCloseable {
             return -1;
         } catch (IOException e) {
             return -1;
+        }
+    }
+
+    /**
+     * The CPU time the process has used so far (user + system, from {@code /proc/<pid>/stat}), in ms: on a
+     * shared machine a steadier measure of work done than wall time.
+     */
+    public long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
+            // the fields after the command name (which may hold spaces) start after its closing parenthesis
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+            return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The machine's load average over the last minute, from {@code /proc/loadavg}. */
+    public static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
         }
     }
 

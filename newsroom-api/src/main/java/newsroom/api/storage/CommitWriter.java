@@ -18,12 +18,13 @@ import org.bson.Document;
  * <p>
  * Appenders put their commit into a queue. One of them at a time is the <em>leader</em>: it writes
  * everything queued (not only its own commit) as one ordered {@code insertMany} with consecutive commit
- * numbers and makes the batch durable ({@link Durability}: on the embedded store one file write and
- * fsync), then wakes the others. Meanwhile the next appenders queue up; those whose commit was in the
- * batch return, and one whose commit was not becomes the next leader and writes everything queued by
- * then. So under load one insert and one flush serve many commands, and no commit is reported stored
- * before it is durable. (Followers wait on a monitor rather than on the leader's lock: handing a lock
- * from one finished appender to the next made them return one by one and cut the batches short.)
+ * numbers, hands the lead on, and then makes its batch durable ({@link Durability}: on the embedded store
+ * one file write and fsync, shared by every batch waiting at that moment) and wakes the batch's appenders.
+ * Meanwhile the next appenders queue up, and one whose commit was not in a batch yet becomes the next
+ * leader and inserts everything queued by then while the previous batch is being synced. So under load one
+ * insert and one flush serve many commands, and no commit is reported stored before it is durable.
+ * (Followers wait on a monitor rather than on the leader's lock: handing a lock from one finished appender
+ * to the next made them return one by one and cut the batches short.)
  * <p>
  * Ordered inserts stop at the first failure, so what is stored of a batch is always a prefix of it:
  * commit N+1 is only written after N was, and a crash never leaves a hole that a tracker would wait on
@@ -54,7 +55,8 @@ final class CommitWriter {
     /** One appender's commit and what became of it, written by the leader that wrote it. */
     private static final class Pending {
         final Document commit;
-        boolean stored;
+        /** Inserted by a leader, not yet durable: its appender waits rather than leads. */
+        volatile boolean stored;
         volatile boolean settled;
         RuntimeException failure;
 
@@ -71,9 +73,9 @@ final class CommitWriter {
         }
 
         void failed(RuntimeException e) {
-            stored = false;
             failure = e;
-            settled = true;
+            settled = true; // first, so its appender never sees it neither stored nor settled
+            stored = false;
         }
     }
 
@@ -87,13 +89,18 @@ final class CommitWriter {
         queue.add(pending);
         while (!pending.settled) {
             if (becameLeader(pending)) {
+                List<Pending> inserted;
                 try {
-                    writeQueued();
+                    inserted = insertQueued();
                 } finally {
                     synchronized (monitor) {
                         leading = false;
                         monitor.notifyAll();
                     }
+                }
+                makeDurable(inserted); // no longer leading: the next batch is inserted while this one syncs
+                synchronized (monitor) {
+                    monitor.notifyAll();
                 }
             }
         }
@@ -102,10 +109,13 @@ final class CommitWriter {
         }
     }
 
-    /** Waits until the commit is settled by a leader, or until nobody leads and this appender may. */
+    /**
+     * Waits until the commit is settled, or until nobody leads and this appender may (its commit is still
+     * queued: not in a batch that is being inserted or synced).
+     */
     private boolean becameLeader(Pending pending) {
         synchronized (monitor) {
-            while (leading && !pending.settled) {
+            while ((leading || pending.stored) && !pending.settled) {
                 try {
                     monitor.wait();
                 } catch (InterruptedException e) {
@@ -121,7 +131,8 @@ final class CommitWriter {
         }
     }
 
-    private void writeQueued() {
+    /** Inserts what is queued; returns the commits that were stored (and now wait to be made durable). */
+    private List<Pending> insertQueued() {
         List<Pending> batch = new ArrayList<>();
         Pending next;
         while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
@@ -134,7 +145,10 @@ final class CommitWriter {
             numbers.forget();
             batch.stream().filter(pending -> !pending.settled && !pending.stored).forEach(pending -> pending.failed(e));
         }
-        List<Pending> stored = batch.stream().filter(pending -> pending.stored).toList();
+        return batch.stream().filter(pending -> pending.stored).toList();
+    }
+
+    private void makeDurable(List<Pending> stored) {
         if (stored.isEmpty()) {
             return;
         }

@@ -76,7 +76,7 @@ class ServerBenchmark {
         long stored;
         long filled;
         try (ServerProcess server = ServerProcess.start(dataDir)) {
-            server.awaitReady(Duration.ofMinutes(2));
+            server.awaitReady(Duration.ofMinutes(5));
             long start = System.nanoTime();
             Fill fill = fill(server, events, fillLimit);
             filled = fill.events.get();
@@ -95,18 +95,24 @@ class ServerBenchmark {
                 Files.size(file) / 1024.0 / Math.max(1, filled));
 
         try (ServerProcess server = ServerProcess.start(dataDir)) {
-            Duration ready = server.awaitReady(Duration.ofMinutes(2));
+            Duration ready = server.awaitReady(Duration.ofMinutes(5));
+            long cpuToReady = server.cpuMillis();
             pause(Duration.ofSeconds(15));
-            System.out.printf("start to ready with the filled store: %.1f s; RSS at idle: %d MB%n",
-                    ready.toMillis() / 1000.0, server.residentKb() / 1024);
+            System.out.printf("start to ready with the filled store: %.1f s (CPU time used by then %.1f s; load "
+                            + "average %s); RSS at idle: %d MB%n", ready.toMillis() / 1000.0, cpuToReady / 1000.0,
+                    ServerProcess.loadAverage(), server.residentKb() / 1024);
             server.stop();
         }
 
         try (ServerProcess server = ServerProcess.start(dataDir)) {
-            Duration ready = server.awaitReady(Duration.ofMinutes(2));
+            Duration ready = server.awaitReady(Duration.ofMinutes(5));
+            long cpuBefore = server.cpuMillis();
             Load load = load(server, rate, Duration.ofSeconds(sustainSeconds));
-            System.out.printf("start to ready: %.1f s, then %d commands/s at once for %d s%n", ready.toMillis() / 1000.0,
-                    rate, sustainSeconds);
+            long cpuUsed = server.cpuMillis() - cpuBefore;
+            int commands = load.coldStart.size() + load.sustained.size();
+            System.out.printf("start to ready: %.1f s, then %d commands/s at once for %d s (load average %s; the "
+                            + "server's CPU time %.1f ms per command)%n", ready.toMillis() / 1000.0, rate, sustainSeconds,
+                    ServerProcess.loadAverage(), (double) cpuUsed / Math.max(1, commands));
             System.out.printf("cold start (first 10 s): %d commands, slowest %d ms, p99 %d ms, p50 %d ms%n",
                     load.coldStart.size(), max(load.coldStart), percentile(load.coldStart, 99),
                     percentile(load.coldStart, 50));
