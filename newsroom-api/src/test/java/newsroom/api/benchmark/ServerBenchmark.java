@@ -73,24 +73,8 @@ class ServerBenchmark {
         Path file = dataDir.resolve(EmbeddedMongoServer.FILE_NAME);
         System.out.printf("%n=== Server on the embedded store: JVM options %s ===%n", ServerProcess.readmeJvmOptions());
 
-        long stored;
-        long filled;
-        try (ServerProcess server = ServerProcess.start(dataDir)) {
-            server.awaitReady(Duration.ofMinutes(5));
-            long start = System.nanoTime();
-            Fill fill = fill(server, events, fillLimit);
-            filled = fill.events.get();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            stored = awaitProjections(server, Duration.ofMinutes(10));
-            System.out.printf("fill: %,d commands, %,d events in %.0f s (%.0f commands/s, %d failed); "
-                            + "%,d placements on %d days; RSS %d MB%n", fill.commands.get(), fill.events.get(), seconds,
-                    fill.commands.get() / seconds, fill.failures.get(), fill.placements.get(), DAYS,
-                    server.residentKb() / 1024);
-            System.out.printf("store file while serving: %,d KB for %,d events in %,d commits = %.2f KB per event "
-                    + "(read models included)%n", Files.size(file) / 1024, fill.events.get(), stored,
-                    Files.size(file) / 1024.0 / fill.events.get());
-            server.stop();
-        }
+        String reused = System.getProperty("benchmark.store", "");
+        long filled = reused.isBlank() ? fillFreshStore(dataDir, events, fillLimit) : reuse(Path.of(reused), dataDir);
         System.out.printf("store file after a clean stop: %,d KB = %.2f KB per event%n", Files.size(file) / 1024,
                 Files.size(file) / 1024.0 / Math.max(1, filled));
 
@@ -121,6 +105,49 @@ class ServerBenchmark {
                     percentile(load.sustained, 50), percentile(load.sustained, 99), max(load.sustained),
                     load.failures.get(), load.maxResidentKb.get() / 1024);
             server.stop();
+        }
+    }
+
+    /** Fills a fresh store through the API; returns the number of events stored. */
+    private long fillFreshStore(Path dataDir, int events, Duration fillLimit) throws Exception {
+        Path file = dataDir.resolve(EmbeddedMongoServer.FILE_NAME);
+        long stored;
+        long filled;
+        try (ServerProcess server = ServerProcess.start(dataDir)) {
+            server.awaitReady(Duration.ofMinutes(5));
+            long start = System.nanoTime();
+            Fill fill = fill(server, events, fillLimit);
+            filled = fill.events.get();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            stored = awaitProjections(server, Duration.ofMinutes(10));
+            System.out.printf("fill: %,d commands, %,d events in %.0f s (%.0f commands/s, %d failed); "
+                            + "%,d placements on %d days; RSS %d MB%n", fill.commands.get(), fill.events.get(), seconds,
+                    fill.commands.get() / seconds, fill.failures.get(), fill.placements.get(), DAYS,
+                    server.residentKb() / 1024);
+            System.out.printf("store file while serving: %,d KB for %,d events in %,d commits = %.2f KB per event "
+                    + "(read models included)%n", Files.size(file) / 1024, fill.events.get(), stored,
+                    Files.size(file) / 1024.0 / fill.events.get());
+            server.stop();
+        }
+        return filled;
+    }
+
+    /**
+     * Copies a store filled by an earlier run ({@code -Dbenchmark.store=<its data directory>}, with
+     * {@code -Dbenchmark.storeEvents=} the events it holds) and lets the server bring its read models up to date
+     * (an upgrade may rebuild them); returns the number of events. Saves the fill when only the later phases
+     * are measured again.
+     */
+    private long reuse(Path store, Path dataDir) throws Exception {
+        Files.copy(store.resolve(EmbeddedMongoServer.FILE_NAME), dataDir.resolve(EmbeddedMongoServer.FILE_NAME));
+        try (ServerProcess server = ServerProcess.start(dataDir)) {
+            server.awaitReady(Duration.ofMinutes(5));
+            long commits = awaitProjections(server, Duration.ofMinutes(15));
+            long events = Long.getLong("benchmark.storeEvents", commits);
+            System.out.printf("reused the store in %s: %,d commits, %,d events; read models up to date; RSS %d MB%n",
+                    store, commits, events, server.residentKb() / 1024);
+            server.stop();
+            return events;
         }
     }
 
