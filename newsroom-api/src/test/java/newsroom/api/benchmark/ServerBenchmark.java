@@ -195,10 +195,13 @@ class ServerBenchmark {
         long deadline = System.nanoTime() + atMost.toNanos();
         JsonNode status = null;
         while (System.nanoTime() < deadline) {
-            status = json.readTree(http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/admin/projections"))
-                    .header("Authorization", basic("ada")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+                    + "/api/admin/projections")).header("Authorization", basic("ada")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            status = json.readTree(answer.body());
             long head = status.path("head").asLong();
-            boolean caughtUp = true;
+            // right after a start ada may not be known yet (the users read model is being built)
+            boolean caughtUp = answer.statusCode() == 200 && !status.path("projections").isEmpty();
             for (JsonNode projection : status.path("projections")) {
                 caughtUp &= projection.path("position").asLong() >= head;
             }
