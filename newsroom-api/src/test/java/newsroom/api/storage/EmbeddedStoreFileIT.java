@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The embedded store's file stays bounded under the write pattern of the server (a commit, the read models
- * it changes, the tracking tokens), compacts while serving, and shrinks back when it is closed, keeping
- * every document.
+ * it changes, the tracking tokens), and shrinks back from its peak by compaction while serving and when it
+ * is closed, keeping every document.
  */
 class EmbeddedStoreFileIT {
 
@@ -93,7 +93,10 @@ class EmbeddedStoreFileIT {
 
         // without compaction the file grew by 17 to 85 KB per command
         assertThat(largestWhileServing / COMMANDS).as("bytes per command while serving").isLessThan(8 * 1024);
-        assertThat(afterClose).as("the file shrinks when it is closed").isLessThan(beforeClose / 2);
+        // compaction while serving or, if the file is still sparse then, on close: which one does most of it
+        // depends on how fast the machine is, so the file is compared with its peak
+        assertThat(afterClose).as("the file shrinks back from its peak").isLessThan(largestWhileServing / 2);
+        assertThat(afterClose).as("closing never grows the file").isLessThanOrEqualTo(beforeClose);
         assertThat(afterClose / COMMANDS).as("bytes per command after compaction").isLessThan(1536);
 
         try (EmbeddedMongoServer reopened = EmbeddedMongoServer.start(dataDir, settings);
