@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import newsroom.governance.GovernanceRule;
@@ -59,8 +60,9 @@ public class ChannelDefinition {
 
     @CommandHandler
     public void handle(ChangeChannelCommand command) {
-        requireRole(command.changedBy());
-        check(!retired, GovernanceRule.CHANNEL_ALREADY_RETIRED, "channel '" + channelId + "' is retired");
+        changeRefusal(command.changedBy(), channelId, retired).ifPresent(refusal -> {
+            throw refusal;
+        });
         String newName = checkedName(command.name());
         ChannelSettings checked = checkedSettings(command.settings());
         String by = command.changedBy().username();
@@ -74,9 +76,25 @@ public class ChannelDefinition {
 
     @CommandHandler
     public void handle(RetireChannelCommand command) {
-        requireRole(command.retiredBy());
-        check(!retired, GovernanceRule.CHANNEL_ALREADY_RETIRED, "channel '" + channelId + "' is already retired");
+        changeRefusal(command.retiredBy(), channelId, retired).ifPresent(refusal -> {
+            throw refusal;
+        });
         apply(new ChannelRetiredEvent(channelId, command.reason(), command.retiredBy().username()));
+    }
+
+    /**
+     * Why this person may not change or retire the channel, if they may not: the rule the aggregate enforces and
+     * the API offers as the channel's actions.
+     */
+    public static Optional<RuntimeException> changeRefusal(Actor actor, String channelId, boolean retired) {
+        if (!actor.may(Action.MANAGE_CHANNELS)) {
+            return Optional.of(new MissingRole(Action.MANAGE_CHANNELS, actor));
+        }
+        if (retired) {
+            return Optional.of(new GovernanceRuleViolation(GovernanceRule.CHANNEL_ALREADY_RETIRED,
+                    "channel '" + channelId + "' is retired"));
+        }
+        return Optional.empty();
     }
 
     private static void requireRole(Actor actor) {

@@ -50,11 +50,28 @@ public class SigningDelegation {
 
     @CommandHandler
     public void handle(RevokeDelegationCommand command) {
-        check(command.revokedBy().username().equals(delegator), GovernanceRule.ONLY_DELEGATOR_REVOKES,
-                command.revokedBy().username() + " did not make this delegation");
-        check(!revoked, GovernanceRule.DELEGATION_ALREADY_REVOKED, "the delegation is already revoked");
+        revokeRefusal(delegator, revoked, command.revokedBy().username()).ifPresent(refusal -> {
+            throw refusal;
+        });
         apply(new SigningDelegationRevokedEvent(aggregateId.substring("delegation:".length()),
                 command.revokedBy().username(), command.revokedAt()));
+    }
+
+    /**
+     * Why this person may not revoke the delegation, if they may not: the one rule the aggregate enforces and the
+     * API offers as an action.
+     */
+    public static java.util.Optional<GovernanceRuleViolation> revokeRefusal(String delegator, boolean revoked,
+                                                                             String username) {
+        if (!username.equals(delegator)) {
+            return java.util.Optional.of(new GovernanceRuleViolation(GovernanceRule.ONLY_DELEGATOR_REVOKES,
+                    username + " did not make this delegation"));
+        }
+        if (revoked) {
+            return java.util.Optional.of(new GovernanceRuleViolation(GovernanceRule.DELEGATION_ALREADY_REVOKED,
+                    "the delegation is already revoked"));
+        }
+        return java.util.Optional.empty();
     }
 
     @EventSourcingHandler

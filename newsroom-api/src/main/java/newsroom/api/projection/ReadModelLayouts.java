@@ -27,12 +27,15 @@ public class ReadModelLayouts {
 
     /** Read model (processing group) → layout of its documents; raise it when they change shape. */
     static final Map<String, Integer> LAYOUTS = new TreeMap<>(Map.of(
-            "stories", 2,        // 2: lastApprovedContent
-            "calendar", 2,       // 2: hour buckets behind day indexes
+            "stories", 3,        // 2: lastApprovedContent; 3: approval policies applied, attested approvals
+            "calendar", 3,       // 2: hour buckets behind day indexes; 3: its story copy as the stories' 3
             "notifications", 2,  // 2: inboxes per recipient (person or role), own story facts
             "blackouts", 2,      // 2: aggregate version stored, for read-your-writes
             "campaigns", 2,      // 2: aggregate version stored, for read-your-writes
-            "users", 1));
+            "users", 1,
+            "channels", 1,
+            "approval-policies", 1,
+            "delegations", 1));
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelLayouts.class);
 

@@ -52,7 +52,7 @@ class RestartPersistenceIT {
             historyBefore = ok(api.as("victor").get("/api/stories/" + storyId + "/history")).body();
             accountsBefore = ok(api.as("otto").get("/api/admin/users")).body();
             assertThat(accountsBefore.findValuesAsText("username")).containsExactly("ada", "admin", "carla", "eddie",
-                    "grace", "lena", "nora", "otto", "victor");
+                    "grace", "lena", "leo", "nora", "otto", "victor");
         }
         if (store.containsKey("newsroom.mongodb.data-dir")) {
             Path file = Path.of((String) store.get("newsroom.mongodb.data-dir")).resolve("newsroom.mv");

@@ -78,13 +78,16 @@ class StoryWorkflowIT extends ApiIntegrationTest {
                         "PlacementPlanned by eddie",
                         "PlacementPlanned by eddie",
                         "StorySubmitted by carla",
+                        "ApprovalPoliciesApplied by carla",
                         "ApprovalGranted by grace",
+                        "ApprovalAttested by grace",
                         "ApprovalGranted by lena",
+                        "ApprovalAttested by lena",
                         "StoryApproved by lena",
                         "PlacementPublished by eddie",
                         "PlacementPublished by eddie");
         assertThat(history).extracting(entry -> entry.path("version").asLong())
-                .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+                .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
         List<String> correlationIds = new ArrayList<>();
         history.forEach(entry -> correlationIds.add(entry.path("correlationId").asText(null)));
         assertThat(correlationIds).doesNotContainNull().allMatch(id -> !id.isBlank());
