@@ -27,8 +27,8 @@ public class ReadModelLayouts {
 
     /** Read model (processing group) → layout of its documents; raise it when they change shape. */
     static final Map<String, Integer> LAYOUTS = new TreeMap<>(Map.of(
-            "stories", 3,        // 2: lastApprovedContent; 3: approval policies applied, attested approvals
-            "calendar", 3,       // 2: hour buckets behind day indexes; 3: its story copy as the stories' 3
+            "stories", 4,        // 2: lastApprovedContent; 3: fullyPublished; 4: approval policies, attested approvals
+            "calendar", 4,       // 2: hour buckets behind day indexes; 3: story copies with fullyPublished; 4: as stories 4
             "notifications", 2,  // 2: inboxes per recipient (person or role), own story facts
             "blackouts", 2,      // 2: aggregate version stored, for read-your-writes
             "campaigns", 2,      // 2: aggregate version stored, for read-your-writes
