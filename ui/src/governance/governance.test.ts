@@ -8,6 +8,7 @@ import {
   formatSteps,
   parseSteps,
   policyDefinition,
+  stepState,
 } from './governance';
 
 const delegation = (over: Partial<DelegationAnswer['delegation']> = {}, inForce = true): DelegationAnswer => ({
@@ -64,5 +65,19 @@ describe('governance helpers', () => {
     expect(describeDelegation(delegation({ revokedAt: '2026-11-24T00:00:00Z' }, false), 'lena')).toBe(
       'You delegated signing for legal to leo (revoked)',
     );
+  });
+});
+
+describe('a step in the story\'s approvals', () => {
+  const at = (iso: string) => iso.slice(11, 16);
+  const approvals = [
+    { step: 'communications', approvedBy: 'grace', contentVersion: 3, approvedAt: '2026-11-24T09:00:00Z' },
+    { step: 'legal', approvedBy: 'leo', onBehalfOf: 'lena', contentVersion: 3, approvedAt: '2026-11-24T10:00:00Z' },
+  ];
+
+  it('names every signature, a delegate with the lead signed for, and says when more are needed', () => {
+    expect(stepState('legal', approvals, false, at)).toBe('approved by leo for lena, 10:00');
+    expect(stepState('communications', approvals, true, at)).toBe('signed by grace, 09:00 — more signatures pending');
+    expect(stepState('brand', approvals, true, at)).toBe('pending');
   });
 });

@@ -1,4 +1,4 @@
-import type { Channel, DelegationAnswer, PolicyDefinition, PolicyStep } from '../api/types';
+import type { Approval, Channel, DelegationAnswer, PolicyDefinition, PolicyStep } from '../api/types';
 
 // Pure helpers of the governance views (channels, approval policies, delegations). What a person may do is
 // the server's answer (`allowedActions`); these only read it and shape form input.
@@ -60,4 +60,16 @@ export function describeDelegation(answer: DelegationAnswer, username: string): 
   return d.delegator === username
     ? `You delegated signing for ${d.group} to ${d.delegate} (${state})`
     : `${d.delegator} delegated signing for ${d.group} to you (${state})`;
+}
+
+/**
+ * A step's state in the story's approvals: every signature so far (a delegate's "for" the lead they signed for),
+ * then "pending" while it still needs more.
+ */
+export function stepState(step: string, approvals: Approval[], pending: boolean, when: (iso: string) => string): string {
+  const signatures = approvals
+    .filter((a) => a.step === step)
+    .map((a) => `${a.approvedBy}${a.onBehalfOf ? ` for ${a.onBehalfOf}` : ''}, ${when(a.approvedAt)}`);
+  if (signatures.length === 0) return 'pending';
+  return pending ? `signed by ${signatures.join('; ')} — more signatures pending` : `approved by ${signatures.join('; ')}`;
 }

@@ -44,7 +44,7 @@ class PolicyController {
         this.clock = clock;
     }
 
-    record StepRequest(@NotNull @Size(max = 40) String group, int signatures) {
+    record StepRequest(@NotNull @Size(max = 40) String group, @NotNull Integer signatures) {
     }
 
     record PolicyRequest(@Size(max = 80) String name, @Size(max = 10) List<@NotNull @Valid StepRequest> steps,

@@ -109,6 +109,36 @@ class GovernanceIT extends ApiIntegrationTest {
         }
 
         @Test
+        void theCalendarUsesTheMinimumGapSetOnTheChannelAtOnce() {
+            String channelId = unique("gap");
+            Map<String, Object> wide = channel(channelId, "Gap", null);
+            wide.put("minimumGapMinutes", 180);
+            assertThat(api.as("ada").post("/api/channels", wide).status()).isEqualTo(201);
+            Instant first = Instant.parse("2027-05-11T08:00:00Z");
+            String one = plannedOn(channelId, first);
+            String two = pitch("carla", content("Two hours later", uniqueDesk()));
+            ok(api.as("eddie").post(path(two, "accept"), Map.of()));
+            JsonNode warnings = ok(api.as("eddie").post(path(two, "placements"),
+                    placement("g", channelId, first.plusSeconds(7200), "Later"))).body().path("warnings");
+            assertThat(warnings.toString()).contains("CHANNEL_GAP");
+
+            Map<String, Object> narrow = channel(channelId, "Gap", null);
+            narrow.remove("channelId");
+            narrow.put("minimumGapMinutes", 60);
+            ok(api.as("ada").put("/api/channels/" + channelId, narrow));
+            JsonNode collisions = ok(api.as("victor").get("/api/calendar/collisions?from=2027-05-11T00:00:00Z"
+                    + "&to=2027-05-12T00:00:00Z")).body();
+            assertThat(collisions.toString()).doesNotContain(one).doesNotContain(two);
+        }
+
+        private String plannedOn(String channelId, Instant slot) {
+            String storyId = pitch("carla", content("On the hour", uniqueDesk()));
+            ok(api.as("eddie").post(path(storyId, "accept"), Map.of()));
+            ok(api.as("eddie").post(path(storyId, "placements"), placement("g", channelId, slot, "First")));
+            return storyId;
+        }
+
+        @Test
         void badChannelInputIsRefusedNamingTheFieldAndNothingChanges() {
             assertFieldError(api.as("ada").post("/api/channels", channel("Not A Slug", "x", null)), "channelId",
                     "ChannelIdFormat");
