@@ -37,6 +37,8 @@ public class ReadModelLayouts {
             "approval-policies", 1,
             "delegations", 1));
 
+    private static final int FIRST_LAYOUT = 1;
+
     private static final Logger log = LoggerFactory.getLogger(ReadModelLayouts.class);
 
     private final EventProcessingConfiguration processing;
@@ -47,12 +49,17 @@ public class ReadModelLayouts {
         this.layouts = store.database().getCollection("read_model_layouts");
     }
 
-    /** Rebuilds every read model whose stored layout is not the current one. */
+    /**
+     * Rebuilds every read model whose stored layout is not the current one. A read model without a
+     * record was built before layouts were recorded, with layout 1, so one still at layout 1 (users) is
+     * not rebuilt: a rebuild empties it for a moment, and nobody can sign in while users is empty.
+     */
     @EventListener(ApplicationReadyEvent.class)
     public void rebuildOutdated() {
         LAYOUTS.forEach((name, layout) -> {
             Document stored = layouts.find(Filters.eq("_id", name)).first();
-            if (stored != null && stored.getInteger("layout", 0) == layout) {
+            int storedLayout = stored == null ? FIRST_LAYOUT : stored.getInteger("layout", FIRST_LAYOUT);
+            if (storedLayout == layout) {
                 return;
             }
             processing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(processor -> {
