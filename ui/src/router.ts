@@ -4,8 +4,25 @@ import { useCallback, useEffect, useState } from 'react';
 // open story drawer and ?date=YYYY-MM-DD for the calendar. Links stay shareable and the server
 // only has to serve index.html at "/".
 
-export type View = 'calendar' | 'board' | 'inbox' | 'campaigns' | 'quiet-periods' | 'notifications';
-export const VIEWS: View[] = ['calendar', 'board', 'inbox', 'campaigns', 'quiet-periods', 'notifications'];
+export type View =
+  | 'calendar'
+  | 'board'
+  | 'inbox'
+  | 'campaigns'
+  | 'quiet-periods'
+  | 'notifications'
+  | 'channels'
+  | 'policies';
+export const VIEWS: View[] = [
+  'calendar',
+  'board',
+  'inbox',
+  'campaigns',
+  'quiet-periods',
+  'notifications',
+  'channels',
+  'policies',
+];
 
 export interface Route {
   view: View;

@@ -10,11 +10,15 @@ import type {
   Campaign,
   CampaignDefinition,
   Channel,
+  ChannelDefinition,
+  DelegationAnswer,
   HistoryEntry,
   LiveUpdates,
   Me,
   Notification,
   Person,
+  PolicyAnswer,
+  PolicyDefinition,
   Story,
   StoryContent,
   StoryStatus,
@@ -34,6 +38,27 @@ const storyPath = (id: string) => `/api/stories/${enc(id)}`;
 export const api = {
   me: (auth?: Credentials) => request<Me>('/api/me', { auth }).then((r) => r.data),
   channels: () => get<Channel[]>('/api/channels'),
+  allChannels: () => get<Channel[]>('/api/channels?includeRetired=true'),
+  addChannel: (channel: ChannelDefinition) =>
+    request<Channel>('/api/channels', { method: 'POST', body: channel }).then((r) => r.data),
+  changeChannel: (channelId: string, channel: ChannelDefinition, version?: number) =>
+    request<Channel>(`/api/channels/${enc(channelId)}`, { method: 'PUT', body: channel, version }).then((r) => r.data),
+  retireChannel: (channelId: string, reason: string, version?: number) =>
+    request<Channel>(`/api/channels/${enc(channelId)}/retire`, { method: 'POST', body: { reason }, version }).then(
+      (r) => r.data,
+    ),
+  policies: () => get<PolicyAnswer[]>('/api/approval-policies'),
+  definePolicy: (policyId: string, definition: PolicyDefinition) =>
+    request<PolicyAnswer>(`/api/approval-policies/${enc(policyId)}`, { method: 'PUT', body: definition }).then(
+      (r) => r.data,
+    ),
+  delegations: () => get<DelegationAnswer[]>('/api/delegations'),
+  delegate: (group: string, delegate: string, until: string, from?: string) =>
+    request<DelegationAnswer>('/api/delegations', { method: 'POST', body: { group, delegate, until, from } }).then(
+      (r) => r.data,
+    ),
+  revokeDelegation: (delegationId: string) =>
+    request<DelegationAnswer>(`/api/delegations/${enc(delegationId)}/revoke`, { method: 'POST' }).then((r) => r.data),
   campaigns: () => get<Campaign[]>('/api/campaigns'),
   defineCampaign: (campaignId: string, definition: CampaignDefinition) =>
     request<Campaign>(`/api/campaigns/${enc(campaignId)}`, { method: 'PUT', body: definition }).then((r) => r.data),
@@ -77,8 +102,9 @@ export const api = {
   decline: (id: string, reason: string, version?: number) => command(`${storyPath(id)}/decline`, { reason }, version),
   assign: (id: string, assignee: string, version?: number) => command(`${storyPath(id)}/assign`, { assignee }, version),
   submit: (id: string, version?: number) => command(`${storyPath(id)}/submit`, undefined, version),
-  approve: (id: string, step: string | undefined, version?: number) =>
-    command(`${storyPath(id)}/approvals`, step ? { step } : {}, version),
+  /** Signs a step, confirming the guideline checklist items (every item of the story's checklist is needed). */
+  approve: (id: string, step: string | undefined, version?: number, checklist: string[] = []) =>
+    command(`${storyPath(id)}/approvals`, { ...(step ? { step } : {}), ...(checklist.length ? { checklist } : {}) }, version),
   requestChanges: (id: string, comment: string, version?: number) =>
     command(`${storyPath(id)}/change-requests`, { comment }, version),
   planPlacement: (

@@ -21,6 +21,9 @@ export type Action =
   | 'COMMENT'
   | 'DEFINE_CAMPAIGN'
   | 'DEFINE_BLACKOUT'
+  | 'DELEGATE_SIGNING'
+  | 'MANAGE_CHANNELS'
+  | 'MANAGE_APPROVAL_POLICIES'
   | 'MANAGE_PROJECTIONS'
   | 'MANAGE_USERS'
   | 'READ_AUDIT_TRAIL'
@@ -83,6 +86,92 @@ export interface Approval {
   approvedBy: string;
   contentVersion: number;
   approvedAt: string;
+  /** The lead a delegate signed for; null when the approver signed for themself. */
+  onBehalfOf?: string | null;
+  /** The approval policy versions the signature was given under. */
+  policies?: PolicyVersionRef[];
+  confirmedChecklist?: string[];
+}
+
+export interface PolicyVersionRef {
+  policyId: string;
+  version: number;
+}
+
+/** One step of an approval policy: the group that signs it and how many distinct members must. */
+export interface PolicyStep {
+  group: string;
+  signatures: number;
+}
+
+/** An approval policy version as it applied to a story at submission. */
+export interface AppliedPolicy {
+  policyId: string;
+  version: number;
+  name: string;
+  steps: PolicyStep[];
+  checklist: string[];
+  placementIds: string[];
+}
+
+export interface PolicyVersion {
+  version: number;
+  name: string;
+  steps: PolicyStep[];
+  checklist: string[];
+  definedBy: string;
+  definedAt: string;
+}
+
+export interface ApprovalPolicy {
+  policyId: string;
+  version: number;
+  name: string;
+  steps: PolicyStep[];
+  checklist: string[];
+  definedBy: string;
+  definedAt: string;
+  versions: PolicyVersion[];
+}
+
+/** GET /api/approval-policies: each policy with what the caller may do (MANAGE_APPROVAL_POLICIES). */
+export interface PolicyAnswer {
+  policy: ApprovalPolicy;
+  allowedActions: Action[];
+}
+
+export interface PolicyDefinition {
+  name: string;
+  steps: PolicyStep[];
+  checklist: string[];
+}
+
+export interface ChannelDefinition {
+  channelId?: string;
+  name: string;
+  kind: string;
+  colour: string;
+  approvalPolicyId?: string | null;
+  minimumGapMinutes: number;
+}
+
+export interface Delegation {
+  delegationId: string;
+  delegator: string;
+  delegate: string;
+  group: string;
+  from: string;
+  until: string;
+  delegatedAt: string;
+  revokedBy?: string | null;
+  revokedAt?: string | null;
+}
+
+/** GET /api/delegations: the ones the caller gave or received. */
+export interface DelegationAnswer {
+  delegation: Delegation;
+  inForce: boolean;
+  allowedActions: string[];
 }
 
 export interface Placement {
@@ -138,6 +227,10 @@ export interface Story extends StoryContent {
   approvableSteps?: string[];
   /** Null until first approved; then the last approved content, to show what changed since. */
   lastApprovedContent?: ApprovedContent | null;
+  /** The approval policy versions recorded at the last submission. */
+  approvalPolicies?: AppliedPolicy[];
+  /** Their guideline checklist: an approver confirms every item. */
+  checklist?: string[];
 }
 
 /** The editable content of a story: the body of a pitch and of PUT /draft. */
@@ -169,6 +262,14 @@ export interface Channel {
   name: string;
   kind: string;
   requiredApprovalSteps?: string[];
+  colour?: string;
+  approvalPolicyId?: string | null;
+  minimumGapMinutes?: number;
+  retired?: boolean;
+  retiredReason?: string | null;
+  version?: number;
+  /** CHANGE and RETIRE when the caller may (the server's decision). */
+  allowedActions?: string[];
 }
 
 export type CollisionKind = 'CHANNEL_GAP' | 'HIGH_PRIORITY_DAY' | 'BLACKOUT';

@@ -39,6 +39,13 @@ export const RULE_SENTENCES: Record<string, string> = {
   ContributorsEditOwnDraftsOnly: 'Contributors can change only the stories they pitched or are assigned to.',
   StoryCannotBeItsOwnSource: 'A derived story needs another story as its source.',
   BlackoutAlreadyLifted: 'This quiet period has already been lifted.',
+  ApproverNotInStepGroup: 'Only a governance lead of the group that signs this step, or someone holding their delegation, can approve it.',
+  ChecklistNotConfirmed: 'Confirm every guideline of the approval policy before approving.',
+  ChannelRetired: 'This channel was retired and takes no new placements.',
+  ChannelAlreadyExists: 'A channel with this id exists (or existed): choose another id.',
+  ChannelAlreadyRetired: 'This channel is already retired.',
+  OnlyDelegatorRevokes: 'Only the lead who gave this delegation can revoke it.',
+  DelegationAlreadyRevoked: 'This delegation is already revoked.',
 };
 
 /** The fields the server can name, by the label the forms give them. */
@@ -209,6 +216,9 @@ export function describeProblem(problem: Problem, options: MessageOptions = {}):
       if (type === 'story-not-found') return say('This story does not exist (any more).');
       if (type === 'placement-not-found') return say('This placement is not part of the story (any more).');
       if (type === 'campaign-not-found') return say('There is no such campaign.');
+      if (type === 'channel-not-found') return say('There is no such channel.');
+      if (type === 'approval-policy-not-found') return say('There is no such approval policy.');
+      if (type === 'delegation-not-found') return say('There is no such delegation.');
       if (type === 'blackout-not-found') return say('There is no such quiet period.');
       return say('This could not be found.', 'It may have been removed; reload the page.');
     case 409:

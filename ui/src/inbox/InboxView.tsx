@@ -3,7 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/endpoints';
 import type { Story } from '../api/types';
 import { channelColour } from '../calendar/mapping';
+import { storyButtons } from '../auth/permissions';
 import { ProblemAlert } from '../feedback/Feedback';
+import { DelegationsPanel } from '../governance/DelegationsPanel';
+import { describeSteps } from '../governance/governance';
 import { keys } from '../live/cache';
 import { useNameOf } from '../people/usePeople';
 import { ApproveControl } from '../story/ApproveControl';
@@ -20,6 +23,7 @@ export function InboxView({ onOpenStory }: { onOpenStory(storyId: string): void 
         {inbox.isFetching && <span className="muted">Refreshing…</span>}
       </div>
       <p className="muted">Stories in review with a step you may approve. Nobody approves their own work.</p>
+      <DelegationsPanel />
       <ProblemAlert error={inbox.error} />
       {inbox.data?.length === 0 && <p data-testid="inbox-empty">Nothing waits for your approval.</p>}
       <ul className="inbox" data-testid="inbox">
@@ -55,6 +59,19 @@ function ChannelTexts({ story }: { story: Story }) {
   );
 }
 
+/** The approval policy versions the story was submitted under, and their guideline checklist. */
+function PolicyInForce({ story }: { story: Story }) {
+  const policies = story.approvalPolicies ?? [];
+  if (policies.length === 0) return null;
+  return (
+    <p className="muted" data-testid="inbox-policies">
+      Under{' '}
+      {policies.map((p) => `${p.name} v${p.version} (${describeSteps(p.steps)})`).join('; ')}
+      {(story.checklist ?? []).length > 0 ? ' · confirm each guideline before approving' : ''}
+    </p>
+  );
+}
+
 export function InboxItem({ story, onOpen }: { story: Story; onOpen(): void }) {
   const nameOf = useNameOf();
   const approve = useStoryCommand(story.storyId);
@@ -78,14 +95,17 @@ export function InboxItem({ story, onOpen }: { story: Story; onOpen(): void }) {
       {story.angle && <p>{story.angle}</p>}
       <ReviewChanges story={story} />
       <ChannelTexts story={story} />
+      <PolicyInForce story={story} />
       <p>
         Waiting for: <strong data-testid="inbox-pending">{pending.join(', ') || '—'}</strong>
       </p>
       <div className="actions">
         <ApproveControl story={story} command={approve} testId="inbox-approve" inList />
-        <button type="button" onClick={() => setSendingBack((v) => !v)} aria-expanded={sendingBack}>
-          Send back…
-        </button>
+        {storyButtons(story).requestChanges && (
+          <button type="button" onClick={() => setSendingBack((v) => !v)} aria-expanded={sendingBack}>
+            Send back…
+          </button>
+        )}
       </div>
       {sendingBack && (
         <form

@@ -15,6 +15,9 @@ export const keys = {
   campaigns: ['campaigns'] as const,
   users: ['users'] as const,
   blackouts: ['blackouts'] as const,
+  allChannels: ['channels', 'all'] as const,
+  policies: ['approval-policies'] as const,
+  delegations: ['delegations'] as const,
   calendarFeed: ['calendar-feed'] as const,
   /** GET /api/stories (all): derived stories are found in it. */
   stories: ['stories'] as const,

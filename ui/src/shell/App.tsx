@@ -9,6 +9,9 @@ import { BoardView } from '../board/BoardView';
 import { QuietPeriodsView } from '../blackouts/QuietPeriodsView';
 import { CampaignsView } from '../campaigns/CampaignsView';
 import { CalendarView } from '../calendar/CalendarView';
+import { ChannelsView } from '../governance/ChannelsView';
+import { delegationsHeld } from '../governance/governance';
+import { PoliciesView } from '../governance/PoliciesView';
 import { InboxView } from '../inbox/InboxView';
 import { keys } from '../live/cache';
 import { LiveBanner, LiveProvider } from '../live/LiveProvider';
@@ -54,7 +57,10 @@ function Dashboard() {
   // The content the pitch dialog opens with (null: closed); a derived story starts from its source.
   const [pitching, setPitching] = useState<StoryContent | null>(null);
   const notifications = useQuery({ queryKey: keys.notifications, queryFn: api.notifications, retry: false });
-  const showInbox = can(me, 'APPROVE');
+  // a member signing under a lead's delegation has an inbox too
+  const delegations = useQuery({ queryKey: keys.delegations, queryFn: api.delegations, retry: false });
+  const showInbox =
+    can(me, 'APPROVE') || delegationsHeld(delegations.data ?? [], me?.username ?? '').length > 0;
   const inbox = useQuery({ queryKey: keys.inbox, queryFn: api.inbox, enabled: showInbox, retry: false });
 
   const tabs: { view: View; label: string; badge?: number }[] = [
@@ -64,6 +70,8 @@ function Dashboard() {
     { view: 'campaigns', label: 'Campaigns' },
     { view: 'quiet-periods', label: 'Quiet periods' },
     { view: 'notifications', label: 'Notifications', badge: notifications.data?.length },
+    ...(can(me, 'MANAGE_CHANNELS') ? [{ view: 'channels' as View, label: 'Channels' }] : []),
+    ...(can(me, 'MANAGE_APPROVAL_POLICIES') ? [{ view: 'policies' as View, label: 'Policies' }] : []),
   ];
   const view = route.view === 'inbox' && !showInbox ? 'board' : route.view;
   const roles = me?.roles.map((r) => ROLE_TEXT[r] ?? r).join(', ') ?? '';
@@ -135,6 +143,8 @@ function Dashboard() {
           {view === 'inbox' && showInbox && <InboxView onOpenStory={openStory} />}
           {view === 'campaigns' && <CampaignsView onShowOnCalendar={(campaign) => navigate({ view: 'calendar', campaign })} />}
           {view === 'quiet-periods' && <QuietPeriodsView />}
+          {view === 'channels' && <ChannelsView />}
+          {view === 'policies' && <PoliciesView />}
           {view === 'notifications' && (
             <NotificationsView notifications={notifications.data} error={notifications.error} onOpenStory={openStory} />
           )}

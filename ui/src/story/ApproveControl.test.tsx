@@ -26,3 +26,45 @@ describe('ApproveControl', () => {
     expect(mutate).toHaveBeenCalledWith(expect.objectContaining({ label: 'Approved legal for “Robot cell”', seen: 7 }));
   });
 });
+
+describe('ApproveControl with a guideline checklist', () => {
+  const governed: Story = {
+    ...story,
+    approvableSteps: ['legal'],
+    checklist: ['No forward-looking financial statements', 'Image rights cleared'],
+  };
+
+  it('approves only once every guideline is confirmed, and sends the confirmed items', async () => {
+    const mutate = vi.fn();
+    const command = { mutate, isPending: false } as unknown as ReturnType<typeof useStoryCommand>;
+    render(<ApproveControl story={governed} command={command} testId="inbox-approve" inList />);
+    const approve = screen.getByRole('button', { name: 'Approve legal for Robot cell' });
+    expect(approve).toBeDisabled();
+    await userEvent.click(screen.getByRole('checkbox', { name: 'No forward-looking financial statements' }));
+    expect(approve).toBeDisabled();
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Image rights cleared' }));
+    expect(approve).toBeEnabled();
+    await userEvent.click(approve);
+    expect(mutate).toHaveBeenCalledTimes(1);
+    const send = mutate.mock.calls[0][0].send as (v: number) => Promise<unknown>;
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(
+      new Response(JSON.stringify({ ...governed, version: 8 }), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json', ETag: '"8"' },
+      }),
+    );
+    await send(7);
+    const body = JSON.parse(String(fetchSpy.mock.calls[0][1]?.body));
+    expect(body).toEqual({ step: 'legal', checklist: governed.checklist });
+    fetchSpy.mockRestore();
+  });
+
+  it('unticking a guideline disables approving again', async () => {
+    const command = { mutate: vi.fn(), isPending: false } as unknown as ReturnType<typeof useStoryCommand>;
+    render(<ApproveControl story={governed} command={command} testId="drawer-approve" />);
+    for (const item of governed.checklist!) await userEvent.click(screen.getByRole('checkbox', { name: item }));
+    expect(screen.getByRole('button', { name: 'Approve legal' })).toBeEnabled();
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Image rights cleared' }));
+    expect(screen.getByRole('button', { name: 'Approve legal' })).toBeDisabled();
+  });
+});

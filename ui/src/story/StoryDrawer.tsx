@@ -12,6 +12,7 @@ import { mentionParts, mentionsIn } from '../people/mentions';
 import { useNameOf, usePeople } from '../people/usePeople';
 import { applyStory, keys } from '../live/cache';
 import { useLive } from '../live/LiveProvider';
+import { describeSteps, stepState } from '../governance/governance';
 import { formatInstant } from '../time/format';
 import { useStoryCommand, useStoryCommandQueue } from './commands/useStoryCommand';
 import { presenceText } from './presence';
@@ -206,21 +207,29 @@ function Approvals({ story }: { story: Story }) {
   const required = story.requiredApprovalSteps ?? [];
   const pending = story.pendingApprovalSteps ?? [];
   const approvals = story.approvals ?? [];
+  const policies = story.approvalPolicies ?? [];
+  const checklist = story.checklist ?? [];
   if (required.length === 0 && approvals.length === 0) return null;
   return (
     <Section title="Approvals" id="approvals">
+      {policies.length > 0 && (
+        <p className="muted" data-testid="approval-policies">
+          Under {policies.map((p) => `${p.name} v${p.version} (${describeSteps(p.steps)})`).join('; ')}
+        </p>
+      )}
+      {checklist.length > 0 && (
+        <ul aria-label="Guidelines the approvers confirm" data-testid="approval-checklist">
+          {checklist.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      )}
       <ul className="approvals" data-testid="approvals">
-        {required.map((step) => {
-          const granted = approvals.find((a) => a.step === step);
-          return (
-            <li key={step} className={pending.includes(step) ? 'pending' : 'granted'}>
-              <strong>{step}</strong>:{' '}
-              {granted && !pending.includes(step)
-                ? `approved by ${granted.approvedBy}, ${formatInstant(granted.approvedAt)}`
-                : 'pending'}
-            </li>
-          );
-        })}
+        {required.map((step) => (
+          <li key={step} className={pending.includes(step) ? 'pending' : 'granted'}>
+            <strong>{step}</strong>: {stepState(step, approvals, pending.includes(step), formatInstant)}
+          </li>
+        ))}
       </ul>
     </Section>
   );

@@ -12,7 +12,7 @@ import java.util.Set;
  * to this story now is {@link newsroom.story.StoryActions}' answer, which starts from this table. The API,
  * the STOMP topic checks and {@code GET /api/me} all ask this table.
  * <p>
- * ADMIN is operations (users, roles, channels, policies, read models), not editorial work: it reads, manages
+ * ADMIN is operations (users, roles, channels, approval policies, read models), not editorial work: it reads, manages
  * projections and user accounts, nothing else. Someone who runs operations and also edits holds both roles.
  * AUDITOR reads everything, including the record of who changed which account, and changes nothing.
  */
@@ -33,6 +33,12 @@ public enum Action {
     COMMENT(Scope.STORY, Role.CONTRIBUTOR, Role.EDITOR, Role.GOVERNANCE_LEAD),
     DEFINE_CAMPAIGN(Scope.NEWSROOM, Role.EDITOR, Role.GOVERNANCE_LEAD),
     DEFINE_BLACKOUT(Scope.NEWSROOM, Role.GOVERNANCE_LEAD),
+    /** Delegate signing for a period to another member of the same group. */
+    DELEGATE_SIGNING(Scope.NEWSROOM, Role.GOVERNANCE_LEAD),
+    /** Add, rename, change and retire channels. */
+    MANAGE_CHANNELS(Scope.NEWSROOM, Role.ADMIN),
+    /** Define approval policies (new versions apply to stories submitted afterwards). */
+    MANAGE_APPROVAL_POLICIES(Scope.NEWSROOM, Role.ADMIN),
     MANAGE_PROJECTIONS(Scope.NEWSROOM, Role.ADMIN),
     /** Register people, change their roles and groups, disable and re-enable them, force a password reset. */
     MANAGE_USERS(Scope.NEWSROOM, Role.ADMIN),

@@ -22,6 +22,10 @@ public record Placement(String id, String channelId, Set<String> requiredApprova
         return new Placement(id, channelId, requiredApprovalSteps, newSlot, status);
     }
 
+    Placement withSteps(Set<String> steps) {
+        return new Placement(id, channelId, steps, slot, status);
+    }
+
     Placement withStatus(PlacementStatus newStatus) {
         return new Placement(id, channelId, requiredApprovalSteps, slot, newStatus);
     }

@@ -2,11 +2,19 @@ package newsroom.story;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import newsroom.governance.ApprovalPolicy;
+import newsroom.governance.Delegation;
+import newsroom.governance.PoliciesInForce;
+import newsroom.governance.PolicyTerms;
+import newsroom.people.Actor;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -71,20 +79,51 @@ public class Story {
     @CommandHandler
     public void handle(SubmitStoryCommand command, ApprovalPolicy policy) {
         StoryRules.submit(state, command.submittedBy()).enforce();
-        Set<String> steps = state.plannedPlacements().isEmpty()
-                ? policy.stepsFor(List.of())
-                : state.requiredSteps();
-        apply(new StorySubmittedEvent(storyId, command.submittedBy().username(), state.contentVersion(), steps));
+        String submitter = command.submittedBy().username();
+        if (command.policies() == null) {
+            Set<String> steps = state.plannedPlacements().isEmpty()
+                    ? policy.stepsFor(List.of())
+                    : state.requiredSteps();
+            apply(new StorySubmittedEvent(storyId, submitter, state.contentVersion(), steps));
+            return;
+        }
+        List<AppliedPolicy> applied = policiesFor(state.plannedPlacements(), command.policies());
+        apply(new StorySubmittedEvent(storyId, submitter, state.contentVersion(), new ReviewTerms(applied).allSteps()));
+        apply(new ApprovalPoliciesAppliedEvent(storyId, state.contentVersion(), applied));
+    }
+
+    /** Each planned placement's channel policy (or the default), one entry per policy version. */
+    private static List<AppliedPolicy> policiesFor(List<Placement> planned, PoliciesInForce policies) {
+        if (planned.isEmpty()) {
+            return List.of(AppliedPolicy.of(policies.defaultPolicy(), List.of()));
+        }
+        Map<PolicyTerms, List<String>> placementsByPolicy = new LinkedHashMap<>();
+        planned.forEach(placement -> placementsByPolicy
+                .computeIfAbsent(policies.forChannel(placement.channelId()), terms -> new ArrayList<>())
+                .add(placement.id()));
+        List<AppliedPolicy> applied = new ArrayList<>();
+        placementsByPolicy.forEach((terms, placementIds) -> applied.add(AppliedPolicy.of(terms, placementIds)));
+        return applied;
     }
 
     @CommandHandler
     public void handle(ApproveStoryCommand command, ApprovalPolicy policy) {
-        StoryRules.approve(state, command.approvedBy(), command.step(), policy).enforce();
+        Actor approver = command.approvedBy();
+        Circumstances circumstances = command.approvedAt() == null ? Circumstances.at(Instant.EPOCH, policy)
+                : new Circumstances(command.approvedAt(), policy, command.delegations());
+        StoryRules.approve(state, approver, command.step(), circumstances, command.confirmedChecklist()).enforce();
         String step = StoryRules.stepToApprove(state, command.step());
-        Set<String> stillPending = new TreeSet<>(state.pendingSteps());
-        stillPending.remove(step);
-        apply(new ApprovalGrantedEvent(storyId, step, command.approvedBy().username(), state.contentVersion(),
-                stillPending));
+        Optional<Delegation> delegation = StoryRules.signingDelegation(state, approver, step, circumstances);
+        Approval approval = new Approval(step, approver.username(), state.contentVersion());
+        apply(new ApprovalGrantedEvent(storyId, step, approver.username(), state.contentVersion(),
+                state.granted(approval).pendingSteps()));
+        if (state.review() != null || delegation.isPresent()) {
+            List<String> confirmed = state.checklist().stream().filter(command.confirmedChecklist()::contains).toList();
+            apply(new ApprovalAttestedEvent(storyId, step, approver.username(),
+                    delegation.map(Delegation::delegator).orElse(null),
+                    delegation.map(Delegation::delegationId).orElse(null), state.contentVersion(),
+                    state.review() == null ? List.of() : state.review().versions(), confirmed));
+        }
         completeApprovalIfNothingPending();
     }
 
@@ -97,7 +136,8 @@ public class Story {
 
     @CommandHandler
     public void handle(PlanPlacementCommand command, ApprovalPolicy policy) {
-        StoryRules.planPlacement(state, command.plannedBy(), command.placementId(), command.slot()).enforce();
+        StoryRules.planPlacement(state, command.plannedBy(), command.placementId(), command.slot(), command.channel())
+                .enforce();
         var channel = command.channel();
         String planner = command.plannedBy().username();
         apply(new PlacementPlannedEvent(storyId, command.placementId(), channel.id(), channel.name(), channel.kind(),
@@ -134,7 +174,7 @@ public class Story {
                 Circumstances.at(command.publishedAt(), policy)).enforce();
         Placement placement = state.placement(command.placementId()).orElseThrow();
         List<Approval> approvals = placement.requiredApprovalSteps().stream()
-                .map(step -> state.grant(step).orElseThrow()).toList();
+                .flatMap(step -> state.grantsFor(step).stream()).toList();
         apply(new PlacementPublishedEvent(storyId, placement.id(), placement.channelId(),
                 command.publishedBy().username(), command.publishedAt(), state.contentVersion(), approvals));
     }
@@ -215,6 +255,11 @@ public class Story {
     @EventSourcingHandler
     void on(ApprovalGrantedEvent event) {
         state = state.granted(new Approval(event.step(), event.approvedBy(), event.contentVersion()));
+    }
+
+    @EventSourcingHandler
+    void on(ApprovalPoliciesAppliedEvent event) {
+        state = state.policiesApplied(new ReviewTerms(event.policies()));
     }
 
     @EventSourcingHandler

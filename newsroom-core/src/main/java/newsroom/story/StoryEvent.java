@@ -5,7 +5,8 @@ package newsroom.story;
  * events through {@link Visitor}, and the compiler points at every fold when an event is added.
  */
 public sealed interface StoryEvent permits StoryPitchedEvent, PitchAcceptedEvent, PitchDeclinedEvent,
-        DraftEditedEvent, StoryAssignedEvent, StorySubmittedEvent, ApprovalGrantedEvent, StoryApprovedEvent,
+        DraftEditedEvent, StoryAssignedEvent, StorySubmittedEvent, ApprovalGrantedEvent,
+        ApprovalPoliciesAppliedEvent, ApprovalAttestedEvent, StoryApprovedEvent,
         ChangesRequestedEvent, ApprovalWithdrawnEvent, StoryKilledEvent, StoryCommentedEvent, PlacementEvent {
 
     String storyId();
@@ -28,6 +29,10 @@ public sealed interface StoryEvent permits StoryPitchedEvent, PitchAcceptedEvent
         R on(StorySubmittedEvent event);
 
         R on(ApprovalGrantedEvent event);
+
+        R on(ApprovalPoliciesAppliedEvent event);
+
+        R on(ApprovalAttestedEvent event);
 
         R on(StoryApprovedEvent event);
 

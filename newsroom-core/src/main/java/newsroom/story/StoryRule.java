@@ -3,10 +3,12 @@ package newsroom.story;
 /** The named rules a story command can break. The name is what the API reports as {@code rule}. */
 public enum StoryRule {
     FOUR_EYES("FourEyesPrinciple", "nobody approves a story they pitched or last edited"),
-    DISTINCT_APPROVERS("DistinctApproversRequired", "each approval step of a version needs a different approver"),
-    APPROVER_NOT_IN_STEP_GROUP("ApproverNotInStepGroup", "only members of the group the approval policy names for a step may sign it"),
+    DISTINCT_APPROVERS("DistinctApproversRequired", "a person signs at most once per content version"),
+    APPROVER_NOT_IN_STEP_GROUP("ApproverNotInStepGroup", "only governance leads in the group the approval policy names for a step (or a member holding a lead's delegation) may sign it"),
+    CHECKLIST_NOT_CONFIRMED("ChecklistNotConfirmed", "an approver confirms every guideline of the policy versions in force"),
+    CHANNEL_RETIRED("ChannelRetired", "a retired channel takes no new placements"),
     APPROVAL_STEP_NOT_REQUIRED("ApprovalStepNotRequired", "the step is not required for this story's channels"),
-    APPROVAL_STEP_ALREADY_GRANTED("ApprovalStepAlreadyGranted", "the step is already approved for this version"),
+    APPROVAL_STEP_ALREADY_GRANTED("ApprovalStepAlreadyGranted", "the step already has all the signatures it needs for this version"),
     APPROVAL_STEP_MUST_BE_NAMED("ApprovalStepMustBeNamed", "more than one step is pending; name the one you approve"),
     REQUIRED_APPROVALS_MISSING("RequiredApprovalsMissing", "the placement's channel needs approvals that the current version lacks"),
     EMBARGO_NOT_LIFTED("EmbargoNotLifted", "nothing is published before the embargo"),

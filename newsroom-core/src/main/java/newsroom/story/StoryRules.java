@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import newsroom.channel.Channel;
 import newsroom.governance.ApprovalPolicy;
+import newsroom.governance.Delegation;
 import newsroom.people.Action;
 import newsroom.people.Actor;
 import newsroom.people.Role;
@@ -66,19 +68,43 @@ final class StoryRules {
                 .then(() -> mayChangeContent(story, actor));
     }
 
-    /** May this person approve anything of this story: their role, the state, four eyes. */
-    static Verdict approve(StoryState story, Actor actor) {
-        return role(actor, Action.APPROVE).then(() -> open(story)).then(() -> status(story, "approve", IN_REVIEW))
-                .then(() -> fourEyes(story, actor));
+    /**
+     * May this person approve anything of this story: their role (or a signing delegation in force), the state,
+     * four eyes.
+     */
+    static Verdict approve(StoryState story, Actor actor, Circumstances circumstances) {
+        return approverRole(actor, circumstances).then(() -> open(story))
+                .then(() -> status(story, "approve", IN_REVIEW))
+                .then(() -> fourEyes(story, actor.username()));
     }
 
     /**
-     * May this person approve this step (null or blank: the only pending step) now. The policy says which group
-     * signs which step.
+     * May this person sign this step (null or blank: the only pending one) now, having confirmed these checklist
+     * items. The recorded policy (or, for a story submitted before policies were versioned, the injected one) says
+     * which group signs the step; a member of it who is not a governance lead signs on a lead's behalf while that
+     * lead's delegation to them is in force.
      */
-    static Verdict approve(StoryState story, Actor actor, String requestedStep, ApprovalPolicy policy) {
-        return approve(story, actor).then(() -> stepNamedUnlessOnlyOne(story, requestedStep))
-                .then(() -> approvableStep(story, actor, stepToApprove(story, requestedStep), policy));
+    static Verdict approve(StoryState story, Actor actor, String requestedStep, Circumstances circumstances,
+                           Set<String> confirmedChecklist) {
+        return approve(story, actor, circumstances).then(() -> stepNamedUnlessOnlyOne(story, requestedStep))
+                .then(() -> approvableStep(story, actor, stepToApprove(story, requestedStep), circumstances))
+                .then(() -> checklistConfirmed(story, confirmedChecklist));
+    }
+
+    /**
+     * The delegation a signature of this step is given under: empty when the person signs for themself. Only
+     * meaningful once {@link #approve(StoryState, Actor, String, Circumstances, Set)} allowed it.
+     */
+    static Optional<Delegation> signingDelegation(StoryState story, Actor actor, String step,
+                                                  Circumstances circumstances) {
+        Optional<String> group = signingGroup(story, step, circumstances.policy());
+        if (group.isEmpty() || (actor.may(Action.APPROVE) && actor.belongsTo(group.get()))) {
+            return Optional.empty();
+        }
+        return circumstances.delegationsHeldBy(actor.username()).stream()
+                .filter(delegation -> delegation.group().equals(group.get()) && actor.belongsTo(group.get()))
+                .filter(delegation -> fourEyes(story, delegation.delegator()).allowed())
+                .findFirst();
     }
 
     /** The step an approval is for: the named one, or the only pending one. */
@@ -103,6 +129,16 @@ final class StoryRules {
     static Verdict planPlacement(StoryState story, Actor actor, String placementId, Instant slot) {
         return planPlacement(story, actor).then(() -> placementIdFree(story, placementId))
                 .then(() -> slotNotBeforeEmbargo(story, slot));
+    }
+
+    /** With the channel: a retired one takes no new placement. */
+    static Verdict planPlacement(StoryState story, Actor actor, String placementId, Instant slot, Channel channel) {
+        return planPlacement(story, actor, placementId, slot).then(() -> channelInService(channel));
+    }
+
+    private static Verdict channelInService(Channel channel) {
+        return channel.retired() ? Verdict.refused(StoryRule.CHANNEL_RETIRED,
+                "channel '" + channel.id() + "' is retired") : Verdict.ALLOWED;
     }
 
     static Verdict reschedulePlacement(StoryState story, Actor actor, String placementId) {
@@ -187,8 +223,13 @@ final class StoryRules {
                 : Verdict.ALLOWED;
     }
 
-    private static Verdict fourEyes(StoryState story, Actor actor) {
-        String approver = actor.username();
+    private static Verdict approverRole(Actor actor, Circumstances circumstances) {
+        return actor.may(Action.APPROVE) || !circumstances.delegationsHeldBy(actor.username()).isEmpty()
+                ? Verdict.ALLOWED : role(actor, Action.APPROVE);
+    }
+
+    /** Four eyes for whoever signs: the approver, and a lead on whose behalf a delegate signs. */
+    private static Verdict fourEyes(StoryState story, String approver) {
         return approver.equals(story.pitchedBy()) || approver.equals(story.lastEditedBy())
                 ? Verdict.refused(StoryRule.FOUR_EYES, approver + " pitched or last edited this story and cannot approve it")
                 : Verdict.ALLOWED;
@@ -200,28 +241,42 @@ final class StoryRules {
                 : Verdict.ALLOWED;
     }
 
-    private static Verdict approvableStep(StoryState story, Actor actor, String step, ApprovalPolicy policy) {
+    private static Verdict approvableStep(StoryState story, Actor actor, String step, Circumstances circumstances) {
         Set<String> required = story.requiredSteps();
         if (!required.contains(step)) {
             return Verdict.refused(StoryRule.APPROVAL_STEP_NOT_REQUIRED,
                     "step '" + step + "' is not among the required steps " + required);
         }
-        Optional<String> signingGroup = policy.signingGroup(step);
-        if (signingGroup.isEmpty() || !actor.belongsTo(signingGroup.get())) {
+        Optional<String> signingGroup = signingGroup(story, step, circumstances.policy());
+        boolean signsForThemself = signingGroup.isPresent() && actor.may(Action.APPROVE)
+                && actor.belongsTo(signingGroup.get());
+        if (!signsForThemself && signingDelegation(story, actor, step, circumstances).isEmpty()) {
             return Verdict.refused(StoryRule.APPROVER_NOT_IN_STEP_GROUP, signingGroup
-                    .map(group -> actor.username() + " is not a member of '" + group + "', which signs step '" + step + "'")
+                    .map(group -> actor.username() + " is not a governance lead in '" + group
+                            + "' (nor holds a lead's delegation for it), which signs step '" + step + "'")
                     .orElse("the approval policy names no group that signs step '" + step + "'"));
         }
-        Optional<Approval> granted = story.grant(step);
-        if (granted.isPresent()) {
-            return Verdict.refused(StoryRule.APPROVAL_STEP_ALREADY_GRANTED,
-                    "step '" + step + "' was approved by " + granted.get().approvedBy());
+        if (story.grantedSteps().contains(step)) {
+            return Verdict.refused(StoryRule.APPROVAL_STEP_ALREADY_GRANTED, "step '" + step + "' has its "
+                    + story.signaturesFor(step) + " signature(s): " + story.grantsFor(step).stream()
+                    .map(Approval::approvedBy).toList());
         }
         if (story.grants().stream().anyMatch(grant -> grant.approvedBy().equals(actor.username()))) {
             return Verdict.refused(StoryRule.DISTINCT_APPROVERS,
-                    actor.username() + " already approved another step of content version " + story.contentVersion());
+                    actor.username() + " already signed for content version " + story.contentVersion());
         }
         return Verdict.ALLOWED;
+    }
+
+    /** The group that signs a step: the step's own name under recorded policies, else the injected policy's. */
+    private static Optional<String> signingGroup(StoryState story, String step, ApprovalPolicy policy) {
+        return story.review() != null ? Optional.of(step) : policy.signingGroup(step);
+    }
+
+    private static Verdict checklistConfirmed(StoryState story, Set<String> confirmed) {
+        List<String> missing = story.checklist().stream().filter(item -> !confirmed.contains(item)).toList();
+        return missing.isEmpty() ? Verdict.ALLOWED : Verdict.refused(StoryRule.CHECKLIST_NOT_CONFIRMED,
+                "not confirmed: " + missing);
     }
 
     private static Verdict placementIdFree(StoryState story, String placementId) {

@@ -18,11 +18,14 @@ import java.util.function.UnaryOperator;
  * @param contentVersion    counts content changes; approvals hold for one content version
  * @param stepsAtSubmission the steps required when the story was last submitted (used when no placement
  *                          is planned)
- * @param grants            the approval steps granted for the current content version
+ * @param grants            the approval signatures given for the current content version
+ * @param review            the approval policy versions of the last submission; null when it was submitted
+ *                          without versioned policies (before they existed), so every step needs one signature,
+ *                          the injected policy names its group and there is no checklist
  */
 public record StoryState(String storyId, StoryStatus status, String pitchedBy, String lastEditedBy, String assignee,
                          long contentVersion, Instant embargo, Set<String> stepsAtSubmission,
-                         List<Placement> placements, List<Approval> grants) {
+                         List<Placement> placements, List<Approval> grants, ReviewTerms review) {
 
     public StoryState {
         stepsAtSubmission = stepsAtSubmission == null ? Set.of()
@@ -31,9 +34,17 @@ public record StoryState(String storyId, StoryStatus status, String pitchedBy, S
         grants = grants == null ? List.of() : List.copyOf(grants);
     }
 
+    /** A story submitted without versioned policies, or not submitted yet. */
+    public StoryState(String storyId, StoryStatus status, String pitchedBy, String lastEditedBy, String assignee,
+                      long contentVersion, Instant embargo, Set<String> stepsAtSubmission,
+                      List<Placement> placements, List<Approval> grants) {
+        this(storyId, status, pitchedBy, lastEditedBy, assignee, contentVersion, embargo, stepsAtSubmission,
+                placements, grants, null);
+    }
+
     static StoryState pitched(String storyId, String pitchedBy, Instant embargo) {
         return new StoryState(storyId, StoryStatus.PITCHED, pitchedBy, pitchedBy, null, 1, embargo, Set.of(),
-                List.of(), List.of());
+                List.of(), List.of(), null);
     }
 
     // ---- what the rules ask
@@ -70,9 +81,29 @@ public record StoryState(String storyId, StoryStatus status, String pitchedBy, S
         return grants.stream().filter(grant -> grant.step().equals(step)).findFirst();
     }
 
+    /** The signatures given for the step, in order. */
+    public List<Approval> grantsFor(String step) {
+        return grants.stream().filter(grant -> grant.step().equals(step)).toList();
+    }
+
+    /** How many distinct members must sign the step (one unless a recorded policy asks for more). */
+    public int signaturesFor(String step) {
+        return review == null ? 1 : review.signaturesFor(step);
+    }
+
+    /** The guideline checklist an approver confirms; empty without recorded policies. */
+    public List<String> checklist() {
+        return review == null ? List.of() : review.checklist();
+    }
+
+    /** The steps with all the signatures they need. */
     public Set<String> grantedSteps() {
         Set<String> steps = new TreeSet<>();
-        grants.forEach(grant -> steps.add(grant.step()));
+        grants.forEach(grant -> {
+            if (grantsFor(grant.step()).size() >= signaturesFor(grant.step())) {
+                steps.add(grant.step());
+            }
+        });
         return steps;
     }
 
@@ -86,42 +117,52 @@ public record StoryState(String storyId, StoryStatus status, String pitchedBy, S
 
     StoryState withStatus(StoryStatus newStatus) {
         return new StoryState(storyId, newStatus, pitchedBy, lastEditedBy, assignee, contentVersion, embargo,
-                stepsAtSubmission, placements, grants);
+                stepsAtSubmission, placements, grants, review);
     }
 
     StoryState withAssignee(String newAssignee) {
         return new StoryState(storyId, status, pitchedBy, lastEditedBy, newAssignee, contentVersion, embargo,
-                stepsAtSubmission, placements, grants);
+                stepsAtSubmission, placements, grants, review);
     }
 
     StoryState edited(String editedBy, long newContentVersion, Instant newEmbargo) {
         return new StoryState(storyId, status, pitchedBy, editedBy, assignee, newContentVersion, newEmbargo,
-                stepsAtSubmission, placements, grants);
+                stepsAtSubmission, placements, grants, review);
     }
 
     StoryState submitted(Set<String> requiredSteps) {
         return new StoryState(storyId, StoryStatus.IN_REVIEW, pitchedBy, lastEditedBy, assignee, contentVersion,
-                embargo, requiredSteps, placements, List.of());
+                embargo, requiredSteps, placements, List.of(), null);
     }
 
     StoryState granted(Approval approval) {
         List<Approval> more = new ArrayList<>(grants);
         more.add(approval);
         return new StoryState(storyId, status, pitchedBy, lastEditedBy, assignee, contentVersion, embargo,
-                stepsAtSubmission, placements, more);
+                stepsAtSubmission, placements, more, review);
+    }
+
+    /** The policies recorded at submission: their steps replace those the placements were planned with. */
+    StoryState policiesApplied(ReviewTerms terms) {
+        List<Placement> governed = placements.stream()
+                .map(placement -> terms.stepsFor(placement.id()).map(placement::withSteps).orElse(placement))
+                .toList();
+        Set<String> steps = governed.stream().anyMatch(Placement::isPlanned) ? stepsAtSubmission : terms.allSteps();
+        return new StoryState(storyId, status, pitchedBy, lastEditedBy, assignee, contentVersion, embargo, steps,
+                governed, grants, terms);
     }
 
     /** Changes were requested or the approval withdrawn: back to work, what was granted lapses. */
     StoryState backToWork() {
         return new StoryState(storyId, StoryStatus.IN_PROGRESS, pitchedBy, lastEditedBy, assignee, contentVersion,
-                embargo, stepsAtSubmission, placements, List.of());
+                embargo, stepsAtSubmission, placements, List.of(), review);
     }
 
     StoryState placementPlanned(Placement placement, String plannedBy, long newContentVersion) {
         List<Placement> more = new ArrayList<>(placements);
         more.add(placement);
         return new StoryState(storyId, status, pitchedBy, plannedBy, assignee, newContentVersion, embargo,
-                stepsAtSubmission, more, grants);
+                stepsAtSubmission, more, grants, review);
     }
 
     StoryState placementChanged(String placementId, UnaryOperator<Placement> change) {
@@ -129,6 +170,6 @@ public record StoryState(String storyId, StoryStatus status, String pitchedBy, S
                 .map(placement -> placement.id().equals(placementId) ? change.apply(placement) : placement)
                 .toList();
         return new StoryState(storyId, status, pitchedBy, lastEditedBy, assignee, contentVersion, embargo,
-                stepsAtSubmission, changed, grants);
+                stepsAtSubmission, changed, grants, review);
     }
 }

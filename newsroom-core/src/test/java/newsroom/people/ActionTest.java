@@ -55,7 +55,7 @@ class ActionTest {
     @Test
     void anAdminRunsOperationsAndDoesNoEditorialWork() {
         assertThat(allowedFor(Role.ADMIN)).containsExactlyInAnyOrder(Action.READ, Action.MANAGE_PROJECTIONS,
-                Action.MANAGE_USERS, Action.READ_AUDIT_TRAIL);
+                Action.MANAGE_USERS, Action.READ_AUDIT_TRAIL, Action.MANAGE_CHANNELS, Action.MANAGE_APPROVAL_POLICIES);
         assertThat(allowedFor(Role.ADMIN)).doesNotContainAnyElementsOf(Action.of(Action.Scope.STORY))
                 .doesNotContainAnyElementsOf(Action.of(Action.Scope.PLACEMENT));
     }

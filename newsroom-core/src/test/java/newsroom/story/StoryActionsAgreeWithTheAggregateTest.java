@@ -72,7 +72,8 @@ class StoryActionsAgreeWithTheAggregateTest {
 
     private void checkEveryAction(List<Object> history, Actor actor) {
         StoryState state = StoryHistories.stateAfter(history);
-        AllowedActions allowed = StoryActions.allowedFor(state, actor, Circumstances.at(NOW, ApprovalPolicy.standard()));
+        AllowedActions allowed = StoryActions.allowedFor(state, actor,
+                new Circumstances(NOW, ApprovalPolicy.standard(), StoryHistories.DELEGATIONS));
         FixtureConfiguration<Story> fixture = new AggregateTestFixture<>(Story.class);
         fixture.registerInjectableResource(ApprovalPolicy.standard());
 
@@ -94,7 +95,9 @@ class StoryActionsAgreeWithTheAggregateTest {
         Set<String> steps = new TreeSet<>(state.requiredSteps());
         steps.addAll(Set.of(ApprovalPolicy.COMMUNICATIONS, ApprovalPolicy.LEGAL));
         for (String step : steps) {
-            expect(fixture, history, new ApproveStoryCommand(STORY, step, actor, null),
+            // with every guideline confirmed and the delegations the person holds, as the API sends it
+            expect(fixture, history, new ApproveStoryCommand(STORY, step, actor, Set.copyOf(state.checklist()),
+                            StoryHistories.DELEGATIONS, NOW, null),
                     allowed.approvableSteps().contains(step), "APPROVE " + step);
         }
     }

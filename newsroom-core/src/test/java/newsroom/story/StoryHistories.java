@@ -12,6 +12,8 @@ import java.util.Set;
 
 import newsroom.channel.Channel;
 import newsroom.channel.ChannelKind;
+import newsroom.governance.Delegation;
+import newsroom.governance.PolicyStep;
 import newsroom.governance.ApprovalPolicy;
 import newsroom.people.Actor;
 import newsroom.people.Role;
@@ -55,7 +57,13 @@ final class StoryHistories {
     static final Actor CARLA_AS_LEAD = Actor.of("carla", Role.CONTRIBUTOR, Role.GOVERNANCE_LEAD)
             .inGroups(COMMUNICATIONS);
 
-    static final List<Actor> PEOPLE = List.of(CARLA, OTTO, ERIK, GINA, LENA, NORA, LEX, BRUNO, ADA, VICTOR, OLGA,
+    /** In the legal group without the governance lead role: signs legal only under lena's delegation. */
+    static final Actor LEO = Actor.of("leo", Role.CONTRIBUTOR).inGroups(LEGAL);
+    /** lena's delegation of legal signing to leo, in force at {@link #NOW}. */
+    static final List<Delegation> DELEGATIONS = List.of(new Delegation("d-1", LENA.username(), LEO.username(), LEGAL,
+            NOW.minusSeconds(86_400), NOW.plusSeconds(86_400)));
+    static final List<String> GUIDELINES = List.of("No forward-looking financial statements", "Image rights cleared");
+    static final List<Actor> PEOPLE = List.of(CARLA, OTTO, ERIK, GINA, LENA, NORA, LEX, BRUNO, ADA, VICTOR, OLGA, LEO,
             CARLA_AS_LEAD);
 
     static final Channel PRESS = new Channel("press-release", "Press release", ChannelKind.PRESS_RELEASE);
@@ -146,6 +154,17 @@ final class StoryHistories {
         histories.put("approved but embargoed until Thursday", List.of(pitchedBy(CARLA), acceptedFor(OTTO),
                 new DraftEditedEvent(STORY, EMBARGOED, ERIK.username(), 2), plannedLinkedIn(3),
                 submitted(3, COMMUNICATIONS), granted(COMMUNICATIONS, GINA, 3), approved(3, embargoedComms)));
+        // under versioned policies: the press release needs two communications signatures and a checklist
+        List<Object> governed = with(inReview, new ApprovalPoliciesAppliedEvent(STORY, 3, List.of(
+                new AppliedPolicy("press-release", 2, "Press release", List.of(new PolicyStep(COMMUNICATIONS, 2),
+                        new PolicyStep(LEGAL, 1)), GUIDELINES, List.of("p-press")),
+                new AppliedPolicy("default", 1, "Default", List.of(new PolicyStep(COMMUNICATIONS, 1)), List.of(),
+                        List.of("p-li")))));
+        histories.put("in review under versioned policies", governed);
+        List<Object> oneOfTwo = with(governed, granted(COMMUNICATIONS, GINA, 3, COMMUNICATIONS, LEGAL));
+        histories.put("versioned policies, one of two communications signatures", oneOfTwo);
+        histories.put("versioned policies, legal signed by leo for lena", with(oneOfTwo,
+                granted(LEGAL, LEO, 3, COMMUNICATIONS)));
         return histories;
     }
 

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import newsroom.api.storage.MongoEventStorageEngine;
 import newsroom.api.storage.MongoStore;
+import newsroom.channel.ChannelDefinition;
 import newsroom.governance.ApprovalPolicy;
+import newsroom.governance.ApprovalPolicyDefinition;
+import newsroom.governance.SigningDelegation;
 import newsroom.calendar.BlackoutPeriod;
 import newsroom.campaign.Campaign;
 import newsroom.people.UserAccount;
@@ -135,6 +138,12 @@ class AxonConfiguration {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BlackoutPeriod.class)
                     .configureLockFactory(config -> NullLockFactory.INSTANCE));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(UserAccount.class)
+                    .configureLockFactory(config -> NullLockFactory.INSTANCE));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ChannelDefinition.class)
+                    .configureLockFactory(config -> NullLockFactory.INSTANCE));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ApprovalPolicyDefinition.class)
+                    .configureLockFactory(config -> NullLockFactory.INSTANCE));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(SigningDelegation.class)
                     .configureLockFactory(config -> NullLockFactory.INSTANCE));
             configurer.eventProcessing(processing -> processing.usingTrackingEventProcessors()
                     // a failing projection retries the event (with back-off) instead of skipping it

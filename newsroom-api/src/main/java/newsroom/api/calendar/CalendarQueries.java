@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import newsroom.api.channel.ChannelCatalogue;
 import newsroom.api.projection.ReadModelProgress;
 import newsroom.api.story.PlacementWarnings;
 import newsroom.api.story.StoryView;
@@ -19,6 +20,7 @@ import newsroom.calendar.Blackout;
 import newsroom.calendar.Collision;
 import newsroom.calendar.CollisionDetector;
 import newsroom.calendar.CollisionKind;
+import newsroom.calendar.CollisionPolicy;
 import newsroom.calendar.ScheduledItem;
 import newsroom.story.Priority;
 import org.springframework.stereotype.Component;
@@ -41,15 +43,26 @@ public class CalendarQueries implements PlacementWarnings {
     private final BlackoutRepository blackouts;
     private final ReadModelProgress progress;
     private final CalendarProperties properties;
-    private final CollisionDetector detector;
+    private final ChannelCatalogue channels;
 
     CalendarQueries(CalendarRepository calendar, BlackoutRepository blackouts, ReadModelProgress progress,
-                    CalendarProperties properties) {
+                    CalendarProperties properties, ChannelCatalogue channels) {
         this.calendar = calendar;
         this.blackouts = blackouts;
         this.progress = progress;
         this.properties = properties;
-        this.detector = new CollisionDetector(properties.collisionPolicy());
+        this.channels = channels;
+    }
+
+    /**
+     * Collisions with each channel's minimum gap as an admin set it on the channel (configuration only for a
+     * channel the channels read model does not know), so a change applies at once.
+     */
+    private CollisionDetector detector() {
+        Map<String, Duration> gaps = new HashMap<>(properties.minimumGapByChannel());
+        gaps.putAll(channels.minimumGaps());
+        return new CollisionDetector(new CollisionPolicy(gaps, properties.minimumGap(), properties.maxHighPriorityPerDay(),
+                properties.timeZone()));
     }
 
     /** The calendar of [from, to). */
@@ -70,7 +83,7 @@ public class CalendarQueries implements PlacementWarnings {
                         entry.priority() == Priority.HIGH));
             }
         }
-        List<Collision> collisions = detector.detect(items, inForce);
+        List<Collision> collisions = detector().detect(items, inForce);
         Map<String, List<Collision>> collisionsByEntry = new HashMap<>();
         for (Collision collision : collisions) {
             for (String entryId : collision.entryIds()) {

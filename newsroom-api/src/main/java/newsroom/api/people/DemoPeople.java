@@ -37,6 +37,8 @@ class DemoPeople {
             new Person("lena", "Lena Legal (legal counsel)", Set.of(Role.GOVERNANCE_LEAD), Set.of(ApprovalPolicy.LEGAL)),
             new Person("nora", "Nora Newsdesk (managing editor, also approves for communications)",
                     Set.of(Role.EDITOR, Role.GOVERNANCE_LEAD), Set.of("newsdesk", ApprovalPolicy.COMMUNICATIONS)),
+            new Person("leo", "Leo Legal (paralegal, signs for legal under a delegation)", Set.of(Role.CONTRIBUTOR),
+                    Set.of(ApprovalPolicy.LEGAL)),
             new Person("ada", "Ada Admin (operations)", Set.of(Role.ADMIN), Set.of()),
             new Person("victor", "Victor Viewer (agency)", Set.of(Role.VIEWER), Set.of()),
             new Person("otto", "Otto Auditor (internal audit)", Set.of(Role.AUDITOR), Set.of()));

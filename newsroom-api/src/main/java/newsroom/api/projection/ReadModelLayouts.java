@@ -29,12 +29,15 @@ public class ReadModelLayouts {
 
     /** Read model (processing group) → layout of its documents; raise it when they change shape. */
     static final Map<String, Integer> LAYOUTS = new TreeMap<>(Map.of(
-            "stories", 3,        // 2: lastApprovedContent; 3: fullyPublished
-            "calendar", 3,       // 2: hour buckets behind day indexes; 3: story copies with fullyPublished
+            "stories", 4,        // 2: lastApprovedContent; 3: fullyPublished; 4: approval policies, attested approvals
+            "calendar", 4,       // 2: hour buckets behind day indexes; 3: story copies with fullyPublished; 4: as stories 4
             "notifications", 2,  // 2: inboxes per recipient (person or role), own story facts
             "blackouts", 2,      // 2: aggregate version stored, for read-your-writes
             "campaigns", 2,      // 2: aggregate version stored, for read-your-writes
-            "users", 1));
+            "users", 1,
+            "channels", 1,
+            "approval-policies", 1,
+            "delegations", 1));
 
     private static final int FIRST_LAYOUT = 1;
 

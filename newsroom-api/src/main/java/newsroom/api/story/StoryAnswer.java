@@ -10,9 +10,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import newsroom.calendar.Collision;
 import newsroom.people.Action;
 import newsroom.story.AllowedActions;
+import newsroom.story.AppliedPolicy;
 import newsroom.story.Audience;
 import newsroom.story.PlacementStatus;
 import newsroom.story.Priority;
+import newsroom.story.ReviewTerms;
 import newsroom.story.StoryStatus;
 
 /**
@@ -27,6 +29,8 @@ import newsroom.story.StoryStatus;
  * @param allowedActions  the story-level actions the caller may take now (see {@link newsroom.story.StoryActions})
  * @param approvableSteps the approval steps the caller may sign now
  * @param lastApprovedContent the content at the story's last full approval; null before the first
+ * @param approvalPolicies the approval policy versions in force for its review (recorded at submission)
+ * @param checklist       the guideline checklist of those versions, which an approver confirms item by item
  * @param warnings        calendar collisions of a placement just planned; only in that command's answer
  */
 public record StoryAnswer(String storyId, long version, StoryStatus status, String title, String angle, String body,
@@ -37,6 +41,7 @@ public record StoryAnswer(String storyId, long version, StoryStatus status, Stri
                           List<PlacementAnswer> placements, List<StoryView.CommentView> comments, Instant nextSlot,
                           boolean fullyPublished, String lastFeedback, Instant updatedAt,
                           StoryView.ApprovedContent lastApprovedContent,
+                          List<AppliedPolicy> approvalPolicies, List<String> checklist,
                           @JsonInclude(JsonInclude.Include.NON_NULL) List<Collision> warnings,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Set<Action> allowedActions,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Set<String> approvableSteps) {
@@ -63,7 +68,8 @@ public record StoryAnswer(String storyId, long version, StoryStatus status, Stri
         return new StoryAnswer(storyId, version, status, title, angle, body, desk, audience, campaign, priority,
                 embargo, sourceStoryId, pitchedBy, pitchedAt, assignee, lastEditedBy, contentVersion,
                 requiredApprovalSteps, pendingApprovalSteps, approvals, placements, comments, nextSlot, fullyPublished,
-                lastFeedback, updatedAt, lastApprovedContent, collisions == null ? null : List.copyOf(collisions), allowedActions,
+                lastFeedback, updatedAt, lastApprovedContent, approvalPolicies, checklist,
+                collisions == null ? null : List.copyOf(collisions), allowedActions,
                 approvableSteps);
     }
 
@@ -78,8 +84,10 @@ public record StoryAnswer(String storyId, long version, StoryStatus status, Stri
                 view.pitchedAt, view.assignee, view.lastEditedBy, view.contentVersion,
                 sorted(view.requiredApprovalSteps), sorted(view.pendingApprovalSteps),
                 listOf(view.approvals), placements, listOf(view.comments), view.nextSlot, view.fullyPublished,
-                view.lastFeedback,
-                view.updatedAt, view.lastApprovedContent, null, allowed == null ? null : allowed.story(),
+                view.lastFeedback, view.updatedAt, view.lastApprovedContent, listOf(view.approvalPolicies),
+                view.approvalPolicies == null || view.approvalPolicies.isEmpty() ? List.of()
+                        : new ReviewTerms(view.approvalPolicies).checklist(),
+                null, allowed == null ? null : allowed.story(),
                 allowed == null ? null : allowed.approvableSteps());
     }
 

@@ -3,7 +3,11 @@ package newsroom.api.story;
 import java.time.Clock;
 import java.util.List;
 
+import newsroom.api.governance.DelegationRepository;
+import newsroom.api.security.Permissions;
 import newsroom.governance.ApprovalPolicy;
+import newsroom.governance.Delegation;
+import newsroom.people.Action;
 import newsroom.people.Actor;
 import newsroom.story.AllowedActions;
 import newsroom.story.Circumstances;
@@ -16,24 +20,48 @@ class StoryAnswers {
 
     private final Clock clock;
     private final ApprovalPolicy policy;
+    private final DelegationRepository delegations;
+    private final Permissions permissions;
 
-    StoryAnswers(Clock clock, ApprovalPolicy policy) {
+    StoryAnswers(Clock clock, ApprovalPolicy policy, DelegationRepository delegations, Permissions permissions) {
         this.clock = clock;
         this.policy = policy;
+        this.delegations = delegations;
+        this.permissions = permissions;
     }
 
     StoryAnswer forCaller(StoryView view, Actor caller) {
-        return StoryAnswer.of(view, allowedActions(view, caller));
+        return StoryAnswer.of(view, allowedActions(view, caller, circumstancesFor(caller)));
     }
 
     List<StoryAnswer> forCaller(List<StoryView> views, Actor caller) {
-        return views.stream().map(view -> forCaller(view, caller)).toList();
+        Circumstances circumstances = circumstancesFor(caller);
+        return views.stream().map(view -> StoryAnswer.of(view, allowedActions(view, caller, circumstances))).toList();
     }
 
-    AllowedActions allowedActions(StoryView view, Actor caller) {
+    /** The signing delegations naming this person (the domain checks their period and group). */
+    List<Delegation> delegationsHeldBy(Actor caller) {
+        return delegations.heldBy(caller.username());
+    }
+
+    /**
+     * The signed-in person as someone who may approve: a governance lead, or anyone holding a signing delegation
+     * (whether it covers the step now is the domain's decision). Others are refused early (403).
+     */
+    Actor approver() {
+        Actor actor = permissions.require(Action.READ);
+        return actor.may(Action.APPROVE) || !delegationsHeldBy(actor).isEmpty() ? actor
+                : permissions.require(Action.APPROVE);
+    }
+
+    private Circumstances circumstancesFor(Actor caller) {
+        return new Circumstances(clock.instant(), policy, delegationsHeldBy(caller));
+    }
+
+    private static AllowedActions allowedActions(StoryView view, Actor caller, Circumstances circumstances) {
         if (view.status == null) {
             return AllowedActions.none(); // stored but not yet projected: nothing known to decide on
         }
-        return StoryActions.allowedFor(StoryStateMapper.stateOf(view), caller, Circumstances.at(clock.instant(), policy));
+        return StoryActions.allowedFor(StoryStateMapper.stateOf(view), caller, circumstances);
     }
 }

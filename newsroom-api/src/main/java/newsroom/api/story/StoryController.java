@@ -69,11 +69,12 @@ class StoryController {
     private final KnownUsers users;
     private final PlacementWarnings warnings;
     private final StoryAnswers answers;
+    private final ReviewPolicies reviewPolicies;
     private final Clock clock;
 
     StoryController(StoryCommandSender sender, StoryRepository stories, StoryHistory history,
                     Permissions permissions, ChannelCatalogue channels, KnownUsers users,
-                    PlacementWarnings warnings, StoryAnswers answers, Clock clock) {
+                    PlacementWarnings warnings, StoryAnswers answers, ReviewPolicies reviewPolicies, Clock clock) {
         this.sender = sender;
         this.stories = stories;
         this.history = history;
@@ -82,6 +83,7 @@ class StoryController {
         this.users = users;
         this.warnings = warnings;
         this.answers = answers;
+        this.reviewPolicies = reviewPolicies;
         this.clock = clock;
     }
 
@@ -167,16 +169,20 @@ class StoryController {
     ResponseEntity<StoryAnswer> submit(@PathVariable String storyId,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Actor actor = permissions.require(Action.SUBMIT);
-        return send(storyId, new SubmitStoryCommand(storyId, actor, IfMatch.version(ifMatch)), actor);
+        StoryView story = stories.find(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        return send(storyId, new SubmitStoryCommand(storyId, actor, reviewPolicies.inForceFor(story),
+                IfMatch.version(ifMatch)), actor);
     }
 
     @PostMapping("/{storyId}/approvals")
     ResponseEntity<StoryAnswer> approve(@PathVariable String storyId,
                                       @Valid @RequestBody(required = false) StoryRequests.ApproveRequest request,
                                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Actor actor = permissions.require(Action.APPROVE);
+        Actor actor = answers.approver();
         String step = request == null ? null : request.step();
-        return send(storyId, new ApproveStoryCommand(storyId, step, actor, IfMatch.version(ifMatch)), actor);
+        Set<String> confirmed = request == null ? Set.of() : request.confirmed();
+        return send(storyId, new ApproveStoryCommand(storyId, step, actor, confirmed,
+                answers.delegationsHeldBy(actor), clock.instant(), IfMatch.version(ifMatch)), actor);
     }
 
     @PostMapping("/{storyId}/change-requests")

@@ -49,7 +49,12 @@ final class StoryRequests {
     record AssignRequest(@NotBlank @Size(max = 100) String assignee) {
     }
 
-    record ApproveRequest(@Size(max = 100) String step) {
+    /** @param checklist the guideline checklist items the approver confirms (all of the story's checklist) */
+    record ApproveRequest(@Size(max = 100) String step, @Size(max = 50) java.util.List<@Size(max = 200) String> checklist) {
+
+        java.util.Set<String> confirmed() {
+            return checklist == null ? java.util.Set.of() : java.util.Set.copyOf(checklist);
+        }
     }
 
     record ChangesRequest(@NotBlank @Size(max = 2_000) String comment) {

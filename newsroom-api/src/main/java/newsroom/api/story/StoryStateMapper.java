@@ -4,6 +4,7 @@ import java.util.List;
 
 import newsroom.story.Approval;
 import newsroom.story.Placement;
+import newsroom.story.ReviewTerms;
 import newsroom.story.StoryState;
 
 /**
@@ -25,7 +26,9 @@ final class StoryStateMapper {
         List<Approval> grants = view.approvals.stream()
                 .map(approval -> new Approval(approval.step(), approval.approvedBy(), approval.contentVersion()))
                 .toList();
+        ReviewTerms review = view.approvalPolicies == null || view.approvalPolicies.isEmpty() ? null
+                : new ReviewTerms(view.approvalPolicies);
         return new StoryState(view.storyId, view.status, view.pitchedBy, view.lastEditedBy, view.assignee,
-                view.contentVersion, view.embargo, view.requiredApprovalSteps, placements, grants);
+                view.contentVersion, view.embargo, view.requiredApprovalSteps, placements, grants, review);
     }
 }

@@ -7,8 +7,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import newsroom.calendar.Collision;
+import newsroom.story.AppliedPolicy;
+import newsroom.story.ApprovalAttestedEvent;
 import newsroom.story.Audience;
 import newsroom.story.PlacementStatus;
+import newsroom.story.PolicyVersion;
 import newsroom.story.Priority;
 import newsroom.story.StoryContent;
 import newsroom.story.StoryStatus;
@@ -40,6 +43,11 @@ public class StoryView {
     public Set<String> requiredApprovalSteps = new TreeSet<>();
     public Set<String> pendingApprovalSteps = new TreeSet<>();
     public List<ApprovalView> approvals = new ArrayList<>();
+    /**
+     * The approval policy versions recorded at the last submission (steps, signatures, checklist, the placements
+     * each applied to); empty for a story submitted before policies were versioned, or not in review.
+     */
+    public List<AppliedPolicy> approvalPolicies = new ArrayList<>();
     public List<PlacementView> placements = new ArrayList<>();
     public List<CommentView> comments = new ArrayList<>();
     /** The earliest slot of a planned (not yet published or cancelled) placement. */
@@ -96,8 +104,17 @@ public class StoryView {
     public record ApprovedPlacement(String placementId, String channelId, String channelName, String text) {
     }
 
-    /** One approval step granted for one content version. */
-    public record ApprovalView(String step, String approvedBy, long contentVersion, Instant approvedAt) {
+    /**
+     * One signature of an approval step for one content version; with the policy versions it was given under, the
+     * checklist items the approver confirmed, and, for a delegate, on whose behalf.
+     */
+    public record ApprovalView(String step, String approvedBy, long contentVersion, Instant approvedAt,
+                               String onBehalfOf, List<PolicyVersion> policies, List<String> confirmedChecklist) {
+
+        ApprovalView attested(ApprovalAttestedEvent event) {
+            return new ApprovalView(step, approvedBy, contentVersion, approvedAt, event.onBehalfOf(), event.policies(),
+                    event.confirmedChecklist());
+        }
     }
 
     /** The story on one channel at one slot. */

@@ -2,9 +2,12 @@ package newsroom.api.story;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
+import newsroom.story.ApprovalAttestedEvent;
 import newsroom.story.ApprovalGrantedEvent;
+import newsroom.story.ApprovalPoliciesAppliedEvent;
 import newsroom.story.ApprovalWithdrawnEvent;
 import newsroom.story.ChangesRequestedEvent;
 import newsroom.story.DraftEditedEvent;
@@ -117,6 +120,7 @@ public final class StoryViewUpdater {
         public Void on(StorySubmittedEvent event) {
             view.status = StoryStatus.IN_REVIEW;
             clearReview();
+            view.approvalPolicies.clear(); // the policies of this submission follow in their own event
             view.requiredApprovalSteps.addAll(event.requiredSteps());
             view.pendingApprovalSteps.addAll(event.requiredSteps());
             return null;
@@ -124,9 +128,34 @@ public final class StoryViewUpdater {
 
         @Override
         public Void on(ApprovalGrantedEvent event) {
-            view.approvals.add(new StoryView.ApprovalView(event.step(), event.approvedBy(), event.contentVersion(), at));
+            view.approvals.add(new StoryView.ApprovalView(event.step(), event.approvedBy(), event.contentVersion(), at,
+                    null, List.of(), List.of()));
             view.pendingApprovalSteps.clear();
             view.pendingApprovalSteps.addAll(event.pendingSteps());
+            return null;
+        }
+
+        @Override
+        public Void on(ApprovalPoliciesAppliedEvent event) {
+            view.approvalPolicies.clear();
+            view.approvalPolicies.addAll(event.policies());
+            event.policies().forEach(policy -> policy.placementIds().forEach(placementId -> {
+                StoryView.PlacementView placement = view.placement(placementId);
+                placement.requiredApprovalSteps.clear();
+                policy.steps().forEach(step -> placement.requiredApprovalSteps.add(step.group()));
+            }));
+            return null;
+        }
+
+        @Override
+        public Void on(ApprovalAttestedEvent event) {
+            for (int i = view.approvals.size() - 1; i >= 0; i--) {
+                StoryView.ApprovalView approval = view.approvals.get(i);
+                if (approval.step().equals(event.step()) && approval.approvedBy().equals(event.approvedBy())) {
+                    view.approvals.set(i, approval.attested(event));
+                    return null;
+                }
+            }
             return null;
         }
 

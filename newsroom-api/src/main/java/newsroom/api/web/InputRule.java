@@ -28,6 +28,7 @@ public enum InputRule {
     KNOWN_CHANNEL("KnownChannel"),
     KNOWN_STORY("KnownStory"),
     KNOWN_USER("KnownUser"),
+    KNOWN_POLICY("KnownApprovalPolicy"),
     CURRENT_PASSWORD_INCORRECT("CurrentPasswordIncorrect"),
     CAMPAIGN_ID_FORMAT("CampaignIdFormat"),
     AFTER_FROM("AfterFrom"),

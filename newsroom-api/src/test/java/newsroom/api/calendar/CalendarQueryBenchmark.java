@@ -20,6 +20,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.sun.management.OperatingSystemMXBean;
+import newsroom.api.channel.ChannelCatalogue;
 import newsroom.api.projection.ReadModelProgress;
 import newsroom.api.storage.DocumentMapper;
 import newsroom.api.storage.EmbeddedMongoServer;
@@ -130,7 +131,7 @@ class CalendarQueryBenchmark {
     private static CalendarQueries queries(MongoStore store, DocumentMapper mapper, CalendarProperties properties,
                                            CalendarRepository calendar) {
         return new CalendarQueries(calendar, new BlackoutRepository(store, mapper), ReadModelProgress.standalone(),
-                properties);
+                properties, ChannelCatalogue.over(store, mapper));
     }
 
     /** What a story event writes: an hour's bucket and its day's index, where it used to rewrite the whole day. */

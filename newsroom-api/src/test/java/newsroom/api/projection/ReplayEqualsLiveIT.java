@@ -33,7 +33,10 @@ class ReplayEqualsLiveIT extends ApiIntegrationTest {
             "calendar", List.of("calendar_days", "calendar_entries", "calendar_stories"),
             "notifications", List.of("notification_inboxes", "notification_stories"),
             "blackouts", List.of("blackouts"),
-            "campaigns", List.of("campaigns"));
+            "campaigns", List.of("campaigns"),
+            "channels", List.of("channels"),
+            "approval-policies", List.of("approval_policies"),
+            "delegations", List.of("delegations"));
 
     @Autowired
     private MongoStore store;
@@ -48,6 +51,9 @@ class ReplayEqualsLiveIT extends ApiIntegrationTest {
         assertThat(live.get("notification_inboxes")).isNotEmpty();
         assertThat(live.get("blackouts")).isNotEmpty();
         assertThat(live.get("campaigns")).isNotEmpty();
+        assertThat(live.get("channels")).isNotEmpty();
+        assertThat(live.get("approval_policies")).isNotEmpty();
+        assertThat(live.get("delegations")).isNotEmpty();
 
         for (int round = 1; round <= 2; round++) { // and rebuilding again gives the same once more
             READ_MODELS.keySet().forEach(name ->
@@ -115,6 +121,43 @@ class ReplayEqualsLiveIT extends ApiIntegrationTest {
         String clip = pitch("eddie", derived);
         ok(api.as("eddie").post(path(clip, "accept"), Map.of("assignee", "eddie")));
         ok(api.as("eddie").post(path(clip, "comments"), Map.of("text", "@carla can you cut the clip?")));
+
+        governanceWorkload(desk);
+    }
+
+    /**
+     * Channels added, renamed and retired; a policy in two versions; a story submitted under it, signed with the
+     * checklist confirmed and by a delegate on a lead's behalf; the delegation revoked.
+     */
+    private void governanceWorkload(String desk) {
+        String policyId = "replay-" + desk.toLowerCase();
+        ok(api.as("ada").put("/api/approval-policies/" + policyId, Map.of("name", "Replay",
+                "steps", List.of(Map.of("group", "legal", "signatures", 1)), "checklist", List.of("Rights cleared"))));
+        ok(api.as("ada").put("/api/approval-policies/" + policyId, Map.of("name", "Replay",
+                "steps", List.of(Map.of("group", "legal", "signatures", 1),
+                        Map.of("group", "communications", "signatures", 1)), "checklist", List.of("Rights cleared"))));
+        String channelId = "replay-" + desk.toLowerCase();
+        Map<String, Object> channel = new LinkedHashMap<>(Map.of("channelId", channelId, "name", "Replay",
+                "kind", "BLOG", "colour", "#123456", "approvalPolicyId", policyId, "minimumGapMinutes", 30));
+        assertThat(api.as("ada").post("/api/channels", channel).status()).isEqualTo(201);
+        channel.put("name", "Replay renamed");
+        ok(api.as("ada").put("/api/channels/" + channelId, channel));
+        String gone = channelId + "-gone";
+        channel.put("channelId", gone);
+        assertThat(api.as("ada").post("/api/channels", channel).status()).isEqualTo(201);
+        ok(api.as("ada").post("/api/channels/" + gone + "/retire", Map.of("reason", "replayed")));
+
+        JsonNode delegation = api.as("lena").post("/api/delegations", Map.of("group", "legal", "delegate", "leo",
+                "until", java.time.Instant.now().plusSeconds(86_400).toString())).body();
+        String governed = pitch("carla", content("Under a versioned policy", desk));
+        ok(api.as("eddie").post(path(governed, "accept"), Map.of()));
+        ok(api.as("eddie").post(path(governed, "placements"), placement("r", channelId, LINKEDIN_SLOT, "Replay text")));
+        ok(api.as("carla").post(path(governed, "submit")));
+        ok(api.as("leo").post(path(governed, "approvals"), Map.of("step", "legal", "checklist", List.of("Rights cleared"))));
+        ok(api.as("grace").post(path(governed, "approvals"),
+                Map.of("step", "communications", "checklist", List.of("Rights cleared"))));
+        ok(api.as("lena").post("/api/delegations/" + delegation.path("delegation").path("delegationId").asText()
+                + "/revoke"));
     }
 
     private void awaitAllCaughtUp() {

@@ -13,7 +13,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
-import newsroom.api.channel.ChannelCatalogue;
+import newsroom.api.channel.StandardChannels;
 import newsroom.channel.Channel;
 import newsroom.governance.ApprovalPolicy;
 import newsroom.story.Approval;
@@ -48,7 +48,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 final class StoryWorkload {
 
     /** The newsroom's channels but the rarely used livestream, event and Facebook ones. */
-    private static final List<Channel> CHANNELS = new ChannelCatalogue().all().stream()
+    private static final List<Channel> CHANNELS = StandardChannels.ALL.stream().map(StandardChannels.SeedChannel::channel)
             .filter(channel -> !List.of("livestream", "event", "facebook").contains(channel.id())).toList();
     private static final String[] CONTRIBUTORS = {"carla", "eddie", "hugo"};
     private static final String[] LEADS = {"grace", "lena"};

@@ -24,11 +24,11 @@ class AdminRoleIT extends ApiIntegrationTest {
     }
 
     @Test
-    void anAdminMayReadAndManageProjectionsAndUsersAndNothingElse() {
+    void anAdminMayReadAndManageChannelsPoliciesProjectionsAndUsersAndNothingElse() {
         JsonNode me = ok(api.as("ada").get("/api/me")).body();
 
-        assertThat(texts(me.path("actions"))).containsExactly("MANAGE_PROJECTIONS", "MANAGE_USERS",
-                "READ_AUDIT_TRAIL", "READ");
+        assertThat(texts(me.path("actions"))).containsExactly("MANAGE_CHANNELS", "MANAGE_APPROVAL_POLICIES",
+                "MANAGE_PROJECTIONS", "MANAGE_USERS", "READ_AUDIT_TRAIL", "READ");
         assertThat(ok(api.as("ada").get("/api/admin/projections")).body().path("projections").isArray()).isTrue();
         assertThat(api.as("eddie").get("/api/admin/projections").status()).isEqualTo(403);
     }

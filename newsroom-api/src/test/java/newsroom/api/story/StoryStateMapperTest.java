@@ -13,9 +13,14 @@ import java.util.Set;
 
 import newsroom.channel.ChannelKind;
 import newsroom.governance.ApprovalPolicy;
+import newsroom.governance.Delegation;
+import newsroom.governance.PolicyStep;
 import newsroom.people.Actor;
 import newsroom.people.Role;
+import newsroom.story.AppliedPolicy;
 import newsroom.story.Approval;
+import newsroom.story.ApprovalAttestedEvent;
+import newsroom.story.ApprovalPoliciesAppliedEvent;
 import newsroom.story.ApprovalGrantedEvent;
 import newsroom.story.ApprovalWithdrawnEvent;
 import newsroom.story.Audience;
@@ -27,6 +32,7 @@ import newsroom.story.PlacementCancelledEvent;
 import newsroom.story.PlacementPlannedEvent;
 import newsroom.story.PlacementPublishedEvent;
 import newsroom.story.PlacementRescheduledEvent;
+import newsroom.story.PolicyVersion;
 import newsroom.story.Priority;
 import newsroom.story.Story;
 import newsroom.story.StoryActions;
@@ -64,7 +70,11 @@ class StoryStateMapperTest {
             Actor.of("grace", Role.GOVERNANCE_LEAD).inGroups(COMMUNICATIONS),
             Actor.of("lena", Role.GOVERNANCE_LEAD).inGroups(LEGAL),
             Actor.of("nora", Role.EDITOR, Role.GOVERNANCE_LEAD).inGroups(COMMUNICATIONS),
-            Actor.of("ada", Role.ADMIN), Actor.of("victor", Role.VIEWER), Actor.of("olga", Role.AUDITOR));
+            Actor.of("ada", Role.ADMIN), Actor.of("victor", Role.VIEWER), Actor.of("olga", Role.AUDITOR),
+            Actor.of("leo", Role.CONTRIBUTOR).inGroups(LEGAL));
+    /** leo signs legal on lena's behalf throughout. */
+    private static final List<Delegation> DELEGATIONS = List.of(new Delegation("d1", "lena", "leo", LEGAL,
+            AT.minusSeconds(3600), SLOT.plusSeconds(3600)));
     private static final ApprovalPolicy POLICY = ApprovalPolicy.standard();
     private static final AggregateModel<Story> MODEL = AnnotatedAggregateMetaModelFactory.inspectAggregate(Story.class,
             MultiParameterResolverFactory.ordered(ClasspathParameterResolverFactory.forClass(Story.class),
@@ -80,7 +90,7 @@ class StoryStateMapperTest {
                 StoryState fromView = StoryStateMapper.stateOf(viewAfter(prefix));
                 for (Actor person : PEOPLE) {
                     for (Instant now : List.of(AT, SLOT)) {
-                        Circumstances circumstances = Circumstances.at(now, POLICY);
+                        Circumstances circumstances = new Circumstances(now, POLICY, DELEGATIONS);
                         assertThat(StoryActions.allowedFor(fromView, person, circumstances))
                                 .as("%s after %d events, %s at %s", history.getKey(), length, person, now)
                                 .isEqualTo(StoryActions.allowedFor(fromAggregate, person, circumstances));
@@ -89,6 +99,7 @@ class StoryStateMapperTest {
                 assertThat(fromView.status()).isEqualTo(fromAggregate.status());
                 assertThat(fromView.grants()).isEqualTo(fromAggregate.grants());
                 assertThat(fromView.placements()).isEqualTo(fromAggregate.placements());
+                assertThat(fromView.review()).isEqualTo(fromAggregate.review());
             }
         }
     }
@@ -117,6 +128,24 @@ class StoryStateMapperTest {
         histories.put("press release cancelled in review, then withdrawn", with(inReview,
                 new PlacementCancelledEvent(STORY, "press", "too slow", "eddie"),
                 new ApprovalWithdrawnEvent(STORY, "the draft was edited", 3, List.of(comms), "eddie")));
+        List<AppliedPolicy> applied = List.of(
+                new AppliedPolicy("press-release", 2, "Press release",
+                        List.of(new PolicyStep(COMMUNICATIONS, 2), new PolicyStep(LEGAL, 1)), List.of("Rights cleared"),
+                        List.of("press")),
+                new AppliedPolicy("default", 1, "Default", List.of(new PolicyStep(COMMUNICATIONS, 1)), List.of(),
+                        List.of("li")));
+        List<PolicyVersion> versions = List.of(new PolicyVersion("press-release", 2), new PolicyVersion("default", 1));
+        histories.put("under versioned policies: two communications signatures, legal by a delegate", with(
+                inReview.subList(0, 5),
+                new ApprovalPoliciesAppliedEvent(STORY, 3, applied),
+                new ApprovalGrantedEvent(STORY, COMMUNICATIONS, "grace", 3, Set.of(COMMUNICATIONS, LEGAL)),
+                new ApprovalAttestedEvent(STORY, COMMUNICATIONS, "grace", null, null, 3, versions, List.of("Rights cleared")),
+                new ApprovalGrantedEvent(STORY, LEGAL, "leo", 3, Set.of(COMMUNICATIONS)),
+                new ApprovalAttestedEvent(STORY, LEGAL, "leo", "lena", "d1", 3, versions, List.of("Rights cleared")),
+                new ApprovalGrantedEvent(STORY, COMMUNICATIONS, "nora", 3, Set.of()),
+                new ApprovalAttestedEvent(STORY, COMMUNICATIONS, "nora", null, null, 3, versions, List.of("Rights cleared")),
+                new StoryApprovedEvent(STORY, 3, List.of(comms, new Approval(LEGAL, "leo", 3),
+                        new Approval(COMMUNICATIONS, "nora", 3)))));
         histories.put("killed", with(inReview, new StoryKilledEvent(STORY, "incident", "eddie", List.of("press", "li"))));
         return histories;
     }

@@ -78,21 +78,27 @@ class StoryWorkflowIT extends ApiIntegrationTest {
                         "PlacementPlanned by eddie",
                         "PlacementPlanned by eddie",
                         "StorySubmitted by carla",
+                        "ApprovalPoliciesApplied by carla",
                         "ApprovalGranted by grace",
+                        "ApprovalAttested by grace",
                         "ApprovalGranted by lena",
+                        "ApprovalAttested by lena",
                         "StoryApproved by lena",
                         "PlacementPublished by eddie",
                         "PlacementPublished by eddie");
         assertThat(history).extracting(entry -> entry.path("version").asLong())
-                .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+                .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
         List<String> correlationIds = new ArrayList<>();
         history.forEach(entry -> correlationIds.add(entry.path("correlationId").asText(null)));
         assertThat(correlationIds).doesNotContainNull().allMatch(id -> !id.isBlank());
-        // lena's approval completed the review: both events come from her one command
-        assertThat(correlationIds.get(6)).isEqualTo(correlationIds.get(7));
+        // the submission records the policies applied, each approval its terms, and lena's approval completed
+        // the review: the events of one command share its id
+        assertThat(correlationIds.get(5)).isEqualTo(correlationIds.get(4));
+        assertThat(correlationIds.get(7)).isEqualTo(correlationIds.get(6));
+        assertThat(List.of(correlationIds.get(9), correlationIds.get(10))).containsOnly(correlationIds.get(8));
         assertThat(List.of(correlationIds.get(0), correlationIds.get(1), correlationIds.get(2),
-                correlationIds.get(3), correlationIds.get(4), correlationIds.get(5), correlationIds.get(6),
-                correlationIds.get(8), correlationIds.get(9))).doesNotHaveDuplicates();
+                correlationIds.get(3), correlationIds.get(4), correlationIds.get(6), correlationIds.get(8),
+                correlationIds.get(11), correlationIds.get(12))).doesNotHaveDuplicates();
     }
 
     @Test

@@ -37,7 +37,8 @@ class StrictInputIT extends ApiIntegrationTest {
     void aStory() {
         storyId = plannedStory(uniqueDesk());
         pathValues = Map.of("storyId", storyId, "placementId", PRESS, "campaignId", "strict-input",
-                "blackoutId", "no-such-blackout", "name", "stories", "username", "carla");
+                "blackoutId", "no-such-blackout", "name", "stories", "username", "carla", "channelId", "linkedin",
+                "policyId", "strict-input", "delegationId", "no-such-delegation");
     }
 
     @Test
@@ -102,7 +103,12 @@ class StrictInputIT extends ApiIntegrationTest {
                 wrong.add(new WrongValue(notAnArray, "", "JSON array"));
             }
             // a valid first element, so the error is the second one's (an array of choices takes one of them)
-            JsonNode choices = schema.path("items").path("enum");
+            JsonNode items = schema.path("items");
+            if (items.has("$ref") || items.path("type").asText().equals("object")) {
+                wrong.add(new WrongValue("[{}, 2]", "[1]", "JSON object")); // an array of objects, e.g. policy steps
+                return wrong;
+            }
+            JsonNode choices = items.path("enum");
             wrong.add(choices.isEmpty() ? new WrongValue("[\"one\", 2]", "[1]", "text")
                     : new WrongValue("[\"" + choices.get(0).asText() + "\", 2]", "[1]", "one of " + choices.get(0).asText()));
             return wrong;

@@ -1,0 +1,20 @@
+package newsroom.governance;
+
+import java.time.Instant;
+import java.util.Set;
+
+import newsroom.people.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Delegates the lead's signing for a group to another member of it for a period. The delegate's groups come from
+ * the user directory with the command, as the actor's do.
+ */
+public record DelegateSigningCommand(String delegationId, String group, String delegate, Set<String> delegateGroups,
+                                     Instant from, Instant until, Actor delegatedBy, Instant delegatedAt) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return SigningDelegation.aggregateId(delegationId);
+    }
+}

@@ -1,0 +1,27 @@
+package newsroom.governance;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A governance lead's signing, delegated for a period to another member of the same group: while it lasts the
+ * delegate may sign that group's approval steps on the lead's behalf (without holding the governance lead role),
+ * and the approval records on whose behalf.
+ */
+public record Delegation(String delegationId, String delegator, String delegate, String group, Instant from,
+                         Instant until) {
+
+    public Delegation {
+        Objects.requireNonNull(delegationId, "delegationId");
+        Objects.requireNonNull(delegator, "delegator");
+        Objects.requireNonNull(delegate, "delegate");
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(until, "until");
+    }
+
+    /** In force at this moment: from inclusive, until exclusive. */
+    public boolean coversAt(Instant moment) {
+        return !moment.isBefore(from) && moment.isBefore(until);
+    }
+}
