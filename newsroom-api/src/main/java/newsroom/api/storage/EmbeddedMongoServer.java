@@ -44,6 +44,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     /** Held by every write command and by everything that writes the file. */
     private final ReentrantLock writes = new ReentrantLock();
     private final GroupFlush durability;
+    /** Why {@link #stopServing} closed the store; set before it closes. */
+    private volatile RuntimeException stoppedServingBecause;
     private final MongoServer server;
     private final InetSocketAddress address;
     private final ScheduledExecutorService maintenance;
@@ -161,6 +163,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         if (failed.isPresent()) {
             return failed;
         }
+        if (stoppedServingBecause != null) {
+            return Optional.of(stoppedServingBecause);
+        }
         return Optional.ofNullable(store.getPanicException());
     }
 
@@ -226,6 +231,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      * the server is restarted with a writable file; it then continues from the last durable state.
      */
     private void stopServing(RuntimeException cause) {
+        // recorded before the store closes: a request that finds it closed must be told why (503), not 500
+        stoppedServingBecause = cause;
         if (!store.isClosed()) {
             log.error("The store file {} refused a write; the store stops serving until the server is restarted "
                     + "(free disk space or make the file writable first)", file, cause);
