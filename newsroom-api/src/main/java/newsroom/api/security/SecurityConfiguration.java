@@ -2,7 +2,13 @@ package newsroom.api.security;
 
 import java.time.Duration;
 
+import jakarta.servlet.http.HttpServletRequest;
+import newsroom.api.people.ApiTokens;
 import newsroom.api.people.UserDirectory;
+import newsroom.api.security.signin.SignInRecords;
+import newsroom.api.security.signin.SignInThrottle;
+import io.github.bucket4j.TimeMeter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -11,15 +17,29 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
- * HTTP Basic against the user directory ({@link UserDirectory}). Every endpoint needs a signed-in user except the
- * health probe; role checks per action live next to the actions ({@link Permissions}).
+ * Who may call the API, and how they prove it (README "People and sign-in"):
+ * <ul>
+ * <li>browsers: a server-side session (Spring Session in MongoDB) started by {@code POST /api/session} or single
+ * sign-on, its id in an HttpOnly, SameSite=Lax cookie; CSRF protection by Spring Security's cookie-to-header pattern
+ * (the readable {@code XSRF-TOKEN} cookie, sent back as {@code X-XSRF-TOKEN});</li>
+ * <li>scripts: personal API tokens as {@code Authorization: Bearer} (Spring Security's resource-server filter);</li>
+ * <li>HTTP Basic only where {@code newsroom.security.http-basic.enabled} (the demo profile).</li>
+ * </ul>
+ * Requests carrying their credentials in a header cannot be forged by another site, so CSRF does not apply to them.
+ * Every endpoint needs a signed-in user except the health probe, the dashboard's files, the sign-in options and
+ * sign-in itself; role checks per action live next to the actions ({@link Permissions}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -27,33 +47,102 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems,
-                            AuthenticationManager authenticationManager) throws Exception {
-        http.authenticationManager(authenticationManager)
-                .csrf(csrf -> csrf.disable()) // stateless API with Basic credentials on each request, no cookies
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                            AuthenticationManager basicSignIn, SecurityProperties properties,
+                            CookieCsrfTokenRepository csrfTokens, SecurityContextRepository sessionContexts,
+                            ApiTokenIntrospector apiTokens, UserDirectory directory,
+                            ObjectProvider<OidcSignIn> singleSignOn) throws Exception {
+        http.authenticationManager(basicSignIn)
+                .securityContext(context -> context.securityContextRepository(sessionContexts))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        // the SPA sends the cookie's value as it is; nothing renders the token into a page
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .ignoringRequestMatchers(SecurityConfiguration::carriesCredentials))
+                // an unauthenticated request is answered 401, never remembered in a new session
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .logout(logout -> logout.disable()) // DELETE /api/session signs out
+                .oauth2ResourceServer(bearer -> bearer.opaqueToken(token -> token.introspector(apiTokens))
+                        .authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        // the dashboard's files: its sign-in form is part of them; all data needs a user
-                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg",
-                                "/favicon.ico").permitAll()
-                        .requestMatchers("/error").permitAll()
-                        // STOMP sessions sign in with their CONNECT frame (see push.StompAuthentication)
-                        .requestMatchers("/ws", "/ws/**").permitAll()
-                        // calendar apps cannot sign in; the feed checks its personal token itself
-                        .requestMatchers(HttpMethod.GET, "/calendar.ics").permitAll()
-                        .anyRequest().authenticated());
+                .addFilterBefore(new SessionStillValid(directory), AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                            // the dashboard's files: its sign-in form is part of them; all data needs a user
+                            .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg",
+                                    "/favicon.ico").permitAll()
+                            .requestMatchers("/error").permitAll()
+                            .requestMatchers(HttpMethod.GET, "/api/session/options").permitAll()
+                            .requestMatchers(HttpMethod.POST, "/api/session").permitAll()
+                            .requestMatchers(HttpMethod.DELETE, "/api/session").permitAll()
+                            // calendar apps cannot sign in; the feed checks its personal token itself
+                            .requestMatchers(HttpMethod.GET, "/calendar.ics").permitAll();
+                    if (properties.httpBasic().enabled()) {
+                        // a browser cannot send Basic credentials with the WebSocket handshake: its STOMP CONNECT
+                        // signs in instead (push.StompAuthentication), demo only
+                        requests.requestMatchers("/ws", "/ws/**").permitAll();
+                    }
+                    // everything else, the WebSocket handshake included, needs a session or a Bearer token
+                    requests.anyRequest().authenticated();
+                });
+        if (properties.httpBasic().enabled()) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
+        }
+        OidcSignIn oidc = singleSignOn.getIfAvailable();
+        if (oidc != null) {
+            oidc.configure(http);
+        }
         return http.build();
     }
 
-    /** Password sign-in (HTTP Basic, STOMP CONNECT) against the directory, remembered while the account is unchanged. */
+    /** A request with an {@code Authorization} header (Bearer, or Basic where enabled): no cookie is involved. */
+    private static boolean carriesCredentials(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return authorization != null && (authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                || authorization.regionMatches(true, 0, "Basic ", 0, 6));
+    }
+
     @Bean
-    AuthenticationManager authenticationManager(UserDirectory directory, PasswordEncoder passwordEncoder) {
+    CookieCsrfTokenRepository csrfTokens(SecurityProperties properties) {
+        CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse(); // the SPA reads it
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").secure(properties.secureCookies()));
+        return tokens;
+    }
+
+    @Bean
+    SecurityContextRepository sessionContexts() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    BrowserSessions browserSessions(SecurityContextRepository sessionContexts, CookieCsrfTokenRepository csrfTokens) {
+        return new BrowserSessions(sessionContexts, csrfTokens);
+    }
+
+    @Bean
+    ApiTokenIntrospector apiTokenIntrospector(ApiTokens tokens, UserDirectory directory, SignInRecords records) {
+        return new ApiTokenIntrospector(tokens, directory, records);
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(SecurityProperties properties) {
+        return new SignInThrottle(properties.signInThrottle(), TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    @Bean
+    PasswordSignIn passwordSignIn(UserDirectory directory, PasswordEncoder passwordEncoder, SignInThrottle throttle,
+                                  SignInRecords records) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(new DirectoryUserDetailsService(directory));
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new CachingAuthenticationProvider(passwords, Duration.ofMinutes(5),
-                signIn -> stillCurrent(signIn, directory)));
+        return new PasswordSignIn(passwords, throttle, records);
+    }
+
+    /**
+     * HTTP Basic's password check (where enabled): throttled and recorded like every password sign-in, and
+     * remembered while the account is unchanged, since Basic sends the password with every request.
+     */
+    @Bean
+    AuthenticationManager basicSignIn(PasswordSignIn passwordSignIn, UserDirectory directory) {
+        return new ProviderManager(new CachingAuthenticationProvider(new BasicSignInProvider(passwordSignIn),
+                Duration.ofMinutes(5), signIn -> stillCurrent(signIn, directory)));
     }
 
     /** The directory still has the account enabled and at the version it was signed in at. */

@@ -21,7 +21,8 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 class ProblemAuthenticationHandlersTest {
 
     private final ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
-    private final ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(new ProblemWriter(json));
+    private final ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(new ProblemWriter(json),
+            new SecurityProperties(null, false, new SecurityProperties.HttpBasic(true), null, null, null));
 
     @Test
     void anAccessDeniedBySpringSecurityIsAForbiddenProblem() throws Exception {
