@@ -9,6 +9,7 @@ import newsroom.api.storage.MongoStore;
 import newsroom.governance.ApprovalPolicy;
 import newsroom.calendar.BlackoutPeriod;
 import newsroom.campaign.Campaign;
+import newsroom.people.ApiToken;
 import newsroom.people.UserAccount;
 import newsroom.story.Story;
 import org.axonframework.common.lock.NullLockFactory;
@@ -126,6 +127,8 @@ class AxonConfiguration {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BlackoutPeriod.class)
                     .configureLockFactory(config -> NullLockFactory.INSTANCE));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(UserAccount.class)
+                    .configureLockFactory(config -> NullLockFactory.INSTANCE));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ApiToken.class)
                     .configureLockFactory(config -> NullLockFactory.INSTANCE));
             configurer.eventProcessing(processing -> processing.usingTrackingEventProcessors()
                     // a failing projection retries the event (with back-off) instead of skipping it

@@ -40,13 +40,19 @@ class BrowserSessions {
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
+        Authentication signedIn = remember(account, method, request, response);
+        csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
+        return signedIn;
+    }
+
+    private Authentication remember(NewsroomUser account, SignInMethod method, HttpServletRequest request,
+                                    HttpServletResponse response) {
         Authentication signedIn = UsernamePasswordAuthenticationToken.authenticated(
                 new SessionUser(account.username(), account.version(), method), null, authorities(account));
         SecurityContext context = holder.createEmptyContext();
         context.setAuthentication(signedIn);
         holder.setContext(context);
         contexts.saveContext(context, request, response);
-        csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
         return signedIn;
     }
 
@@ -58,7 +64,7 @@ class BrowserSessions {
         Authentication current = holder.getContext().getAuthentication();
         if (current != null && current.getPrincipal() instanceof SessionUser user) {
             directory.find(user.username()).filter(NewsroomUser::enabled)
-                    .ifPresent(account -> start(account, user.method(), request, response));
+                    .ifPresent(account -> remember(account, user.method(), request, response));
         }
     }
 

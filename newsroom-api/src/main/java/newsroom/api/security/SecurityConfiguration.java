@@ -4,22 +4,24 @@ import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import newsroom.api.people.ApiTokens;
+import newsroom.api.people.UserCommands;
 import newsroom.api.people.UserDirectory;
 import newsroom.api.security.signin.SignInRecords;
 import newsroom.api.security.signin.SignInThrottle;
 import io.github.bucket4j.TimeMeter;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.OpaqueTokenAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -49,10 +51,11 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems,
                             AuthenticationManager basicSignIn, SecurityProperties properties,
                             CookieCsrfTokenRepository csrfTokens, SecurityContextRepository sessionContexts,
-                            ApiTokenIntrospector apiTokens, UserDirectory directory,
-                            ObjectProvider<OidcSignIn> singleSignOn) throws Exception {
-        http.authenticationManager(basicSignIn)
-                .securityContext(context -> context.securityContextRepository(sessionContexts))
+                            ApiTokenIntrospector apiTokens, UserDirectory directory, UserCommands users,
+                            BrowserSessions sessions, SignInRecords records) throws Exception {
+        // password checks (HTTP Basic) go to basicSignIn; single sign-on adds its own providers next to it
+        http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(basicSignIn);
+        http.securityContext(context -> context.securityContextRepository(sessionContexts))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         // the SPA sends the cookie's value as it is; nothing renders the token into a page
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
@@ -60,7 +63,9 @@ class SecurityConfiguration {
                 // an unauthenticated request is answered 401, never remembered in a new session
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .logout(logout -> logout.disable()) // DELETE /api/session signs out
-                .oauth2ResourceServer(bearer -> bearer.opaqueToken(token -> token.introspector(apiTokens))
+                // Bearer tokens get their own manager: the shared one above checks passwords only
+                .oauth2ResourceServer(bearer -> bearer.opaqueToken(token -> token.authenticationManager(
+                                new ProviderManager(new OpaqueTokenAuthenticationProvider(apiTokens))))
                         .authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new SessionStillValid(directory), AuthorizationFilter.class)
@@ -86,9 +91,8 @@ class SecurityConfiguration {
         if (properties.httpBasic().enabled()) {
             http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
         }
-        OidcSignIn oidc = singleSignOn.getIfAvailable();
-        if (oidc != null) {
-            oidc.configure(http);
+        if (properties.oidc().enabled()) {
+            new OidcSignIn(properties.oidc(), directory, users, sessions, records).configure(http);
         }
         return http.build();
     }
