@@ -1,11 +1,12 @@
 package newsroom.api.security;
 
+import static newsroom.api.security.ActionNotAllowed.refusedForRole;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 
 import newsroom.api.people.ApiTokenNotFound;
 import newsroom.api.people.ApiTokens;
@@ -13,7 +14,6 @@ import newsroom.api.people.UserDirectory;
 import newsroom.api.people.UserNotFound;
 import newsroom.people.Action;
 import newsroom.people.Actor;
-import newsroom.people.MissingRole;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -109,13 +109,5 @@ class ApiTokenController {
         tokens.find(tokenId).filter(info -> info.owner().equals(username))
                 .orElseThrow(() -> new ApiTokenNotFound(tokenId));
         refusedForRole(() -> tokens.revoke(admin, tokenId));
-    }
-
-    private static <T> T refusedForRole(Supplier<T> change) {
-        try {
-            return change.get();
-        } catch (MissingRole e) {
-            throw new ActionNotAllowed(e);
-        }
     }
 }

@@ -39,7 +39,8 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
  * <li>scripts: personal API tokens as {@code Authorization: Bearer} (Spring Security's resource-server filter);</li>
  * <li>HTTP Basic only where {@code newsroom.security.http-basic.enabled} (the demo profile).</li>
  * </ul>
- * Requests carrying their credentials in a header cannot be forged by another site, so CSRF does not apply to them.
+ * Requests carrying their credentials in a header cannot be forged by another site, so CSRF does not apply to them,
+ * nor to requests without a session (except signing in).
  * Every endpoint needs a signed-in user except the health probe, the dashboard's files, the sign-in options and
  * sign-in itself; role checks per action live next to the actions ({@link Permissions}).
  */
@@ -59,7 +60,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         // the SPA sends the cookie's value as it is; nothing renders the token into a page
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .ignoringRequestMatchers(SecurityConfiguration::carriesCredentials))
+                        .ignoringRequestMatchers(SecurityConfiguration::carriesCredentials,
+                                SecurityConfiguration::withoutSession))
                 // an unauthenticated request is answered 401, never remembered in a new session
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .logout(logout -> logout.disable()) // DELETE /api/session signs out
@@ -102,6 +104,15 @@ class SecurityConfiguration {
         String authorization = request.getHeader("Authorization");
         return authorization != null && (authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 || authorization.regionMatches(true, 0, "Basic ", 0, 6));
+    }
+
+    /**
+     * A request that names no session has no sign-in a forged request could ride on: it is answered 401 like any
+     * request without a sign-in. Signing in itself is the exception (no sign-in forged into someone's browser).
+     */
+    private static boolean withoutSession(HttpServletRequest request) {
+        return request.getRequestedSessionId() == null
+                && !("POST".equals(request.getMethod()) && "/api/session".equals(request.getRequestURI()));
     }
 
     @Bean
@@ -149,11 +160,8 @@ class SecurityConfiguration {
                 Duration.ofMinutes(5), signIn -> stillCurrent(signIn, directory)));
     }
 
-    /** The directory still has the account enabled and at the version it was signed in at. */
     private static boolean stillCurrent(Authentication signIn, UserDirectory directory) {
-        return signIn.getPrincipal() instanceof SignedInUser user && directory.find(user.getUsername())
-                .filter(account -> account.enabled() && account.version() == user.account().version())
-                .isPresent();
+        return signIn.getPrincipal() instanceof SignedInUser user && user.stillCurrent(directory);
     }
 
     /**

@@ -44,9 +44,7 @@ public class SignInChecks {
             return tokens.signsIn(tokenId) && enabled(signedIn.getName());
         }
         if (who instanceof SignedInUser user) {
-            return directory.find(user.getUsername())
-                    .filter(account -> account.enabled() && account.version() == user.account().version())
-                    .isPresent();
+            return user.stillCurrent(directory);
         }
         return false;
     }

@@ -2,7 +2,10 @@ package newsroom.api.security;
 
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -24,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every HTTP endpoint the served OpenAPI document lists, against nobody, a disabled person's session, a revoked
- * token and a person of each role: the roles the domain's role→action table ({@link Action}) allows get past the
+ * token, an expired token and a person of each role: the roles the domain's role→action table ({@link Action}) allows get past the
  * role check (any answer but 401 and 403), every other role gets 403, and without a valid sign-in it is 401. An
  * endpoint that is not in {@link #ACTIONS} fails the test, so a new one cannot be forgotten.
  */
@@ -113,7 +116,8 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
                 "username", throwaway, "tokenId", "none");
         Map<Role, Caller> byRole = new EnumMap<>(Role.class);
         PEOPLE.forEach((role, username) -> byRole.put(role, api.session(username)));
-        List<Caller> signedOut = List.of(api.anonymous(), disabledSession(), revokedToken());
+        Map<String, Caller> signedOut = Map.of("nobody", api.anonymous(), "a disabled person's session",
+                disabledSession(), "a revoked token", revokedToken(), "an expired token", expiredToken());
 
         List<String> wrong = new ArrayList<>();
         for (OpenApi.Operation operation : operations) {
@@ -123,9 +127,8 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
             if (OPEN.contains(signature)) {
                 continue;
             }
-            for (Caller nobody : signedOut) {
-                expect(wrong, operation, "nobody/disabled/revoked", send(nobody, operation.method(), path, body), 401);
-            }
+            signedOut.forEach((who, nobody) ->
+                    expect(wrong, operation, who, send(nobody, operation.method(), path, body), 401));
             if (FEED.equals(signature)) {
                 continue;
             }
@@ -210,6 +213,15 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
                 .post("/api/admin/users/" + username + "/password-reset").body().path("oneTimePassword").asText());
         ok(api.as("ada").post("/api/admin/users/" + username + "/disable", Map.of("reason", "matrix")));
         return session;
+    }
+
+    private Caller expiredToken() {
+        Response created = api.session("victor").post("/api/me/tokens",
+                Map.of("name", "short-lived", "expiresAt", Instant.now().plusSeconds(3).toString()));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        Caller expired = api.bearer(created.body().path("token").asText());
+        await().atMost(Duration.ofSeconds(30)).until(() -> expired.get("/api/me").status() == 401);
+        return expired;
     }
 
     private Caller revokedToken() {
