@@ -32,7 +32,9 @@ public class ReadModelLayouts {
             "notifications", 2,  // 2: inboxes per recipient (person or role), own story facts
             "blackouts", 2,      // 2: aggregate version stored, for read-your-writes
             "campaigns", 2,      // 2: aggregate version stored, for read-your-writes
-            "users", 1));
+            "users", 1,
+            "api-tokens", 1,
+            "sign-ins", 1));
 
     private static final int FIRST_LAYOUT = 1;
 
