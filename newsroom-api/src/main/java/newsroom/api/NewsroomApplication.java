@@ -6,10 +6,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The Newsroom server: REST and WebSocket over the event-sourced story workflow. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling // housekeeping: live connections whose sign-in ended, old failed sign-ins
 public class NewsroomApplication {
 
     public static void main(String[] args) {

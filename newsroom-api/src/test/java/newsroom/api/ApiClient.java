@@ -52,6 +52,58 @@ public final class ApiClient {
         return new Caller(Map.of("Authorization", "Basic " + credentials));
     }
 
+    /**
+     * Signs the demo user in as the dashboard does (the CSRF cookie from {@code GET /api/session/options}, then
+     * {@code POST /api/session}) and returns requests in that browser session: its cookies and the CSRF header.
+     */
+    public Caller session(String username) {
+        return session(username, DEMO_PASSWORD);
+    }
+
+    public Caller session(String username, String password) {
+        Response signedIn = signIn(username, password);
+        if (signedIn.status() != 200) {
+            throw new IllegalStateException("sign-in of " + username + " failed: " + signedIn);
+        }
+        return inSession(signedIn);
+    }
+
+    /** {@code POST /api/session} with a fresh CSRF token, as it is answered. */
+    public Response signIn(String username, String password) {
+        String csrf = cookie(anonymous().get("/api/session/options"), CSRF_COOKIE);
+        return anonymous().header("Cookie", CSRF_COOKIE + "=" + csrf).header(CSRF_HEADER, csrf)
+                .post("/api/session", Map.of("username", username, "password", password));
+    }
+
+    /** Requests in the browser session a sign-in answer started. */
+    public Caller inSession(Response signedIn) {
+        String session = cookie(signedIn, SESSION_COOKIE);
+        String csrf = cookie(signedIn, CSRF_COOKIE);
+        return new Caller(Map.of("Cookie", SESSION_COOKIE + "=" + session + "; " + CSRF_COOKIE + "=" + csrf,
+                CSRF_HEADER, csrf));
+    }
+
+    /** Requests with a personal API token. */
+    public Caller bearer(String token) {
+        return new Caller(Map.of("Authorization", "Bearer " + token));
+    }
+
+    public static final String SESSION_COOKIE = "NEWSROOM_SESSION";
+    public static final String CSRF_COOKIE = "XSRF-TOKEN";
+    public static final String CSRF_HEADER = "X-XSRF-TOKEN";
+
+    /** The value a {@code Set-Cookie} of the answer gives the cookie; null if it sets none. */
+    public static String cookie(Response response, String name) {
+        return setCookie(response, name) == null ? null
+                : setCookie(response, name).substring(name.length() + 1).split(";", 2)[0];
+    }
+
+    /** The whole {@code Set-Cookie} header for the cookie (with its attributes); null if there is none. */
+    public static String setCookie(Response response, String name) {
+        return response.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith(name + "="))
+                .reduce((first, last) -> last).orElse(null);
+    }
+
     /** Requests without credentials. */
     public Caller anonymous() {
         return new Caller(Map.of());
@@ -64,6 +116,18 @@ public final class ApiClient {
 
         private Caller(Map<String, String> headers) {
             this.headers = Map.copyOf(headers);
+        }
+
+        /** The headers this caller sends (its cookies, its credentials), e.g. for a WebSocket handshake. */
+        public Map<String, String> headers() {
+            return headers;
+        }
+
+        /** The same caller without one of its headers. */
+        public Caller without(String name) {
+            Map<String, String> fewer = new LinkedHashMap<>(headers);
+            fewer.remove(name);
+            return new Caller(fewer);
         }
 
         public Caller header(String name, String value) {

@@ -12,6 +12,8 @@ import java.util.Set;
  */
 public record Actor(String username, Set<Role> roles, Set<String> groups) {
 
+    private static final String SYSTEM_PREFIX = "system:";
+
     public Actor {
         Objects.requireNonNull(username, "username");
         roles = Set.copyOf(roles);
@@ -28,7 +30,12 @@ public record Actor(String username, Set<Role> roles, Set<String> groups) {
      * as {@code system:<task>}, which can never be a username.
      */
     public static Actor system(String task) {
-        return new Actor("system:" + task, Set.of(Role.ADMIN), Set.of());
+        return new Actor(SYSTEM_PREFIX + task, Set.of(Role.ADMIN), Set.of());
+    }
+
+    /** Whether this is Newsroom itself ({@link #system}) rather than a person. */
+    public boolean isSystem() {
+        return username.startsWith(SYSTEM_PREFIX);
     }
 
     /** The same person as a member of exactly these groups. */

@@ -15,6 +15,7 @@ import newsroom.governance.ApprovalPolicyDefinition;
 import newsroom.governance.SigningDelegation;
 import newsroom.calendar.BlackoutPeriod;
 import newsroom.campaign.Campaign;
+import newsroom.people.ApiToken;
 import newsroom.people.UserAccount;
 import newsroom.story.Story;
 import org.axonframework.common.lock.NullLockFactory;
@@ -144,6 +145,8 @@ class AxonConfiguration {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ApprovalPolicyDefinition.class)
                     .configureLockFactory(config -> NullLockFactory.INSTANCE));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(SigningDelegation.class)
+                    .configureLockFactory(config -> NullLockFactory.INSTANCE));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ApiToken.class)
                     .configureLockFactory(config -> NullLockFactory.INSTANCE));
             configurer.eventProcessing(processing -> processing.usingTrackingEventProcessors()
                     // a failing projection retries the event (with back-off) instead of skipping it

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,15 +17,21 @@ class AccountChanges {
 
     private static final long RECHECK_MILLIS = 100;
 
+    private final ApplicationEventPublisher events;
     private final Object monitor = new Object();
     /** Counts the saves, so a save between a waiter's check and its wait is not missed. */
     private long saves;
+
+    AccountChanges(ApplicationEventPublisher events) {
+        this.events = events;
+    }
 
     void saved() {
         synchronized (monitor) {
             saves++;
             monitor.notifyAll();
         }
+        events.publishEvent(new AccessMayHaveChanged());
     }
 
     /** True once the condition holds; false if it still does not after the timeout (or on interrupt). */

@@ -5,6 +5,7 @@ import java.util.List;
 import newsroom.api.web.FieldError;
 import newsroom.api.web.ProblemException;
 import newsroom.api.web.Problems;
+import newsroom.people.ApiTokenRuleViolation;
 import newsroom.people.PasswordRule;
 import newsroom.people.UserRule;
 import newsroom.people.UserRuleViolation;
@@ -12,7 +13,8 @@ import org.springframework.http.ProblemDetail;
 
 /**
  * A field of an account request breaks a named rule of the domain: an account rule about a field
- * ({@link UserRule#field()}, e.g. {@code UsernameFormat}) or a {@link PasswordRule}. Answered 400 naming the field
+ * ({@link UserRule#field()}, e.g. {@code UsernameFormat}), a {@link PasswordRule} or an API token rule about a field
+ * (e.g. {@code TokenExpiryInThePast}). Answered 400 naming the field
  * and the rule, like any other bad input; nothing changes.
  */
 class AccountInputRefused extends ProblemException {
@@ -25,6 +27,10 @@ class AccountInputRefused extends ProblemException {
     }
 
     static AccountInputRefused of(UserRuleViolation violation) {
+        return new AccountInputRefused(violation.rule().field(), violation.rule().ruleName(), violation.getMessage());
+    }
+
+    static AccountInputRefused of(ApiTokenRuleViolation violation) {
         return new AccountInputRefused(violation.rule().field(), violation.rule().ruleName(), violation.getMessage());
     }
 

@@ -86,17 +86,31 @@ public class UserCommands {
         return store(by, username, displayName, roles, groups, password, changeRequired);
     }
 
+    /**
+     * Registers a person who signs in through the organisation's identity provider only: no password, so a
+     * password sign-in never succeeds for them (an admin's reset would give them one).
+     */
+    public NewsroomUser registerWithoutPassword(Actor by, String username, String displayName, Set<Role> roles,
+                                                Set<String> groups) {
+        return register(by, username, displayName, roles, groups, null, false);
+    }
+
     private NewsroomUser store(Actor by, String username, String displayName, Set<Role> roles, Set<String> groups,
                                String password, boolean changeRequired) {
-        Set<String> memberOf = groups == null ? Set.of() : groups;
         String credentialId = credentials.store(username, password);
         try {
-            send(username, new RegisterUserCommand(username, displayName, roles, memberOf, credentialId, changeRequired,
-                    by), by);
+            return register(by, username, displayName, roles, groups, credentialId, changeRequired);
         } catch (RuntimeException refused) {
             credentials.delete(credentialId);
             throw refused;
         }
+    }
+
+    private NewsroomUser register(Actor by, String username, String displayName, Set<Role> roles, Set<String> groups,
+                                  String credentialId, boolean changeRequired) {
+        Set<String> memberOf = groups == null ? Set.of() : groups;
+        send(username, new RegisterUserCommand(username, displayName, roles, memberOf, credentialId, changeRequired,
+                by), by);
         return awaitChange(username).orElseGet(() -> new NewsroomUser(username, displayName, roles, memberOf, true,
                 changeRequired, null, by.username(), 0));
     }
@@ -181,7 +195,9 @@ public class UserCommands {
     private NewsroomUser oneAtATime(Actor by, Function<Actor, NewsroomUser> change) {
         accessChanges.lock();
         try {
-            Actor current = users.find(by.username()).filter(UserView::enabled).map(view -> view.toUser().actor())
+            // Newsroom itself (system:..., e.g. single sign-on) has no account to re-read
+            Actor current = by.isSystem() ? by : users.find(by.username())
+                    .filter(UserView::enabled).map(view -> view.toUser().actor())
                     .orElse(new Actor(by.username(), Set.of(), Set.of()));
             return change.apply(current);
         } finally {

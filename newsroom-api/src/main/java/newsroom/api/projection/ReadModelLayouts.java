@@ -28,16 +28,18 @@ import org.springframework.stereotype.Component;
 public class ReadModelLayouts {
 
     /** Read model (processing group) → layout of its documents; raise it when they change shape. */
-    static final Map<String, Integer> LAYOUTS = new TreeMap<>(Map.of(
-            "stories", 4,        // 2: lastApprovedContent; 3: fullyPublished; 4: approval policies, attested approvals
-            "calendar", 4,       // 2: hour buckets behind day indexes; 3: story copies with fullyPublished; 4: as stories 4
-            "notifications", 2,  // 2: inboxes per recipient (person or role), own story facts
-            "blackouts", 2,      // 2: aggregate version stored, for read-your-writes
-            "campaigns", 2,      // 2: aggregate version stored, for read-your-writes
-            "users", 1,
-            "channels", 1,
-            "approval-policies", 1,
-            "delegations", 1));
+    static final Map<String, Integer> LAYOUTS = new TreeMap<>(Map.ofEntries(
+            Map.entry("stories", 4),        // 2: lastApprovedContent; 3: fullyPublished; 4: approval policies, attested approvals
+            Map.entry("calendar", 4),       // 2: hour buckets behind day indexes; 3: story copies with fullyPublished; 4: as stories 4
+            Map.entry("notifications", 2),  // 2: inboxes per recipient (person or role), own story facts
+            Map.entry("blackouts", 2),      // 2: aggregate version stored, for read-your-writes
+            Map.entry("campaigns", 2),      // 2: aggregate version stored, for read-your-writes
+            Map.entry("users", 1),
+            Map.entry("channels", 1),
+            Map.entry("approval-policies", 1),
+            Map.entry("delegations", 1),
+            Map.entry("api-tokens", 1),
+            Map.entry("sign-ins", 1)));
 
     private static final int FIRST_LAYOUT = 1;
 

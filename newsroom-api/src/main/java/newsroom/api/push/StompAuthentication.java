@@ -3,6 +3,7 @@ package newsroom.api.push;
 import java.util.Set;
 
 import newsroom.api.security.NewsroomRoles;
+import newsroom.api.security.SecurityProperties;
 import newsroom.people.Role;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -18,18 +19,22 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
 /**
- * Authenticates STOMP sessions with the same users as the REST API (CONNECT headers {@code login} and
- * {@code passcode}), checks every SUBSCRIBE against {@link Topics#maySubscribe} and lets clients SEND only
+ * STOMP sessions are signed in by their WebSocket handshake (the browser session's cookie or a Bearer token, checked
+ * by the HTTP security like any request); the CONNECT frame carries no password. Only where HTTP Basic is enabled
+ * (the demo profile) may a CONNECT still sign in with the headers {@code login} and {@code passcode}, for clients
+ * that cannot hold a session. Checks every SUBSCRIBE against {@link Topics#maySubscribe} and lets clients SEND only
  * to the application ({@code /app/...}), never straight to a topic. A refused frame ends the session with
  * an ERROR frame; nothing is delivered to it.
  */
 @Component
 class StompAuthentication implements ChannelInterceptor {
 
-    private final AuthenticationManager authentication;
+    private final AuthenticationManager basicSignIn;
+    private final boolean passcodeAllowed;
 
-    StompAuthentication(AuthenticationManager authentication) {
-        this.authentication = authentication;
+    StompAuthentication(AuthenticationManager basicSignIn, SecurityProperties properties) {
+        this.basicSignIn = basicSignIn;
+        this.passcodeAllowed = properties.httpBasic().enabled();
     }
 
     @Override
@@ -40,14 +45,16 @@ class StompAuthentication implements ChannelInterceptor {
         }
         StompCommand command = stomp.getCommand();
         if (command == StompCommand.CONNECT || command == StompCommand.STOMP) {
-            stomp.setUser(signIn(stomp.getLogin(), stomp.getPasscode()));
+            if (!(stomp.getUser() instanceof Authentication handshake) || !handshake.isAuthenticated()) {
+                stomp.setUser(signIn(stomp.getLogin(), stomp.getPasscode()));
+            }
             return message;
         }
         if (command == StompCommand.DISCONNECT) {
             return message;
         }
         if (!(stomp.getUser() instanceof Authentication user) || !user.isAuthenticated()) {
-            throw new MessageDeliveryException("Sign in first: send login and passcode in the CONNECT frame");
+            throw new MessageDeliveryException("Sign in first: open the WebSocket with a session cookie or a Bearer token");
         }
         if (command == StompCommand.SEND && !Topics.maySend(stomp.getDestination())) {
             // only the server publishes to topics; clients talk to the application
@@ -63,11 +70,11 @@ class StompAuthentication implements ChannelInterceptor {
     }
 
     private Authentication signIn(String login, String passcode) {
-        if (login == null || passcode == null) {
-            throw new MessageDeliveryException("CONNECT needs the headers login and passcode");
+        if (!passcodeAllowed || login == null || passcode == null) {
+            throw new MessageDeliveryException("Sign in first: open the WebSocket with a session cookie or a Bearer token");
         }
         try {
-            return authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(login, passcode));
+            return basicSignIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(login, passcode));
         } catch (AuthenticationException e) {
             throw new MessageDeliveryException("Sign-in failed for " + login);
         }

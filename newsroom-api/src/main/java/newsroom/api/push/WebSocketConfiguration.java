@@ -11,6 +11,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 
 /**
  * STOMP over a plain WebSocket at {@code /ws} with an in-memory broker. Heartbeats every 10 s let both
@@ -25,11 +27,13 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private final StompAuthentication authentication;
     private final List<String> allowedOrigins;
     private final WebSocketHandshakeProblems handshakeProblems;
+    private final LiveConnections connections;
 
     WebSocketConfiguration(StompAuthentication authentication,
                            @Value("${newsroom.web.allowed-origins:}") List<String> allowedOrigins,
-                           WebSocketHandshakeProblems handshakeProblems) {
+                           WebSocketHandshakeProblems handshakeProblems, LiveConnections connections) {
         this.authentication = authentication;
+        this.connections = connections;
         this.allowedOrigins = allowedOrigins;
         this.handshakeProblems = handshakeProblems;
     }
@@ -37,8 +41,13 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         // a refused handshake is answered as problem+json like every other error
+        // the handshake is signed in (session cookie or Bearer token) by the HTTP security; the connection remembers
+        // its browser session's id, so signing out ends it too (LiveConnections)
+        HttpSessionHandshakeInterceptor sessionId = new HttpSessionHandshakeInterceptor();
+        sessionId.setCopyAllAttributes(false);
+        sessionId.setCreateSession(false);
         var endpoint = registry.addEndpoint(ENDPOINT).setHandshakeHandler(handshakeProblems.handshakeHandler())
-                .addInterceptors(handshakeProblems.refusals());
+                .addInterceptors(handshakeProblems.refusals(), sessionId);
         if (!allowedOrigins.isEmpty()) {
             endpoint.setAllowedOriginPatterns(allowedOrigins.toArray(String[]::new));
         }
@@ -57,6 +66,11 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         registry.setUserDestinationPrefix("/user");
         // messages to one session leave in the order they were published (presence lists, live updates)
         registry.setPreservePublishOrder(true);
+    }
+
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.addDecoratorFactory(connections);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package newsroom.api.security;
 
+import java.util.function.Supplier;
+
 import newsroom.api.web.ProblemException;
 import newsroom.api.web.ProblemType;
 import newsroom.api.web.Problems;
@@ -20,6 +22,15 @@ public class ActionNotAllowed extends ProblemException {
 
     ActionNotAllowed(Action action, Actor actor) {
         this(new MissingRole(action, actor));
+    }
+
+    /** Runs a command, answering the domain's {@code MissingRole} as this 403. */
+    static <T> T refusedForRole(Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (MissingRole e) {
+            throw new ActionNotAllowed(e);
+        }
     }
 
     @Override

@@ -1,16 +1,13 @@
 package newsroom.api.security;
 
 import java.time.ZoneId;
-import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import newsroom.api.people.NewsroomUser;
 import newsroom.api.people.UserCommands;
 import newsroom.api.people.UserDirectory;
-import newsroom.people.Action;
-import newsroom.people.Actor;
-import newsroom.people.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +28,7 @@ class MeController {
     private final UserDirectory directory;
     private final UserCommands users;
     private final ZoneId timeZone;
+    private final BrowserSessions sessions;
 
     /**
      * @param timeZone the calendar's zone ({@code CalendarProperties#timeZone}), read as a property
@@ -38,22 +36,12 @@ class MeController {
      *                 the default repeats CalendarProperties' UTC
      */
     MeController(Permissions permissions, UserDirectory directory, UserCommands users,
-                 @Value("${newsroom.calendar.time-zone:UTC}") ZoneId timeZone) {
+                 @Value("${newsroom.calendar.time-zone:UTC}") ZoneId timeZone, BrowserSessions sessions) {
+        this.sessions = sessions;
         this.permissions = permissions;
         this.directory = directory;
         this.users = users;
         this.timeZone = timeZone;
-    }
-
-    /**
-     * @param groups                 e.g. the approval steps the user signs
-     * @param actions                what the user's roles allow, from the domain's role→action table (none while
-     *                               {@code passwordChangeRequired})
-     * @param passwordChangeRequired signed in with a one-time password: only setting a new one is allowed
-     * @param timeZone               the newsroom's zone, an IANA id
-     */
-    record Me(String username, String displayName, Set<Role> roles, Set<String> groups, Set<Action> actions,
-              boolean passwordChangeRequired, String timeZone) {
     }
 
     record PasswordChange(@NotNull String currentPassword, @NotNull String newPassword) {
@@ -61,18 +49,18 @@ class MeController {
 
     @GetMapping("/api/me")
     Me me() {
-        Actor actor = permissions.current();
-        NewsroomUser account = directory.find(actor.username()).orElse(null);
-        boolean changeRequired = account != null && account.passwordChangeRequired();
-        return new Me(actor.username(), account == null ? actor.username() : account.displayName(), actor.roles(),
-                actor.groups(), changeRequired ? Set.of() : Action.forRoles(actor.roles()), changeRequired,
-                timeZone.getId());
+        return Me.of(permissions.current(), directory, timeZone);
     }
 
-    /** Sets a new password after proving the current one; the old one stops working at once. */
+    /**
+     * Sets a new password after proving the current one; the old one stops working at once, and with it the
+     * person's other browser sessions. The session this came from goes on (at the account's new version).
+     */
     @PostMapping("/api/me/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(@Valid @RequestBody PasswordChange change) {
+    void changePassword(@Valid @RequestBody PasswordChange change, HttpServletRequest request,
+                        HttpServletResponse response) {
         users.changePassword(permissions.current(), change.currentPassword(), change.newPassword());
+        sessions.continueAfterOwnChange(directory, request, response);
     }
 }

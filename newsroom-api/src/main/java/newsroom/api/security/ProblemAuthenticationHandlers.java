@@ -16,6 +16,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
@@ -30,10 +31,12 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
 
     private final ProblemWriter problems;
     private final StoreFailures storeFailures;
+    private final boolean httpBasic;
 
-    ProblemAuthenticationHandlers(ProblemWriter problems, StoreFailures storeFailures) {
+    ProblemAuthenticationHandlers(ProblemWriter problems, StoreFailures storeFailures, SecurityProperties properties) {
         this.problems = problems;
         this.storeFailures = storeFailures;
+        this.httpBasic = properties.httpBasic().enabled();
     }
 
     @Override
@@ -45,17 +48,33 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
             problems.write(request, response, Problems.storeUnavailable());
             return;
         }
+        if (e instanceof SignInThrottled throttled) {
+            response.setHeader("Retry-After", String.valueOf(throttled.retryAfter().toSeconds()));
+            problems.write(request, response, SignInRefused.throttled(throttled));
+            return;
+        }
+        if (ApiTokenIntrospector.isBearer(request)) {
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            problems.write(request, response, Problems.of(ProblemType.INVALID_API_TOKEN,
+                    "The API token is unknown, expired or revoked, or its owner cannot sign in."));
+            return;
+        }
         // Browsers show their own login dialog on this header; the dashboard asks for it not to.
-        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+        if (httpBasic && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Newsroom\"");
         }
         problems.write(request, response, Problems.of(ProblemType.AUTHENTICATION_REQUIRED,
-                "Send valid credentials (HTTP Basic) for a Newsroom user."));
+                "Sign in (POST /api/session) or send a personal API token (Authorization: Bearer)."));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        if (e instanceof CsrfException) {
+            problems.write(request, response, Problems.of(ProblemType.CSRF_TOKEN_INVALID, "Send the value of the "
+                    + "XSRF-TOKEN cookie as the X-XSRF-TOKEN header (GET /api/session/options sets the cookie)."));
+            return;
+        }
         problems.write(request, response, Problems.of(ProblemType.FORBIDDEN, "Your roles do not allow this action."));
     }
 

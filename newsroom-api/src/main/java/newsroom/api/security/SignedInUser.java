@@ -3,6 +3,7 @@ package newsroom.api.security;
 import java.util.List;
 
 import newsroom.api.people.NewsroomUser;
+import newsroom.api.people.UserDirectory;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
@@ -25,5 +26,11 @@ class SignedInUser extends User {
 
     NewsroomUser account() {
         return account;
+    }
+
+    /** The directory still has the account enabled and at the version it was signed in at. */
+    boolean stillCurrent(UserDirectory directory) {
+        return directory.find(getUsername())
+                .filter(current -> current.enabled() && current.version() == account.version()).isPresent();
     }
 }

@@ -1,10 +1,11 @@
 package newsroom.api.security;
 
+import static newsroom.api.security.ActionNotAllowed.refusedForRole;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,7 +20,6 @@ import newsroom.people.AccountAction;
 import newsroom.people.AccountActions;
 import newsroom.people.Action;
 import newsroom.people.Actor;
-import newsroom.people.MissingRole;
 import newsroom.people.Role;
 import newsroom.people.UserAccount;
 import org.springframework.http.ResponseEntity;
@@ -162,14 +162,5 @@ class UserAdminController {
 
     private static ResponseEntity<Account> answer(NewsroomUser user, Actor caller) {
         return ResponseEntity.ok().eTag(IfMatch.etag(user.version())).body(Account.of(user, caller));
-    }
-
-    /** The aggregate checks roles with the same table as {@link Permissions}; answer it the same way (403). */
-    private static <T> T refusedForRole(Supplier<T> change) {
-        try {
-            return change.get();
-        } catch (MissingRole e) {
-            throw new ActionNotAllowed(e);
-        }
     }
 }

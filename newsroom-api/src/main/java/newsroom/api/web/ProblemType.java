@@ -13,9 +13,12 @@ public enum ProblemType {
 
     INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "Invalid request"),
     AUTHENTICATION_REQUIRED("authentication-required", HttpStatus.UNAUTHORIZED, "Sign in required"),
+    SIGN_IN_FAILED("sign-in-failed", HttpStatus.UNAUTHORIZED, "Sign-in failed"),
+    INVALID_API_TOKEN("invalid-api-token", HttpStatus.UNAUTHORIZED, "Invalid API token"),
     INVALID_FEED_TOKEN("invalid-feed-token", HttpStatus.UNAUTHORIZED, "Invalid feed token"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Not allowed"),
     PASSWORD_CHANGE_REQUIRED("password-change-required", HttpStatus.FORBIDDEN, "Password change required"),
+    CSRF_TOKEN_INVALID("csrf-token-invalid", HttpStatus.FORBIDDEN, "Missing or invalid CSRF token"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
     STORY_NOT_FOUND("story-not-found", HttpStatus.NOT_FOUND, "Story not found"),
     PLACEMENT_NOT_FOUND("placement-not-found", HttpStatus.NOT_FOUND, "Placement not found"),
@@ -26,6 +29,7 @@ public enum ProblemType {
     BLACKOUT_NOT_FOUND("blackout-not-found", HttpStatus.NOT_FOUND, "Blackout period not found"),
     PROJECTION_NOT_FOUND("projection-not-found", HttpStatus.NOT_FOUND, "Projection not found"),
     USER_NOT_FOUND("user-not-found", HttpStatus.NOT_FOUND, "User not found"),
+    API_TOKEN_NOT_FOUND("api-token-not-found", HttpStatus.NOT_FOUND, "API token not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
     RULE_VIOLATION("rule-violation", HttpStatus.CONFLICT, "Refused by a rule"),
@@ -34,6 +38,7 @@ public enum ProblemType {
     BODY_TOO_LARGE("body-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "Body too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused"),
+    TOO_MANY_SIGN_IN_ATTEMPTS("too-many-sign-in-attempts", HttpStatus.TOO_MANY_REQUESTS, "Too many sign-in attempts"),
     UNEXPECTED("unexpected", HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error"),
     STORE_UNAVAILABLE("store-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable"),
     /** Any other HTTP error (e.g. 501, 503, 505); the title is the status's reason phrase. */

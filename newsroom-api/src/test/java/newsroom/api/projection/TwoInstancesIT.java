@@ -71,6 +71,14 @@ class TwoInstancesIT extends ApiIntegrationTest {
             JsonNode caughtUp = ok(other.as("victor").get("/api/live/updates?after=" + before)).body();
             assertThat(caughtUp.path("updates").findValuesAsText("type"))
                     .contains("StoryPitched", "PitchAccepted", "PlacementPlanned");
+
+            // a browser session lives in the store: started here, it works there, and ends there for both
+            ApiClient.Caller session = api.session("eddie");
+            ApiClient.Caller sameSessionThere = other.anonymous().header("Cookie", session.headers().get("Cookie"))
+                    .header(ApiClient.CSRF_HEADER, session.headers().get(ApiClient.CSRF_HEADER));
+            assertThat(ok(sameSessionThere.get("/api/me")).body().path("username").asText()).isEqualTo("eddie");
+            assertThat(sameSessionThere.delete("/api/session").status()).isEqualTo(204);
+            assertThat(session.get("/api/me").status()).isEqualTo(401);
         }
     }
 }

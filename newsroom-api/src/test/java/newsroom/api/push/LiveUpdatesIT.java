@@ -30,7 +30,7 @@ class LiveUpdatesIT extends ApiIntegrationTest {
     EventProcessingConfiguration processing;
 
     private StompTestClient connect(String user) throws Exception {
-        return StompTestClient.connect(port, user, ApiClient.DEMO_PASSWORD);
+        return StompTestClient.connectWith(port, api.session(user).headers()); // signed in by the session cookie
     }
 
     private static List<String> storyIds(List<JsonNode> updates) {

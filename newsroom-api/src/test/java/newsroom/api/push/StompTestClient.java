@@ -3,6 +3,7 @@ package newsroom.api.push;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -29,15 +30,25 @@ final class StompTestClient implements AutoCloseable {
     final List<String> errors = new CopyOnWriteArrayList<>();
 
     private StompTestClient(int port, String user, String password) throws Exception {
+        this(port, Map.of(), user, password);
+    }
+
+    /** Signs in with the handshake's headers (a session cookie, a Bearer token); a CONNECT without a password. */
+    private StompTestClient(int port, Map<String, String> handshake, String user, String password)
+            throws Exception {
         scheduler.initialize();
         client = new WebSocketStompClient(new StandardWebSocketClient());
         client.setMessageConverter(new MappingJackson2MessageConverter());
         client.setTaskScheduler(scheduler);
         StompHeaders connect = new StompHeaders();
-        connect.setLogin(user);
-        connect.setPasscode(password);
+        if (user != null) {
+            connect.setLogin(user);
+            connect.setPasscode(password);
+        }
+        WebSocketHttpHeaders handshakeHeaders = new WebSocketHttpHeaders();
+        handshake.forEach(handshakeHeaders::add);
         CompletableFuture<StompSession> connected = client.connectAsync(URI.create("ws://127.0.0.1:" + port + "/ws"),
-                new WebSocketHttpHeaders(), connect, new StompSessionHandlerAdapter() {
+                handshakeHeaders, connect, new StompSessionHandlerAdapter() {
                     @Override
                     public void handleFrame(StompHeaders headers, Object payload) {
                         errors.add(String.valueOf(headers.getFirst("message")));
@@ -64,6 +75,20 @@ final class StompTestClient implements AutoCloseable {
 
     static StompTestClient connect(int port, String user, String password) throws Exception {
         return new StompTestClient(port, user, password);
+    }
+
+    /** Opens the WebSocket with these HTTP headers (a session's cookies, a Bearer token); CONNECT carries nothing. */
+    static StompTestClient connectWith(int port, Map<String, String> handshake) throws Exception {
+        return new StompTestClient(port, handshake, null, null);
+    }
+
+    /** Whether the server refuses a connection opened with these handshake headers (handshake or CONNECT). */
+    static boolean connectFails(int port, Map<String, String> handshake) {
+        try (StompTestClient client = connectWith(port, handshake)) {
+            return false;
+        } catch (Exception refused) {
+            return true;
+        }
     }
 
     /** Subscribes and returns the list the received JSON payloads are added to. */

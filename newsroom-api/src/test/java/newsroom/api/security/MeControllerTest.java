@@ -36,9 +36,9 @@ class MeControllerTest {
     void meNamesTheConfiguredTimeZoneAndMyGroups() {
         when(directory.find("grace")).thenReturn(Optional.of(GRACE));
         MeController controller = new MeController(signedInAsGrace, directory, mock(UserCommands.class),
-                ZoneId.of("Europe/Berlin"));
+                ZoneId.of("Europe/Berlin"), mock(BrowserSessions.class));
 
-        MeController.Me me = controller.me();
+        Me me = controller.me();
 
         assertThat(me.timeZone()).isEqualTo("Europe/Berlin");
         assertThat(me.username()).isEqualTo("grace");

@@ -25,7 +25,8 @@ class ProblemAuthenticationHandlersTest {
 
     private final ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
     private final ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(new ProblemWriter(json),
-            new StoreFailures(Optional::empty));
+            new StoreFailures(Optional::empty),
+            new SecurityProperties(null, false, new SecurityProperties.HttpBasic(true), null, null, null));
 
     @Test
     void anAccessDeniedBySpringSecurityIsAForbiddenProblem() throws Exception {

@@ -1,0 +1,52 @@
+package newsroom.api.security;
+
+import newsroom.api.security.signin.SignInRecords;
+import newsroom.api.security.signin.SignInThrottle;
+import newsroom.people.SignInMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+
+/**
+ * Every password sign-in, whichever way it comes (the sign-in form, HTTP Basic where enabled): throttled per
+ * username and per client address, checked against the user directory, and recorded (successes as
+ * {@code UserSignedIn} events, failures in the sign-in record). The password itself is never kept or logged.
+ */
+class PasswordSignIn {
+
+    private final AuthenticationProvider passwords;
+    private final SignInThrottle throttle;
+    private final SignInRecords records;
+
+    PasswordSignIn(AuthenticationProvider passwords, SignInThrottle throttle, SignInRecords records) {
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.records = records;
+    }
+
+    /**
+     * The signed-in user ({@link SignedInUser} principal). Throws {@link SignInThrottled} when the username or address
+     * used up its attempts (the password is then not even checked), another {@link AuthenticationException} when the
+     * username, password or account does not sign in.
+     */
+    Authentication signIn(String username, String password, String address, SignInMethod method) {
+        SignInThrottle.Attempt attempt;
+        try {
+            attempt = throttle.begin(username, address);
+        } catch (SignInThrottle.Refused refused) {
+            records.failed(username, address, "TOO_MANY_ATTEMPTS");
+            throw new SignInThrottled(refused.retryAfter());
+        }
+        Authentication signedIn;
+        try {
+            signedIn = passwords.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+        } catch (AuthenticationException failed) {
+            records.failed(username, address, "WRONG_CREDENTIALS");
+            throw failed;
+        }
+        attempt.succeeded();
+        records.signedIn(signedIn.getName(), method, address);
+        return signedIn;
+    }
+}
