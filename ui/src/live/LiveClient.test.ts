@@ -47,7 +47,7 @@ describe('presence on the open story', () => {
   afterEach(() => vi.useRealTimers());
 
   it('is announced again until the server\'s list shows me, then no more', () => {
-    const live = new LiveClient({ username: 'carla', password: 'x' }, handlers, { governance: false, url: 'ws://test/ws' });
+    const live = new LiveClient('carla', handlers, { governance: false, url: 'ws://test/ws' });
     live.start();
     live.openStory('s1');
     expect(announcements()).toEqual(['VIEWING']);
@@ -62,7 +62,7 @@ describe('presence on the open story', () => {
   });
 
   it('gives up after five tries when the server never lists me', () => {
-    const live = new LiveClient({ username: 'carla', password: 'x' }, handlers, { governance: false, url: 'ws://test/ws' });
+    const live = new LiveClient('carla', handlers, { governance: false, url: 'ws://test/ws' });
     live.start();
     live.openStory('s1');
     vi.advanceTimersByTime(60_000);
@@ -73,7 +73,7 @@ describe('presence on the open story', () => {
   });
 
   it('says so again when a list arrives without me after I was confirmed', () => {
-    const live = new LiveClient({ username: 'carla', password: 'x' }, handlers, { governance: false, url: 'ws://test/ws' });
+    const live = new LiveClient('carla', handlers, { governance: false, url: 'ws://test/ws' });
     live.start();
     live.openStory('s1');
     presence('s1', ['carla']);
@@ -82,7 +82,7 @@ describe('presence on the open story', () => {
   });
 
   it('says LEFT when the story is closed and stops announcing', () => {
-    const live = new LiveClient({ username: 'carla', password: 'x' }, handlers, { governance: false, url: 'ws://test/ws' });
+    const live = new LiveClient('carla', handlers, { governance: false, url: 'ws://test/ws' });
     live.start();
     live.openStory('s1');
     live.openStory(null);

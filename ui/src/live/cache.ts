@@ -16,6 +16,10 @@ export const keys = {
   users: ['users'] as const,
   blackouts: ['blackouts'] as const,
   calendarFeed: ['calendar-feed'] as const,
+  tokens: ['api-tokens'] as const,
+  accounts: ['accounts'] as const,
+  account: (username: string) => ['account', username] as const,
+  accountHistory: (username: string) => ['account-history', username] as const,
   /** GET /api/stories (all): derived stories are found in it. */
   stories: ['stories'] as const,
 };
