@@ -48,6 +48,9 @@ export const RULE_SENTENCES: Record<string, string> = {
   OwnPasswordOnly: 'You can change only your own password; to help someone else, give them a new one-time password.',
   AccountDisabled: 'This account is disabled.',
   PasswordChangeRequired: 'Choose your own password first: until you do, the newsroom lets you do nothing else.',
+  // personal API tokens
+  OwnTokensOnly: 'You can make and revoke only your own API tokens.',
+  TokenAlreadyRevoked: 'This token is already revoked.',
 };
 
 /** The password rules (newsroom.people.PasswordPolicy) as people read them, in the order the server checks them. */
@@ -179,6 +182,14 @@ export function fieldMessage(error: FieldProblem): string {
       return 'are empty: choose at least one';
     case 'GroupNameFormat':
       return 'must be lower-case letters, digits and dashes, e.g. legal or hr';
+    case 'TokenNameFormat':
+      return 'must be 1 to 100 characters that say where the token is used';
+    case 'TokenExpiryRequired':
+      return 'is needed: every token stops working on a day you choose';
+    case 'TokenExpiryInThePast':
+      return 'must be a day in the future';
+    case 'TokenLifetimeTooLong':
+      return 'is too far ahead: choose an earlier day';
     default:
       return error.message;
   }
@@ -262,6 +273,9 @@ export function describeProblem(problem: Problem, options: MessageOptions = {}):
         : say('You have been signed out.', 'Sign in again to continue.');
     case 403:
       if (type === 'csrf-token-invalid') return say('This page is out of date.', 'Reload the page and try again.');
+      if (type === 'password-change-required') {
+        return say('Choose your own password first.', 'You signed in with a one-time password; until you replace it the newsroom lets you do nothing else.');
+      }
       return say('Your role does not allow this.', askWhom(problem));
     case 404:
       if (type === 'story-not-found') return say('This story does not exist (any more).');
@@ -269,6 +283,7 @@ export function describeProblem(problem: Problem, options: MessageOptions = {}):
       if (type === 'campaign-not-found') return say('There is no such campaign.');
       if (type === 'blackout-not-found') return say('There is no such quiet period.');
       if (type === 'user-not-found') return say('There is no such account.');
+      if (type === 'api-token-not-found') return say('There is no such API token.', 'It may have been revoked already; reload the page.');
       return say('This could not be found.', 'It may have been removed; reload the page.');
     case 409:
       if (type === 'idempotency-key-in-progress') return say('This is still being saved.', 'Wait a moment; it will show when done.');

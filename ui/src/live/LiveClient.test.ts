@@ -4,10 +4,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 const fake = vi.hoisted(() => ({
   subscriptions: new Map<string, (message: { body: string; headers: Record<string, string> }) => void>(),
   published: [] as { destination: string; body: string }[],
+  config: null as null | Record<string, unknown>,
 }));
 
 vi.mock('@stomp/stompjs', () => ({
   Client: class {
+    constructor(config: Record<string, unknown>) {
+      fake.config = config;
+    }
     connected = true;
     active = true;
     onConnect: () => void = () => {};
@@ -28,7 +32,8 @@ vi.mock('@stomp/stompjs', () => ({
   },
 }));
 
-const { LiveClient } = await import('./LiveClient');
+const { LiveClient, connectHeaders } = await import('./LiveClient');
+const { setLegacyBasic } = await import('../auth/legacyBasic');
 
 const handlers = { onUpdate: vi.fn(), onNotification: vi.fn(), onPresence: vi.fn(), onState: vi.fn(), onConnected: vi.fn() };
 const announcements = () => fake.published.filter((f) => f.destination === '/app/presence').map((f) => JSON.parse(f.body).mode);
@@ -88,5 +93,23 @@ describe('presence on the open story', () => {
     live.openStory(null);
     vi.advanceTimersByTime(60_000);
     expect(announcements()).toEqual(['VIEWING', 'LEFT']);
+  });
+});
+
+describe('the STOMP CONNECT frame', () => {
+  afterEach(() => setLegacyBasic(null));
+
+  it('carries no login or passcode: the handshake is authenticated by the session cookie', async () => {
+    const live = new LiveClient('carla', handlers, { governance: false, url: 'ws://test/ws' });
+    expect(fake.config?.connectHeaders).toBeUndefined();
+    const beforeConnect = fake.config?.beforeConnect as () => Promise<void>;
+    await beforeConnect();
+    expect((live as unknown as { client: { connectHeaders: unknown } }).client.connectHeaders).toEqual({});
+    expect(connectHeaders()).toEqual({});
+  });
+
+  it('sends the in-memory Basic sign-in only to a server without sessions', () => {
+    setLegacyBasic({ username: 'carla', password: 'newsroom-demo' });
+    expect(connectHeaders()).toEqual({ login: 'carla', passcode: 'newsroom-demo' });
   });
 });

@@ -52,8 +52,8 @@ export function CopyField({
           onFocus={(e) => e.target.select()}
           data-testid={testId}
         />
-        <button type="button" onClick={() => void copy()}>
-          Copy<span className="sr-only"> {what}</span>
+        <button type="button" onClick={() => void copy()} aria-label={`Copy ${what}`}>
+          Copy
         </button>
       </div>
     </>
