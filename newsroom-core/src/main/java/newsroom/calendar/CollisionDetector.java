@@ -15,6 +15,10 @@ import java.util.stream.Collectors;
  */
 public final class CollisionDetector {
 
+    /** By slot, ties by entry id: the same items give the same collisions in whatever order they come. */
+    private static final Comparator<ScheduledItem> IN_TIME_ORDER = Comparator.comparing(ScheduledItem::slot)
+            .thenComparing(ScheduledItem::entryId);
+
     private final CollisionPolicy policy;
 
     public CollisionDetector(CollisionPolicy policy) {
@@ -34,7 +38,7 @@ public final class CollisionDetector {
         Map<String, List<ScheduledItem>> byChannel = items.stream()
                 .collect(Collectors.groupingBy(ScheduledItem::channelId, TreeMap::new, Collectors.toList()));
         byChannel.forEach((channelId, onChannel) -> {
-            onChannel.sort(Comparator.comparing(ScheduledItem::slot).thenComparing(ScheduledItem::entryId));
+            onChannel.sort(IN_TIME_ORDER);
             Duration gap = policy.minimumGap(channelId);
             for (int i = 1; i < onChannel.size(); i++) {
                 ScheduledItem earlier = onChannel.get(i - 1);
@@ -59,7 +63,7 @@ public final class CollisionDetector {
         highPriorityByDay.forEach((day, onDay) -> {
             if (onDay.size() > policy.maxHighPriorityPerDay()) {
                 collisions.add(new Collision(CollisionKind.HIGH_PRIORITY_DAY,
-                        onDay.stream().sorted(Comparator.comparing(ScheduledItem::slot)).map(ScheduledItem::entryId).toList(),
+                        onDay.stream().sorted(IN_TIME_ORDER).map(ScheduledItem::entryId).toList(),
                         onDay.size() + " high-priority placements on " + day + "; at most "
                                 + policy.maxHighPriorityPerDay() + " per day"));
             }

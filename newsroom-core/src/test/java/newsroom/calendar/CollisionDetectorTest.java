@@ -35,6 +35,20 @@ class CollisionDetectorTest {
     }
 
     @Test
+    void theSameItemsGiveTheSameCollisionsInWhateverOrderTheyAreRead() {
+        List<ScheduledItem> items = List.of(
+                item("b", "linkedin", "2027-03-05T09:00:00Z", true),
+                item("a", "linkedin", "2027-03-05T09:00:00Z", true),
+                item("c", "x", "2027-03-05T09:00:00Z", true));
+        List<ScheduledItem> reversed = new java.util.ArrayList<>(items);
+        java.util.Collections.reverse(reversed);
+
+        assertThat(detector.detect(reversed, List.of())).isEqualTo(detector.detect(items, List.of()));
+        assertThat(detector.detect(items, List.of())).extracting(Collision::entryIds)
+                .containsExactly(List.of("a", "b"), List.of("a", "b", "c"));
+    }
+
+    @Test
     void placementsFarEnoughApartOrOnOtherChannelsDoNotCollide() {
         assertThat(detector.detect(List.of(
                 item("a", "linkedin", "2027-03-05T09:00:00Z", false),

@@ -1,5 +1,8 @@
 package newsroom.api.axon;
 
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,7 +22,6 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -40,8 +42,12 @@ import org.springframework.context.annotation.Primary;
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
 
-    /** The processing group of {@code push.LivePublisher}. */
-    static final String LIVE_PROCESSOR = "live";
+    /**
+     * Events a projection handles in one unit of work. The projections write what a batch changed once,
+     * at its end (see {@code projection.ProjectionBatch}); a processor that is up to date still handles
+     * each event as soon as it arrives, because a batch takes only the events already available.
+     */
+    static final int BATCH_SIZE = 100;
 
     /**
      * Events are facts stored for years, so they get their own JSON mapping that web settings cannot
@@ -81,10 +87,13 @@ class AxonConfiguration {
 
     @Bean
     TokenStore tokenStore(MongoStore store, Serializer serializer) {
-        return MongoTokenStore.builder()
+        return new NoOpTolerantTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(store.database()).build())
                 .serializer(serializer)
-                .build();
+                // Axon's default is "pid@host": unique per process, but two servers in one JVM (a test of
+                // several instances) would take each other's claims for their own
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
+                .build());
     }
 
     @Bean
@@ -130,10 +139,9 @@ class AxonConfiguration {
             configurer.eventProcessing(processing -> processing.usingTrackingEventProcessors()
                     // a failing projection retries the event (with back-off) instead of skipping it
                     .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
-                    // live pushes are for whoever is connected now; a fresh server does not re-push history
-                    .registerTrackingEventProcessorConfiguration(LIVE_PROCESSOR, config ->
+                    .registerTrackingEventProcessorConfiguration(config ->
                             TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                    .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
+                                    .andBatchSize(BATCH_SIZE)));
         };
     }
 }

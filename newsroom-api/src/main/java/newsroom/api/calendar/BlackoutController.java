@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import newsroom.api.channel.ChannelCatalogue;
-import newsroom.api.projection.ReadYourWrites;
+import newsroom.api.projection.ReadModelProgress;
 import newsroom.api.security.Permissions;
 import newsroom.api.web.BadRequest;
 import newsroom.api.web.ConflictRule;
@@ -25,6 +25,7 @@ import newsroom.calendar.LiftBlackoutPeriodCommand;
 import newsroom.people.Action;
 import newsroom.people.Actor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -42,13 +43,17 @@ import org.springframework.web.bind.annotation.RestController;
 class BlackoutController {
 
     private final CommandGateway commands;
+    private final EventStore events;
+    private final ReadModelProgress progress;
     private final BlackoutRepository blackouts;
     private final ChannelCatalogue channels;
     private final Permissions permissions;
 
-    BlackoutController(CommandGateway commands, BlackoutRepository blackouts, ChannelCatalogue channels,
-                       Permissions permissions) {
+    BlackoutController(CommandGateway commands, EventStore events, ReadModelProgress progress,
+                       BlackoutRepository blackouts, ChannelCatalogue channels, Permissions permissions) {
         this.commands = commands;
+        this.events = events;
+        this.progress = progress;
         this.blackouts = blackouts;
         this.channels = channels;
         this.permissions = permissions;
@@ -83,7 +88,7 @@ class BlackoutController {
             throw new BadRequest("to", InputRule.AFTER_FROM, e.getMessage());
         }
         // answer once the list and the calendar show it, so a client that reloads sees its own change
-        ReadYourWrites.await(() -> blackouts.find(blackoutId).isPresent(), Duration.ofSeconds(5));
+        awaitReadModel(blackoutId);
         return new BlackoutView(blackoutId, request.name(), channelIds, request.from(), request.to(),
                 request.reason(), actor.username(), false);
     }
@@ -98,8 +103,13 @@ class BlackoutController {
         } catch (BlackoutPeriodInvalid e) {
             throw new BlackoutAlreadyLifted(e.getMessage());
         }
-        ReadYourWrites.await(() -> blackouts.find(blackoutId).map(BlackoutView::lifted).orElse(false),
-                Duration.ofSeconds(5));
+        awaitReadModel(blackoutId);
+    }
+
+    private void awaitReadModel(String blackoutId) {
+        events.lastSequenceNumberFor(blackoutId).ifPresent(version -> progress.awaitVersion(
+                BlackoutProjection.PROCESSING_GROUP, blackoutId, version, () -> blackouts.version(blackoutId),
+                shown -> shown, Duration.ofSeconds(5)));
     }
 
     static class BlackoutAlreadyLifted extends ProblemException {

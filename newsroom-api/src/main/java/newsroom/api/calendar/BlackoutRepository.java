@@ -25,9 +25,16 @@ class BlackoutRepository {
         this.mapper = mapper;
     }
 
-    void save(BlackoutView view) {
-        collection.replaceOne(Filters.eq("_id", view.blackoutId()), mapper.toDocument(view.blackoutId(), view),
-                new ReplaceOptions().upsert(true));
+    /** Saves the quiet period as of the given version of its aggregate. */
+    void save(BlackoutView view, long version) {
+        collection.replaceOne(Filters.eq("_id", view.blackoutId()),
+                mapper.toDocument(view.blackoutId(), view).append("version", version), new ReplaceOptions().upsert(true));
+    }
+
+    /** The quiet period aggregate's version the read model shows. */
+    Optional<Long> version(String blackoutId) {
+        return Optional.ofNullable(collection.find(Filters.eq("_id", blackoutId)).first())
+                .map(document -> document.getLong("version"));
     }
 
     Optional<BlackoutView> find(String blackoutId) {

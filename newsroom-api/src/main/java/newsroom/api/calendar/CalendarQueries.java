@@ -5,10 +5,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-import newsroom.api.projection.ReadYourWrites;
+import newsroom.api.projection.ReadModelProgress;
 import newsroom.api.story.PlacementWarnings;
+import newsroom.api.story.StoryView;
 import newsroom.calendar.Blackout;
 import newsroom.calendar.Collision;
 import newsroom.calendar.CollisionDetector;
@@ -28,14 +34,20 @@ public class CalendarQueries implements PlacementWarnings {
     private static final Duration CONTEXT = Duration.ofDays(1);
     private static final Duration WARNINGS_TIMEOUT = Duration.ofSeconds(5);
 
+    /** The processing group and read model name others wait on. */
+    public static final String NAME = CalendarProjection.PROCESSING_GROUP;
+
     private final CalendarRepository calendar;
     private final BlackoutRepository blackouts;
+    private final ReadModelProgress progress;
     private final CalendarProperties properties;
     private final CollisionDetector detector;
 
-    CalendarQueries(CalendarRepository calendar, BlackoutRepository blackouts, CalendarProperties properties) {
+    CalendarQueries(CalendarRepository calendar, BlackoutRepository blackouts, ReadModelProgress progress,
+                    CalendarProperties properties) {
         this.calendar = calendar;
         this.blackouts = blackouts;
+        this.progress = progress;
         this.properties = properties;
         this.detector = new CollisionDetector(properties.collisionPolicy());
     }
@@ -51,27 +63,37 @@ public class CalendarQueries implements PlacementWarnings {
         List<CalendarEntry> all = calendar.entriesOn(days(contextFrom, contextTo));
         List<BlackoutView> quiet = blackouts.activeBetween(contextFrom, contextTo);
         List<Blackout> inForce = quiet.stream().map(BlackoutView::toBlackout).toList();
-        List<ScheduledItem> items = all.stream().filter(CalendarEntry::active)
-                .map(entry -> new ScheduledItem(entry.entryId(), entry.channelId(), entry.channelName(), entry.slot(),
-                        entry.priority() == Priority.HIGH))
-                .toList();
+        List<ScheduledItem> items = new ArrayList<>(all.size());
+        for (CalendarEntry entry : all) {
+            if (entry.active()) {
+                items.add(new ScheduledItem(entry.entryId(), entry.channelId(), entry.channelName(), entry.slot(),
+                        entry.priority() == Priority.HIGH));
+            }
+        }
         List<Collision> collisions = detector.detect(items, inForce);
+        Map<String, List<Collision>> collisionsByEntry = new HashMap<>();
+        for (Collision collision : collisions) {
+            for (String entryId : collision.entryIds()) {
+                collisionsByEntry.computeIfAbsent(entryId, id -> new ArrayList<>()).add(collision);
+            }
+        }
 
         List<CalendarEntry> entries = new ArrayList<>();
+        Set<String> shownIds = new HashSet<>();
         for (CalendarEntry entry : all) {
             if (entry.slot().isBefore(from) || !entry.slot().isBefore(to)) {
                 continue;
             }
-            List<Collision> own = collisions.stream().filter(collision -> collision.involves(entry.entryId())).toList();
+            List<Collision> own = collisionsByEntry.getOrDefault(entry.entryId(), List.of());
             boolean paused = (entry.status() == CalendarStatus.PLANNED || entry.status() == CalendarStatus.SCHEDULED)
                     && own.stream().anyMatch(collision -> collision.kind() == CollisionKind.BLACKOUT);
             CalendarEntry shown = entry.with(paused ? CalendarStatus.PAUSED : entry.status(), own);
             if (filter.matches(shown)) {
                 entries.add(shown);
+                shownIds.add(shown.entryId());
             }
         }
         entries.sort(Comparator.comparing(CalendarEntry::slot).thenComparing(CalendarEntry::entryId));
-        List<String> shownIds = entries.stream().map(CalendarEntry::entryId).toList();
         List<Collision> shownCollisions = collisions.stream()
                 .filter(collision -> collision.entryIds().stream().anyMatch(shownIds::contains))
                 .toList();
@@ -83,8 +105,7 @@ public class CalendarQueries implements PlacementWarnings {
 
     @Override
     public List<Collision> warningsFor(String storyId, String placementId, long storyVersion) {
-        awaitStoryVersion(storyId, storyVersion);
-        return calendar.findStory(storyId)
+        return awaitStoryVersion(storyId, storyVersion)
                 .map(story -> story.placement(placementId))
                 .filter(placement -> placement != null && placement.slot != null)
                 .map(placement -> {
@@ -97,10 +118,15 @@ public class CalendarQueries implements PlacementWarnings {
                 .orElse(List.of());
     }
 
-    /** Waits (bounded) until the calendar shows the story at this version or later. */
-    public void awaitStoryVersion(String storyId, long version) {
-        ReadYourWrites.await(() -> calendar.findStory(storyId).map(story -> story.version >= version).orElse(false),
+    /** Waits (bounded) until the calendar shows the story at this version or later; answers its copy. */
+    private Optional<StoryView> awaitStoryVersion(String storyId, long version) {
+        return progress.awaitVersion(NAME, storyId, version, () -> calendar.findStory(storyId), story -> story.version,
                 WARNINGS_TIMEOUT);
+    }
+
+    /** The story version the calendar shows; -1 if it does not know the story. */
+    public long storyVersion(String storyId) {
+        return calendar.findStory(storyId).map(story -> story.version).orElse(-1L);
     }
 
     private List<LocalDate> days(Instant from, Instant to) {

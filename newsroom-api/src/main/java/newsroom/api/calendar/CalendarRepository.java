@@ -1,37 +1,84 @@
 package newsroom.api.calendar;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import newsroom.api.storage.DocumentMapper;
 import newsroom.api.storage.MongoStore;
 import newsroom.api.story.StoryView;
+import newsroom.story.Audience;
+import newsroom.story.Priority;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 
 /**
- * The calendar read model: {@code calendar_days} holds one document per day (in the newsroom's zone)
- * with that day's entries, so a day, week or month is an exact {@code _id $in} lookup — never a range
- * scan, which the embedded store cannot index. {@code calendar_stories} keeps the calendar's own copy of
- * each story, from which its entries are derived.
+ * The calendar read model, laid out so that writes stay small and reads are exact-key lookups (the
+ * embedded store scans on range queries):
+ * <ul>
+ * <li>{@code calendar_entries}: one bucket per hour of a day in the newsroom's zone,
+ * {@code _id "2027-03-04T09"}, with that hour's entries and a stamp naming the event that last changed
+ * it. A story event rewrites only the hours its placements were and are in: a few entries, never a busy
+ * day's fifty.</li>
+ * <li>{@code calendar_days}: one small index per day, {@code _id "2027-03-04"}, listing the hours that
+ * have entries and each bucket's stamp.</li>
+ * <li>{@code calendar_stories}: the calendar's own copy of each story, from which its entries derive.</li>
+ * </ul>
+ * A range is read as one {@code _id $in} lookup of its day indexes, plus one of the buckets not yet in
+ * memory. Buckets are cached by (bucket, stamp): the stamp is the event after which the bucket was last
+ * written ({@code <storyId>#<sequence number>}), and what a bucket holds after a given event never
+ * changes, so the cache needs no invalidation and stays correct across server instances and rebuilds;
+ * the index, read every time, says which stamp is current. The cache is bounded by the entries it holds.
  */
 @Repository
 class CalendarRepository {
 
+    private static final int LOOKUP_CHUNK = 500;
+
     private final MongoCollection<Document> days;
+    private final MongoCollection<Document> buckets;
     private final MongoCollection<Document> stories;
     private final DocumentMapper mapper;
+    private final Cache<String, List<CalendarEntry>> cache;
 
-    CalendarRepository(MongoStore store, DocumentMapper mapper) {
+    CalendarRepository(MongoStore store, DocumentMapper mapper, CalendarProperties properties) {
         this.days = store.database().getCollection("calendar_days");
+        this.buckets = store.database().getCollection("calendar_entries");
         this.stories = store.database().getCollection("calendar_stories");
         this.mapper = mapper;
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(properties.cachedEntries())
+                .<String, List<CalendarEntry>>weigher((key, entries) -> Math.max(1, entries.size()))
+                .build();
+    }
+
+    /** Which hours of a day have entries, and the stamp of each hour's bucket. */
+    record DayIndex(LocalDate day, SortedMap<Integer, String> stamps) {
+    }
+
+    /**
+     * The entries of one hour of one day, in time order.
+     *
+     * @param stamp the event after which it was last written: {@code <storyId>#<sequence number>}
+     */
+    record Bucket(LocalDate day, int hour, String stamp, List<CalendarEntry> entries) {
+
+        String id() {
+            return bucketId(day, hour);
+        }
     }
 
     Optional<StoryView> findStory(String storyId) {
@@ -39,47 +86,162 @@ class CalendarRepository {
                 .map(document -> mapper.fromDocument(document, StoryView.class));
     }
 
-    void saveStory(StoryView view) {
-        stories.replaceOne(Filters.eq("_id", view.storyId), mapper.toDocument(view.storyId, view),
-                new ReplaceOptions().upsert(true));
-    }
-
-    /** Replaces the story's entries on one day with the given ones. */
-    void replaceEntries(LocalDate day, String storyId, List<CalendarEntry> entriesOfStory) {
-        String id = day.toString();
-        List<CalendarEntry> entries = new ArrayList<>(entriesOn(id));
-        entries.removeIf(entry -> entry.storyId().equals(storyId));
-        entries.addAll(entriesOfStory);
-        if (entries.isEmpty()) {
-            days.deleteOne(Filters.eq("_id", id));
-            return;
+    /** The day's index; an empty one for a day without entries. */
+    DayIndex dayIndex(LocalDate day) {
+        Document document = days.find(Filters.eq("_id", day.toString())).first();
+        SortedMap<Integer, String> stamps = new TreeMap<>();
+        if (document != null) {
+            document.getList("hours", Document.class)
+                    .forEach(hour -> stamps.put(hour.getInteger("hour"), hour.getString("stamp")));
         }
-        entries.sort(java.util.Comparator.comparing(CalendarEntry::slot).thenComparing(CalendarEntry::entryId));
-        Document document = new Document("_id", id).append("entries",
-                entries.stream().map(entry -> mapper.toDocument(entry.entryId(), entry)).toList());
-        days.replaceOne(Filters.eq("_id", id), document, new ReplaceOptions().upsert(true));
+        return new DayIndex(day, stamps);
     }
 
+    /** The entries of one hour as stored; none for an hour without entries. */
+    List<CalendarEntry> bucket(LocalDate day, int hour) {
+        Document document = buckets.find(Filters.eq("_id", bucketId(day, hour))).first();
+        return document == null ? List.of() : entriesOf(document);
+    }
+
+    /**
+     * Writes what one batch of events changed: the buckets (no entries: delete), the day indexes, and
+     * last the stories. In that order a reader that sees an index entry finds its bucket, and one that
+     * sees a story at a version (which is what callers wait for) finds its entries on the calendar.
+     */
+    void write(Collection<StoryView> changedStories, Collection<Bucket> changedBuckets, Collection<DayIndex> changedDays) {
+        List<WriteModel<Document>> bucketWrites = new ArrayList<>();
+        changedBuckets.forEach(bucket -> bucketWrites.add(bucket.entries().isEmpty()
+                ? new DeleteOneModel<>(Filters.eq("_id", bucket.id()))
+                : replace(bucket.id(), toDocument(bucket))));
+        bulk(buckets, bucketWrites);
+        List<WriteModel<Document>> dayWrites = new ArrayList<>();
+        changedDays.forEach(index -> dayWrites.add(index.stamps().isEmpty()
+                ? new DeleteOneModel<>(Filters.eq("_id", index.day().toString()))
+                : replace(index.day().toString(), toDocument(index))));
+        bulk(days, dayWrites);
+        List<WriteModel<Document>> storyWrites = new ArrayList<>();
+        changedStories.forEach(view -> storyWrites.add(replace(view.storyId, mapper.toDocument(view.storyId, view))));
+        bulk(stories, storyWrites);
+    }
+
+    /** The entries on the given days, in no particular order. */
     List<CalendarEntry> entriesOn(Collection<LocalDate> wanted) {
-        List<String> ids = wanted.stream().map(LocalDate::toString).toList();
+        List<String> dayIds = wanted.stream().map(LocalDate::toString).toList();
         List<CalendarEntry> entries = new ArrayList<>();
-        days.find(Filters.in("_id", ids)).forEach(document -> entries.addAll(toEntries(document)));
+        List<String> missing = new ArrayList<>();
+        for (Document index : days.find(Filters.in("_id", dayIds))) {
+            LocalDate day = LocalDate.parse(index.getString("_id"));
+            for (Document hour : index.getList("hours", Document.class)) {
+                String bucketId = bucketId(day, hour.getInteger("hour"));
+                List<CalendarEntry> cached = cache.getIfPresent(cacheKey(bucketId, hour.getString("stamp")));
+                if (cached != null) {
+                    entries.addAll(cached);
+                } else {
+                    missing.add(bucketId);
+                }
+            }
+        }
+        for (int from = 0; from < missing.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = missing.subList(from, Math.min(missing.size(), from + LOOKUP_CHUNK));
+            for (Document bucket : buckets.find(Filters.in("_id", chunk))) {
+                List<CalendarEntry> found = entriesOf(bucket);
+                // a bucket written after its index was read is newer, and as true for its own stamp
+                cache.put(cacheKey(bucket.getString("_id"), bucket.getString("stamp")), found);
+                entries.addAll(found);
+            }
+        }
         return entries;
-    }
-
-    private List<CalendarEntry> entriesOn(String id) {
-        Document document = days.find(Filters.eq("_id", id)).first();
-        return document == null ? List.of() : toEntries(document);
-    }
-
-    private List<CalendarEntry> toEntries(Document day) {
-        return day.getList("entries", Document.class).stream()
-                .map(entry -> mapper.fromDocument(entry, CalendarEntry.class))
-                .toList();
     }
 
     void deleteAll() {
         days.deleteMany(new Document());
+        buckets.deleteMany(new Document());
         stories.deleteMany(new Document());
+        cache.invalidateAll();
+    }
+
+    static String bucketId(LocalDate day, int hour) {
+        return String.format("%sT%02d", day, hour);
+    }
+
+    private static String cacheKey(String bucketId, String stamp) {
+        return bucketId + "@" + stamp;
+    }
+
+    private static List<CalendarEntry> entriesOf(Document bucket) {
+        return bucket.getList("entries", Document.class).stream().map(CalendarRepository::toEntry).toList();
+    }
+
+    private static ReplaceOneModel<Document> replace(String id, Document document) {
+        return new ReplaceOneModel<>(Filters.eq("_id", id), document, new ReplaceOptions().upsert(true));
+    }
+
+    private static void bulk(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
+        if (!writes.isEmpty()) {
+            collection.bulkWrite(writes);
+        }
+    }
+
+    private static Document toDocument(DayIndex index) {
+        List<Document> hours = new ArrayList<>();
+        index.stamps().forEach((hour, stamp) -> hours.add(new Document("hour", hour).append("stamp", stamp)));
+        return new Document("_id", index.day().toString()).append("hours", hours);
+    }
+
+    private static Document toDocument(Bucket bucket) {
+        return new Document("_id", bucket.id())
+                .append("stamp", bucket.stamp())
+                .append("entries", bucket.entries().stream().map(CalendarRepository::toDocument).toList());
+    }
+
+    // Entries are mapped field by field rather than through Jackson: a month read decodes thousands of
+    // them, and Jackson's per-object conversion was most of its time.
+
+    private static Document toDocument(CalendarEntry entry) {
+        Document document = new Document();
+        put(document, "entryId", entry.entryId());
+        put(document, "storyId", entry.storyId());
+        put(document, "placementId", entry.placementId());
+        put(document, "channelId", entry.channelId());
+        put(document, "channelName", entry.channelName());
+        put(document, "channelKind", entry.channelKind());
+        put(document, "slot", entry.slot() == null ? null : entry.slot().toString());
+        put(document, "status", name(entry.status()));
+        put(document, "title", entry.title());
+        put(document, "desk", entry.desk());
+        put(document, "campaign", entry.campaign());
+        put(document, "audience", name(entry.audience()));
+        put(document, "priority", name(entry.priority()));
+        put(document, "owner", entry.owner());
+        put(document, "approvalState", name(entry.approvalState()));
+        put(document, "sourceStoryId", entry.sourceStoryId());
+        return document;
+    }
+
+    private static CalendarEntry toEntry(Document document) {
+        String slot = document.getString("slot");
+        return new CalendarEntry(document.getString("entryId"), document.getString("storyId"),
+                document.getString("placementId"), document.getString("channelId"), document.getString("channelName"),
+                document.getString("channelKind"), slot == null ? null : Instant.parse(slot),
+                value(CalendarStatus.class, document.getString("status")), document.getString("title"),
+                document.getString("desk"), document.getString("campaign"),
+                value(Audience.class, document.getString("audience")),
+                value(Priority.class, document.getString("priority")), document.getString("owner"),
+                value(ApprovalState.class, document.getString("approvalState")), document.getString("sourceStoryId"),
+                null);
+    }
+
+    private static void put(Document document, String field, String value) {
+        if (value != null) {
+            document.append(field, value);
+        }
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static <E extends Enum<E>> E value(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
     }
 }

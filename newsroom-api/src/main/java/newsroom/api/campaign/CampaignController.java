@@ -7,7 +7,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import newsroom.api.projection.ReadYourWrites;
+import newsroom.api.projection.ReadModelProgress;
 import newsroom.api.security.Permissions;
 import newsroom.api.web.BadRequest;
 import newsroom.api.web.InputRule;
@@ -19,6 +19,7 @@ import newsroom.campaign.DefineCampaignCommand;
 import newsroom.people.Action;
 import newsroom.people.Actor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,12 +36,17 @@ class CampaignController {
     private static final java.util.regex.Pattern CAMPAIGN_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
 
     private final CommandGateway commands;
+    private final EventStore events;
     private final CampaignRepository campaigns;
+    private final ReadModelProgress progress;
     private final Permissions permissions;
 
-    CampaignController(CommandGateway commands, CampaignRepository campaigns, Permissions permissions) {
+    CampaignController(CommandGateway commands, EventStore events, CampaignRepository campaigns,
+                       ReadModelProgress progress, Permissions permissions) {
         this.commands = commands;
+        this.events = events;
         this.campaigns = campaigns;
+        this.progress = progress;
         this.permissions = permissions;
     }
 
@@ -78,15 +84,10 @@ class CampaignController {
         CampaignView defined = new CampaignView(campaignId, request.name(), request.goal(), request.kpi(),
                 request.startsOn(), request.endsOn(), actor.username());
         // answer once the list shows it, so a client that reloads the list sees its own change
-        ReadYourWrites.await(() -> campaigns.find(campaignId).map(view -> sameDefinition(view, defined)).orElse(false),
-                Duration.ofSeconds(5));
+        events.lastSequenceNumberFor(campaignId).ifPresent(version -> progress.awaitVersion(
+                CampaignProjection.PROCESSING_GROUP, campaignId, version, () -> campaigns.version(campaignId),
+                shown -> shown, Duration.ofSeconds(5)));
         return defined;
-    }
-
-    private static boolean sameDefinition(CampaignView a, CampaignView b) {
-        return java.util.Objects.equals(a.name(), b.name()) && java.util.Objects.equals(a.goal(), b.goal())
-                && java.util.Objects.equals(a.kpi(), b.kpi()) && java.util.Objects.equals(a.startsOn(), b.startsOn())
-                && java.util.Objects.equals(a.endsOn(), b.endsOn());
     }
 
     static class CampaignNotFound extends ProblemException {

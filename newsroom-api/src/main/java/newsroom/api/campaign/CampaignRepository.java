@@ -25,9 +25,16 @@ class CampaignRepository {
         this.mapper = mapper;
     }
 
-    void save(CampaignView view) {
-        collection.replaceOne(Filters.eq("_id", view.campaignId()), mapper.toDocument(view.campaignId(), view),
-                new ReplaceOptions().upsert(true));
+    /** Saves the campaign as of the given version of its aggregate. */
+    void save(CampaignView view, long version) {
+        collection.replaceOne(Filters.eq("_id", view.campaignId()),
+                mapper.toDocument(view.campaignId(), view).append("version", version), new ReplaceOptions().upsert(true));
+    }
+
+    /** The campaign aggregate's version the read model shows. */
+    Optional<Long> version(String campaignId) {
+        return Optional.ofNullable(collection.find(Filters.eq("_id", campaignId)).first())
+                .map(document -> document.getLong("version"));
     }
 
     Optional<CampaignView> find(String campaignId) {

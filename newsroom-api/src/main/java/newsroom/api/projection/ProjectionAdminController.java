@@ -28,8 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin/projections")
 class ProjectionAdminController {
 
-    private static final Set<String> REBUILDABLE = Set.of("stories", "calendar", "blackouts", "campaigns",
-            "notifications", "users");
+    private static final Set<String> REBUILDABLE = ReadModelLayouts.LAYOUTS.keySet();
 
     private final EventProcessingConfiguration processing;
     private final ProjectionPositions positions;
@@ -44,7 +43,16 @@ class ProjectionAdminController {
         this.permissions = permissions;
     }
 
-    record ProjectionStatus(String name, long position, boolean running, boolean replaying) {
+    /**
+     * @param position  the last event position the projection has applied; -1 before the first
+     * @param lag       how many positions it is behind the event store's head
+     * @param caughtUp  whether it has applied everything up to the head
+     * @param replaying whether it is rebuilding: replaying events it had applied before the rebuild was asked
+     *                  for. It turns false once it has replayed up to the position it stood at then (the head,
+     *                  normally), also when no new event has arrived since.
+     */
+    record ProjectionStatus(String name, long position, long lag, boolean caughtUp, boolean running,
+                            boolean replaying) {
     }
 
     /** The event store's head position and where each projection is; the difference is its lag in commits. */
@@ -54,7 +62,8 @@ class ProjectionAdminController {
     @GetMapping
     Projections projections() {
         permissions.require(Action.MANAGE_PROJECTIONS);
-        return new Projections(head(), REBUILDABLE.stream().sorted().map(this::status).toList());
+        long head = head();
+        return new Projections(head, REBUILDABLE.stream().sorted().map(name -> status(name, head)).toList());
     }
 
     private long head() {
@@ -69,13 +78,19 @@ class ProjectionAdminController {
         processor.shutDown();
         processor.resetTokens();
         processor.start();
-        return ResponseEntity.accepted().body(status(name));
+        return ResponseEntity.accepted().body(status(name, head()));
     }
 
-    private ProjectionStatus status(String name) {
+    private ProjectionStatus status(String name, long head) {
         StreamingEventProcessor processor = processor(name);
-        boolean replaying = processor.processingStatus().values().stream().anyMatch(s -> s.isReplaying());
-        return new ProjectionStatus(name, positions.position(name), processor.isRunning(), replaying);
+        long position = positions.position(name);
+        // Axon calls a segment replaying until it handles an event beyond the position of the reset, so it
+        // would say "replaying" until the next command; a rebuild is over once it is back at that position.
+        boolean replaying = processor.processingStatus().values().stream()
+                .anyMatch(segment -> segment.isReplaying() && segment.getResetPosition().isPresent()
+                        && segment.getCurrentPosition().orElse(-1) < segment.getResetPosition().getAsLong());
+        return new ProjectionStatus(name, position, Math.max(0, head - position), position >= head,
+                processor.isRunning(), replaying);
     }
 
     private StreamingEventProcessor processor(String name) {

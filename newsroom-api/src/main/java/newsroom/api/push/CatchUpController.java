@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import jakarta.validation.constraints.Min;
+import newsroom.api.calendar.CalendarQueries;
 import newsroom.api.projection.ProjectionPositions;
 import newsroom.api.security.Permissions;
 import newsroom.api.story.StoryReadModel;
 import newsroom.api.story.StoryView;
 import newsroom.people.Action;
+import newsroom.story.StoryEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -33,16 +35,14 @@ class CatchUpController {
     static final int MAX_UPDATES = 500;
 
     private final EventStorageEngine events;
-    private final LiveUpdates updates;
     private final ProjectionPositions positions;
     private final StoryReadModel stories;
     private final Permissions permissions;
 
-    CatchUpController(EventStorageEngine events, LiveUpdates updates, ProjectionPositions positions,
-                      StoryReadModel stories, Permissions permissions) {
+    CatchUpController(EventStorageEngine events, ProjectionPositions positions, StoryReadModel stories,
+                      Permissions permissions) {
         this.stories = stories;
         this.events = events;
-        this.updates = updates;
         this.positions = positions;
         this.permissions = permissions;
     }
@@ -53,7 +53,7 @@ class CatchUpController {
     @GetMapping("/api/live/updates")
     CatchUp after(@RequestParam @Min(-1) long after) {
         permissions.require(Action.READ);
-        long readModelsAt = Math.min(positions.position("stories"), positions.position("calendar"));
+        long readModelsAt = Math.min(positions.position(StoryReadModel.NAME), positions.position(CalendarQueries.NAME));
         List<LiveUpdate> found = new ArrayList<>();
         Map<String, StoryView> current = new HashMap<>();
         long position = after;
@@ -70,10 +70,11 @@ class CatchUpController {
                         break;
                     }
                     position = eventPosition;
-                    if (event instanceof DomainEventMessage<?> domainEvent && "Story".equals(domainEvent.getType())) {
-                        StoryView story = current.computeIfAbsent(domainEvent.getAggregateIdentifier(),
+                    if (event instanceof DomainEventMessage<?> domainEvent
+                            && domainEvent.getPayload() instanceof StoryEvent storyEvent) {
+                        StoryView story = current.computeIfAbsent(storyEvent.storyId(),
                                 id -> stories.find(id).orElse(null));
-                        found.add(updates.of(domainEvent, eventPosition, story));
+                        found.add(LiveUpdates.of(domainEvent, storyEvent, eventPosition, story));
                     }
                 }
             }

@@ -26,6 +26,7 @@ import newsroom.story.StoryStatus;
  *
  * @param allowedActions  the story-level actions the caller may take now (see {@link newsroom.story.StoryActions})
  * @param approvableSteps the approval steps the caller may sign now
+ * @param lastApprovedContent the content at the story's last full approval; null before the first
  * @param warnings        calendar collisions of a placement just planned; only in that command's answer
  */
 public record StoryAnswer(String storyId, long version, StoryStatus status, String title, String angle, String body,
@@ -34,7 +35,7 @@ public record StoryAnswer(String storyId, long version, StoryStatus status, Stri
                           String lastEditedBy, long contentVersion, Set<String> requiredApprovalSteps,
                           Set<String> pendingApprovalSteps, List<StoryView.ApprovalView> approvals,
                           List<PlacementAnswer> placements, List<StoryView.CommentView> comments, Instant nextSlot,
-                          String lastFeedback, Instant updatedAt,
+                          String lastFeedback, Instant updatedAt, StoryView.ApprovedContent lastApprovedContent,
                           @JsonInclude(JsonInclude.Include.NON_NULL) List<Collision> warnings,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Set<Action> allowedActions,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Set<String> approvableSteps) {
@@ -61,7 +62,8 @@ public record StoryAnswer(String storyId, long version, StoryStatus status, Stri
         return new StoryAnswer(storyId, version, status, title, angle, body, desk, audience, campaign, priority,
                 embargo, sourceStoryId, pitchedBy, pitchedAt, assignee, lastEditedBy, contentVersion,
                 requiredApprovalSteps, pendingApprovalSteps, approvals, placements, comments, nextSlot, lastFeedback,
-                updatedAt, collisions == null ? null : List.copyOf(collisions), allowedActions, approvableSteps);
+                updatedAt, lastApprovedContent, collisions == null ? null : List.copyOf(collisions), allowedActions,
+                approvableSteps);
     }
 
     private static StoryAnswer from(StoryView view, AllowedActions allowed) {
@@ -75,7 +77,7 @@ public record StoryAnswer(String storyId, long version, StoryStatus status, Stri
                 view.pitchedAt, view.assignee, view.lastEditedBy, view.contentVersion,
                 sorted(view.requiredApprovalSteps), sorted(view.pendingApprovalSteps),
                 listOf(view.approvals), placements, listOf(view.comments), view.nextSlot, view.lastFeedback,
-                view.updatedAt, null, allowed == null ? null : allowed.story(),
+                view.updatedAt, view.lastApprovedContent, null, allowed == null ? null : allowed.story(),
                 allowed == null ? null : allowed.approvableSteps());
     }
 

@@ -6,19 +6,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import newsroom.api.projection.ReadYourWrites;
+import newsroom.api.projection.ReadModelProgress;
 import org.springframework.stereotype.Component;
 
 /** What other features may read of the stories read model. */
 @Component
 public class StoryReadModel {
 
+    /** The processing group and read model name other features wait on. */
+    public static final String NAME = StoryProjection.PROCESSING_GROUP;
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final StoryRepository stories;
+    private final ReadModelProgress progress;
 
-    StoryReadModel(StoryRepository stories) {
+    StoryReadModel(StoryRepository stories, ReadModelProgress progress) {
         this.stories = stories;
+        this.progress = progress;
     }
 
     public Optional<StoryView> find(String storyId) {
@@ -30,13 +34,12 @@ public class StoryReadModel {
         return stories.findAll(storyIds).stream().collect(Collectors.toMap(story -> story.storyId, story -> story));
     }
 
-    /** The story once the read model shows this version or later; after 5 s whatever it shows (may be null). */
+    /**
+     * The story once the read model shows this version or later: answers as soon as the projection
+     * announces it; after 5 s whatever the read model shows (may be null).
+     */
     public StoryView awaitVersion(String storyId, long version) {
-        StoryView[] latest = new StoryView[1];
-        ReadYourWrites.await(() -> {
-            latest[0] = stories.find(storyId).orElse(null);
-            return latest[0] != null && latest[0].version >= version;
-        }, TIMEOUT);
-        return latest[0];
+        return progress.awaitVersion(NAME, storyId, version, () -> stories.find(storyId), view -> view.version, TIMEOUT)
+                .orElse(null);
     }
 }

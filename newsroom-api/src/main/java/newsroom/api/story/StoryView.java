@@ -47,6 +47,11 @@ public class StoryView {
     /** The last reason given for declining, sending back or killing. */
     public String lastFeedback;
     public Instant updatedAt;
+    /**
+     * The content as it was when the story was last fully approved; null until then. Kept when the
+     * approval is withdrawn or changes are requested, so an approver can compare a re-submission to it.
+     */
+    public ApprovedContent lastApprovedContent;
     /** Calendar collisions of a placement just planned; only in that command's answer, never stored. */
     public List<Collision> warnings;
 
@@ -68,6 +73,22 @@ public class StoryView {
 
     /** An editorial comment; {@code mentions} are the users it named with @. */
     public record CommentView(String commentId, String author, String text, Set<String> mentions, Instant at) {
+    }
+
+    /** The approved content: title, angle, body and the text of each placement that was not cancelled. */
+    public record ApprovedContent(long contentVersion, String title, String angle, String body,
+                                  List<ApprovedPlacement> placements) {
+
+        static ApprovedContent of(StoryView story, long contentVersion) {
+            return new ApprovedContent(contentVersion, story.title, story.angle, story.body, story.placements.stream()
+                    .filter(placement -> placement.status != PlacementStatus.CANCELLED)
+                    .map(placement -> new ApprovedPlacement(placement.placementId, placement.channelId,
+                            placement.channelName, placement.text))
+                    .toList());
+        }
+    }
+
+    public record ApprovedPlacement(String placementId, String channelId, String channelName, String text) {
     }
 
     /** One approval step granted for one content version. */

@@ -18,6 +18,7 @@ import newsroom.story.PlacementStatus;
 import newsroom.story.StoryApprovedEvent;
 import newsroom.story.StoryAssignedEvent;
 import newsroom.story.StoryCommentedEvent;
+import newsroom.story.StoryEvent;
 import newsroom.story.StoryKilledEvent;
 import newsroom.story.StoryPitchedEvent;
 import newsroom.story.StoryStatus;
@@ -38,26 +39,24 @@ public final class StoryViewUpdater {
      *
      * @param view the current view; null before the story's first event
      * @return the view after the event (a new one for {@code StoryPitched}); the same view when the
-     *         event was already applied; null if the event is not a story event or has no story yet
+     *         event was already applied; null if the story has no view yet
      */
-    public static StoryView apply(StoryView view, Object event, long seq, Instant at) {
+    public static StoryView apply(StoryView view, StoryEvent event, long seq, Instant at) {
         if (event instanceof StoryPitchedEvent pitched) {
             return view != null ? view : pitched(pitched, seq, at);
         }
         if (view == null || seq <= view.version) {
             return view;
         }
-        boolean storyEvent = change(view, event, at);
-        if (storyEvent) {
-            view.version = seq;
-            view.updatedAt = at;
-            view.nextSlot = view.placements.stream()
-                    .filter(placement -> placement.status == PlacementStatus.PLANNED)
-                    .map(placement -> placement.slot)
-                    .filter(Objects::nonNull)
-                    .min(Comparator.naturalOrder())
-                    .orElse(null);
-        }
+        event.accept(new Change(view, at));
+        view.version = seq;
+        view.updatedAt = at;
+        view.nextSlot = view.placements.stream()
+                .filter(placement -> placement.status == PlacementStatus.PLANNED)
+                .map(placement -> placement.slot)
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
         return view;
     }
 
@@ -75,84 +74,147 @@ public final class StoryViewUpdater {
         return view;
     }
 
-    // one branch per event type: the whole mapping from events to the view reads in one place
-    private static boolean change(StoryView view, Object event, Instant at) {
-        if (event instanceof PitchAcceptedEvent e) {
+    /** One method per event type: the whole mapping from events to the view reads in one place. */
+    private record Change(StoryView view, Instant at) implements StoryEvent.Visitor<Void> {
+
+        @Override
+        public Void on(StoryPitchedEvent event) {
+            return null; // a story is pitched once; handled before a view exists
+        }
+
+        @Override
+        public Void on(PitchAcceptedEvent event) {
             view.status = StoryStatus.IN_PROGRESS;
-            if (e.assignee() != null) {
-                view.assignee = e.assignee();
+            if (event.assignee() != null) {
+                view.assignee = event.assignee();
             }
-        } else if (event instanceof PitchDeclinedEvent e) {
+            return null;
+        }
+
+        @Override
+        public Void on(PitchDeclinedEvent event) {
             view.status = StoryStatus.DECLINED;
-            view.lastFeedback = e.reason();
-        } else if (event instanceof DraftEditedEvent e) {
-            view.applyContent(e.content());
-            view.lastEditedBy = e.editedBy();
-            view.contentVersion = e.contentVersion();
-        } else if (event instanceof StoryAssignedEvent e) {
-            view.assignee = e.assignee();
-        } else if (event instanceof StorySubmittedEvent e) {
+            view.lastFeedback = event.reason();
+            return null;
+        }
+
+        @Override
+        public Void on(DraftEditedEvent event) {
+            view.applyContent(event.content());
+            view.lastEditedBy = event.editedBy();
+            view.contentVersion = event.contentVersion();
+            return null;
+        }
+
+        @Override
+        public Void on(StoryAssignedEvent event) {
+            view.assignee = event.assignee();
+            return null;
+        }
+
+        @Override
+        public Void on(StorySubmittedEvent event) {
             view.status = StoryStatus.IN_REVIEW;
-            clearReview(view);
-            view.requiredApprovalSteps.addAll(e.requiredSteps());
-            view.pendingApprovalSteps.addAll(e.requiredSteps());
-        } else if (event instanceof ApprovalGrantedEvent e) {
-            view.approvals.add(new StoryView.ApprovalView(e.step(), e.approvedBy(), e.contentVersion(), at));
+            clearReview();
+            view.requiredApprovalSteps.addAll(event.requiredSteps());
+            view.pendingApprovalSteps.addAll(event.requiredSteps());
+            return null;
+        }
+
+        @Override
+        public Void on(ApprovalGrantedEvent event) {
+            view.approvals.add(new StoryView.ApprovalView(event.step(), event.approvedBy(), event.contentVersion(), at));
             view.pendingApprovalSteps.clear();
-            view.pendingApprovalSteps.addAll(e.pendingSteps());
-        } else if (event instanceof StoryApprovedEvent) {
+            view.pendingApprovalSteps.addAll(event.pendingSteps());
+            return null;
+        }
+
+        @Override
+        public Void on(StoryApprovedEvent event) {
             view.status = StoryStatus.APPROVED;
             view.pendingApprovalSteps.clear();
-        } else if (event instanceof ChangesRequestedEvent e) {
-            view.status = StoryStatus.IN_PROGRESS;
-            view.lastFeedback = e.comment();
-            clearReview(view);
-        } else if (event instanceof ApprovalWithdrawnEvent) {
-            view.status = StoryStatus.IN_PROGRESS;
-            clearReview(view);
-        } else if (event instanceof PlacementPlannedEvent e) {
-            StoryView.PlacementView placement = new StoryView.PlacementView();
-            placement.placementId = e.placementId();
-            placement.channelId = e.channelId();
-            placement.channelName = e.channelName();
-            placement.channelKind = e.channelKind().name();
-            placement.slot = e.slot();
-            placement.text = e.text();
-            placement.status = PlacementStatus.PLANNED;
-            placement.requiredApprovalSteps.addAll(e.requiredApprovalSteps());
-            placement.plannedBy = e.plannedBy();
-            view.placements.add(placement);
-            view.lastEditedBy = e.plannedBy();
-            view.contentVersion = e.contentVersion();
-        } else if (event instanceof PlacementRescheduledEvent e) {
-            view.placement(e.placementId()).slot = e.slot();
-        } else if (event instanceof PlacementCancelledEvent e) {
-            StoryView.PlacementView placement = view.placement(e.placementId());
-            placement.status = PlacementStatus.CANCELLED;
-            placement.cancelReason = e.reason();
-        } else if (event instanceof PlacementPublishedEvent e) {
-            StoryView.PlacementView placement = view.placement(e.placementId());
-            placement.status = PlacementStatus.PUBLISHED;
-            placement.publishedBy = e.publishedBy();
-            placement.publishedAt = e.publishedAt();
-        } else if (event instanceof StoryKilledEvent e) {
-            view.status = StoryStatus.KILLED;
-            view.lastFeedback = e.reason();
-            view.placements.stream().filter(p -> e.withdrawnPlacements().contains(p.placementId)).forEach(p -> {
-                p.status = PlacementStatus.CANCELLED;
-                p.cancelReason = "story killed: " + e.reason();
-            });
-        } else if (event instanceof StoryCommentedEvent e) {
-            view.comments.add(new StoryView.CommentView(e.commentId(), e.author(), e.text(), e.mentions(), e.at()));
-        } else {
-            return false;
+            view.lastApprovedContent = StoryView.ApprovedContent.of(view, event.contentVersion());
+            return null;
         }
-        return true;
-    }
 
-    private static void clearReview(StoryView view) {
-        view.approvals.clear();
-        view.requiredApprovalSteps.clear();
-        view.pendingApprovalSteps.clear();
+        @Override
+        public Void on(ChangesRequestedEvent event) {
+            view.status = StoryStatus.IN_PROGRESS;
+            view.lastFeedback = event.comment();
+            clearReview();
+            return null;
+        }
+
+        @Override
+        public Void on(ApprovalWithdrawnEvent event) {
+            view.status = StoryStatus.IN_PROGRESS;
+            clearReview();
+            return null;
+        }
+
+        @Override
+        public Void on(PlacementPlannedEvent event) {
+            StoryView.PlacementView placement = new StoryView.PlacementView();
+            placement.placementId = event.placementId();
+            placement.channelId = event.channelId();
+            placement.channelName = event.channelName();
+            placement.channelKind = event.channelKind().name();
+            placement.slot = event.slot();
+            placement.text = event.text();
+            placement.status = PlacementStatus.PLANNED;
+            placement.requiredApprovalSteps.addAll(event.requiredApprovalSteps());
+            placement.plannedBy = event.plannedBy();
+            view.placements.add(placement);
+            view.lastEditedBy = event.plannedBy();
+            view.contentVersion = event.contentVersion();
+            return null;
+        }
+
+        @Override
+        public Void on(PlacementRescheduledEvent event) {
+            view.placement(event.placementId()).slot = event.slot();
+            return null;
+        }
+
+        @Override
+        public Void on(PlacementCancelledEvent event) {
+            StoryView.PlacementView placement = view.placement(event.placementId());
+            placement.status = PlacementStatus.CANCELLED;
+            placement.cancelReason = event.reason();
+            return null;
+        }
+
+        @Override
+        public Void on(PlacementPublishedEvent event) {
+            StoryView.PlacementView placement = view.placement(event.placementId());
+            placement.status = PlacementStatus.PUBLISHED;
+            placement.publishedBy = event.publishedBy();
+            placement.publishedAt = event.publishedAt();
+            return null;
+        }
+
+        @Override
+        public Void on(StoryKilledEvent event) {
+            view.status = StoryStatus.KILLED;
+            view.lastFeedback = event.reason();
+            view.placements.stream().filter(p -> event.withdrawnPlacements().contains(p.placementId)).forEach(p -> {
+                p.status = PlacementStatus.CANCELLED;
+                p.cancelReason = "story killed: " + event.reason();
+            });
+            return null;
+        }
+
+        @Override
+        public Void on(StoryCommentedEvent event) {
+            view.comments.add(new StoryView.CommentView(event.commentId(), event.author(), event.text(),
+                    event.mentions(), event.at()));
+            return null;
+        }
+
+        private void clearReview() {
+            view.approvals.clear();
+            view.requiredApprovalSteps.clear();
+            view.pendingApprovalSteps.clear();
+        }
     }
 }

@@ -59,9 +59,9 @@ class LiveUpdatesBenchmark {
         Path dataDir = Files.createTempDirectory("newsroom-benchmark");
         try (ConfigurableApplicationContext server = new SpringApplicationBuilder(NewsroomApplication.class)
                 .profiles("demo")
-                .properties("server.port=0", "server.address=127.0.0.1",
-                        "newsroom.mongodb.data-dir=" + dataDir, "logging.level.root=WARN")
-                .run()) {
+                // arguments, not default properties: application.yml would override those (port 8080, ./data)
+                .run("--server.port=0", "--server.address=127.0.0.1", "--newsroom.mongodb.data-dir=" + dataDir,
+                        "--logging.level.root=WARN")) {
             int port = ((WebServerApplicationContext) server).getWebServer().getPort();
             run(port, clients, seconds, rate);
         }

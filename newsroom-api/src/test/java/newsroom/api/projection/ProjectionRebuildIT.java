@@ -37,15 +37,21 @@ class ProjectionRebuildIT extends ApiIntegrationTest {
         assertThat(api.as("ada").post("/api/admin/projections/calendar/rebuild").status()).isEqualTo(202);
         assertThat(api.as("ada").post("/api/admin/projections/stories/rebuild").status()).isEqualTo(202);
 
+        long headBefore = ok(api.as("ada").get("/api/admin/projections")).body().path("head").asLong();
+        // finished without any new command: replaying turns false once the rebuild is back at the head
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode status = ok(api.as("ada").get("/api/admin/projections")).body();
             long head = status.path("head").asLong();
             for (JsonNode projection : status.path("projections")) {
                 if (Map.of("calendar", 1, "stories", 1).containsKey(projection.path("name").asText())) {
                     assertThat(projection.path("position").asLong()).isEqualTo(head);
+                    assertThat(projection.path("lag").asLong()).isZero();
+                    assertThat(projection.path("caughtUp").asBoolean()).isTrue();
+                    assertThat(projection.path("replaying").asBoolean()).isFalse();
                 }
             }
         });
+        assertThat(ok(api.as("ada").get("/api/admin/projections")).body().path("head").asLong()).isEqualTo(headBefore);
         assertThat(withoutPosition(ok(api.as("victor").get(RANGE)).body())).isEqualTo(live);
         assertThat(story(edited)).isEqualTo(liveStory);
         assertThat(api.as("ada").post("/api/admin/projections/nonsense/rebuild").status()).isEqualTo(404);

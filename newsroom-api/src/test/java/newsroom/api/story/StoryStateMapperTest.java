@@ -32,6 +32,7 @@ import newsroom.story.Story;
 import newsroom.story.StoryActions;
 import newsroom.story.StoryApprovedEvent;
 import newsroom.story.StoryContent;
+import newsroom.story.StoryEvent;
 import newsroom.story.StoryKilledEvent;
 import newsroom.story.StoryPitchedEvent;
 import newsroom.story.StoryState;
@@ -135,7 +136,7 @@ class StoryStateMapperTest {
         StoryView view = null;
         long sequence = 0;
         for (Object event : events) {
-            view = StoryViewUpdater.apply(view, event, sequence++, AT);
+            view = StoryViewUpdater.apply(view, (StoryEvent) event, sequence++, AT);
         }
         return view;
     }

@@ -1,0 +1,72 @@
+package newsroom.api.projection;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import newsroom.api.storage.MongoStore;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read models and the shape of their stored documents. When a new version of the server stores a
+ * read model differently, its layout number goes up here, and the first server started on the old data
+ * rebuilds that read model from the event store (as an admin's rebuild would), so nobody reads documents
+ * of the old shape. The layout each read model was built with is kept in {@code read_model_layouts}.
+ */
+@Component
+public class ReadModelLayouts {
+
+    /** Read model (processing group) → layout of its documents; raise it when they change shape. */
+    static final Map<String, Integer> LAYOUTS = new TreeMap<>(Map.of(
+            "stories", 2,        // 2: lastApprovedContent
+            "calendar", 2,       // 2: hour buckets behind day indexes
+            "notifications", 2,  // 2: inboxes per recipient (person or role), own story facts
+            "blackouts", 2,      // 2: aggregate version stored, for read-your-writes
+            "campaigns", 2,      // 2: aggregate version stored, for read-your-writes
+            "users", 1));
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelLayouts.class);
+
+    private final EventProcessingConfiguration processing;
+    private final MongoCollection<Document> layouts;
+
+    ReadModelLayouts(EventProcessingConfiguration processing, MongoStore store) {
+        this.processing = processing;
+        this.layouts = store.database().getCollection("read_model_layouts");
+    }
+
+    /** Rebuilds every read model whose stored layout is not the current one. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void rebuildOutdated() {
+        LAYOUTS.forEach((name, layout) -> {
+            Document stored = layouts.find(Filters.eq("_id", name)).first();
+            if (stored != null && stored.getInteger("layout", 0) == layout) {
+                return;
+            }
+            processing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(processor -> {
+                try {
+                    processor.shutDown();
+                    processor.resetTokens();
+                    processor.start();
+                    layouts.replaceOne(Filters.eq("_id", name), new Document("_id", name).append("layout", layout),
+                            new ReplaceOptions().upsert(true));
+                    log.info("Rebuilding read model '{}' for document layout {}", name, layout);
+                } catch (RuntimeException e) {
+                    // another instance holds the processor: it rebuilds, or an admin does
+                    processor.start();
+                    log.warn("Could not rebuild read model '{}' for layout {}; rebuild it with POST "
+                            + "/api/admin/projections/{}/rebuild", name, layout, name, e);
+                }
+            });
+        });
+    }
+}
