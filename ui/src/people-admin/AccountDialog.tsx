@@ -34,8 +34,11 @@ export function AccountDialog({
     queryFn: () => api.account(username),
     initialData: () => queryClient.getQueryData<Account[]>(keys.accounts)?.find((a) => a.username === username),
     initialDataUpdatedAt: () => queryClient.getQueryState(keys.accounts)?.dataUpdatedAt,
+    // Accounts are not pushed live (people change their own password, other admins work meanwhile):
+    // shown at once from the list, then always read again.
+    staleTime: 0,
   });
-  const history = useQuery({ queryKey: keys.accountHistory(username), queryFn: () => api.accountHistory(username) });
+  const history = useQuery({ queryKey: keys.accountHistory(username), queryFn: () => api.accountHistory(username), staleTime: 0 });
   const a = account.data;
   const title = a ? `${a.displayName || a.username}` : username;
 

@@ -17,7 +17,8 @@ import { RegisterDialog } from './RegisterDialog';
 
 export function PeopleView({ openUser, onOpenUser }: { openUser: string | null; onOpenUser(username: string | null): void }) {
   const me = useMe();
-  const accounts = useQuery({ queryKey: keys.accounts, queryFn: api.accounts });
+  // Not pushed live: read again whenever the view opens.
+  const accounts = useQuery({ queryKey: keys.accounts, queryFn: api.accounts, staleTime: 0 });
   const [filter, setFilter] = useState<AccountFilter>(NO_FILTER);
   const [registering, setRegistering] = useState(false);
   const groups = useMemo(() => knownGroups(accounts.data ?? []), [accounts.data]);
