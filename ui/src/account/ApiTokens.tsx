@@ -15,7 +15,12 @@ import { DEFAULT_TOKEN_DAYS, sortTokens, tokenState } from './tokens';
 
 export function ApiTokens() {
   const tokens = useQuery({ queryKey: keys.tokens, queryFn: api.tokens, retry: false });
+  const queryClient = useQueryClient();
   const [made, setMade] = useState<NewApiToken | null>(null);
+  const revokeMine = async (token: ApiToken) => {
+    await api.revokeToken(token.id);
+    queryClient.setQueryData<ApiToken[]>(keys.tokens, (list) => list?.filter((t) => t.id !== token.id));
+  };
   const unavailable = tokens.error instanceof ApiError && tokens.error.status === 404;
 
   return (
@@ -41,7 +46,7 @@ export function ApiTokens() {
           )}
           <ProblemAlert error={tokens.error} />
           {tokens.isPending && <p>Loading your tokens…</p>}
-          {tokens.data && <TokenList tokens={tokens.data} />}
+          {tokens.data && <TokenList tokens={tokens.data} revoke={revokeMine} />}
         </>
       )}
     </section>
@@ -108,11 +113,25 @@ function NewTokenForm({ onMade }: { onMade(token: NewApiToken): void }) {
   );
 }
 
-function TokenList({ tokens }: { tokens: ApiToken[] }) {
-  if (tokens.length === 0) return <p className="empty">You have no API tokens.</p>;
+/**
+ * A list of API tokens (mine, or someone's for an admin or auditor). `revoke` is given where the viewer may
+ * revoke them; each revocation is confirmed first.
+ */
+export function TokenList({
+  tokens,
+  revoke,
+  empty = 'You have no API tokens.',
+  caption = 'Your API tokens',
+}: {
+  tokens: ApiToken[];
+  revoke?: (token: ApiToken) => Promise<void>;
+  empty?: string;
+  caption?: string;
+}) {
+  if (tokens.length === 0) return <p className="empty">{empty}</p>;
   return (
     <table className="data-table" data-testid="token-list">
-      <caption className="sr-only">Your API tokens</caption>
+      <caption className="sr-only">{caption}</caption>
       <thead>
         <tr>
           <th scope="col">Name</th>
@@ -126,42 +145,39 @@ function TokenList({ tokens }: { tokens: ApiToken[] }) {
       </thead>
       <tbody>
         {sortTokens(tokens).map((t) => (
-          <TokenRow key={t.id} token={t} />
+          <TokenRow key={t.id} token={t} revoke={revoke} />
         ))}
       </tbody>
     </table>
   );
 }
 
-function TokenRow({ token }: { token: ApiToken }) {
-  const queryClient = useQueryClient();
+function TokenRow({ token, revoke }: { token: ApiToken; revoke?: (token: ApiToken) => Promise<void> }) {
   const toasts = useToasts();
   const [confirming, setConfirming] = useState(false);
-  const revoke = useMutation({
-    mutationFn: () => api.revokeToken(token.id),
-    onSuccess: () => {
-      queryClient.setQueryData<ApiToken[]>(keys.tokens, (list) => list?.filter((t) => t.id !== token.id));
-      toasts.success(`Token “${token.name}” revoked`);
-    },
+  const revoking = useMutation({
+    mutationFn: () => revoke!(token),
+    onSuccess: () => toasts.success(`Token “${token.name}” revoked`),
   });
-  const expired = tokenState(token) === 'expired';
+  const state = tokenState(token);
   return (
-    <tr data-testid="token-row" data-token-id={token.id} className={expired ? 'token-expired' : undefined}>
+    <tr data-testid="token-row" data-token-id={token.id} className={state === 'active' ? undefined : 'token-expired'}>
       <th scope="row">{token.name}</th>
       <td>{formatInstant(token.createdAt)}</td>
       <td>
         {token.expiresAt ? formatInstant(token.expiresAt) : 'until revoked'}
-        {expired && <span className="status status-cancelled"> expired</span>}
+        {state !== 'active' && <span className="status status-cancelled"> {state}</span>}
       </td>
       <td>{token.lastUsedAt ? formatInstant(token.lastUsedAt) : 'never'}</td>
       <td className="row-actions">
-        {!confirming ? (
+        {revoke && state !== 'revoked' && !confirming && (
           <button type="button" onClick={() => setConfirming(true)} aria-label={`Revoke the token ${token.name}…`}>
             Revoke…
           </button>
-        ) : (
+        )}
+        {revoke && state !== 'revoked' && confirming && (
           <div className="actions" role="group" aria-label={`Confirm revoking ${token.name}`}>
-            <button type="button" className="danger" onClick={() => revoke.mutate()} disabled={revoke.isPending} data-testid="revoke-token">
+            <button type="button" className="danger" onClick={() => revoking.mutate()} disabled={revoking.isPending} data-testid="revoke-token">
               Revoke: it stops working now
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
@@ -169,7 +185,7 @@ function TokenRow({ token }: { token: ApiToken }) {
             </button>
           </div>
         )}
-        <ProblemAlert error={revoke.error} onDismiss={revoke.reset} />
+        <ProblemAlert error={revoking.error} onDismiss={revoking.reset} />
       </td>
     </tr>
   );

@@ -70,6 +70,10 @@ export const api = {
     request<Account>(`${accountPath(username)}/disable`, { method: 'POST', body: reason ? { reason } : {}, version }).then((r) => r.data),
   enable: (username: string, version?: number) =>
     request<Account>(`${accountPath(username)}/enable`, { method: 'POST', version }).then((r) => r.data),
+  /** Someone's API tokens, revoked ones included (admins and auditors); admins revoke them. */
+  accountTokens: (username: string) => get<ApiToken[]>(`${accountPath(username)}/tokens`),
+  revokeAccountToken: (username: string, id: string) =>
+    request<unknown>(`${accountPath(username)}/tokens/${enc(id)}`, { method: 'DELETE' }).then(() => undefined),
   resetPassword: (username: string) =>
     request<PasswordResetAnswer>(`${accountPath(username)}/password-reset`, { method: 'POST' }).then((r) => r.data),
 

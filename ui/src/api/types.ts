@@ -320,6 +320,8 @@ export interface CalendarFeed {
 
 /** GET /api/session/options (no sign-in needed): whether the newsroom also offers single sign-on. */
 export interface SessionOptions {
+  /** Whether user name and password sign in here. */
+  password?: boolean;
   sso: { name: string; loginUrl: string } | null;
 }
 
@@ -336,6 +338,8 @@ export interface ApiToken {
   createdAt: string;
   expiresAt: string | null;
   lastUsedAt?: string | null;
+  /** Only in an admin's or auditor's list of someone's tokens (my own list has only working ones). */
+  revoked?: boolean;
 }
 
 /** POST /api/me/tokens: the new token with its secret, in this answer only. */

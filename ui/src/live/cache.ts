@@ -20,6 +20,7 @@ export const keys = {
   accounts: ['accounts'] as const,
   account: (username: string) => ['account', username] as const,
   accountHistory: (username: string) => ['account-history', username] as const,
+  accountTokens: (username: string) => ['account-tokens', username] as const,
   /** GET /api/stories (all): derived stories are found in it. */
   stories: ['stories'] as const,
 };

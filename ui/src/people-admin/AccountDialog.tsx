@@ -3,6 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/endpoints';
 import { ApiError } from '../api/problem';
 import type { Account, AccountAction, PasswordResetAnswer, Role } from '../api/types';
+import { useMe } from '../auth/AuthContext';
+import { can } from '../auth/permissions';
 import { rolesText } from '../auth/roles';
 import { ProblemAlert, useToasts } from '../feedback/Feedback';
 import { keys } from '../live/cache';
@@ -10,6 +12,7 @@ import { Dialog } from '../shell/Dialog';
 import { SecretOnce } from '../shell/SecretOnce';
 import { formatInstant } from '../time/format';
 import { accountChangeText, accountStateText, may } from './accounts';
+import { AccountTokens } from './AccountTokens';
 import { GroupsField } from './GroupsField';
 import { RolesField } from './RolesField';
 
@@ -29,6 +32,7 @@ export function AccountDialog({
   onClose(): void;
 }) {
   const queryClient = useQueryClient();
+  const me = useMe();
   const account = useQuery({
     queryKey: keys.account(username),
     queryFn: () => api.account(username),
@@ -63,6 +67,7 @@ export function AccountDialog({
             </dd>
           </dl>
           <AccountActions account={a} groupSuggestions={groupSuggestions} />
+          <AccountTokens username={a.username} mayRevoke={can(me, 'MANAGE_USERS')} />
         </>
       )}
       <section className="account-history" aria-labelledby="account-history-title">

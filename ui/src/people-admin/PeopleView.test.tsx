@@ -38,8 +38,14 @@ const HISTORY = [
   { version: 4, type: 'UserGroupsChanged', at: '2027-03-02T08:00:00Z', by: 'alice', data: { groups: ['legal'], previousGroups: ['hr'] } },
 ];
 
+const TOKENS = [
+  { id: 'tk-1', name: 'contract export', createdAt: '2027-02-01T08:00:00Z', expiresAt: '2099-01-01T00:00:00Z', lastUsedAt: null, revoked: false },
+  { id: 'tk-0', name: 'old script', createdAt: '2027-01-01T08:00:00Z', expiresAt: '2099-01-01T00:00:00Z', lastUsedAt: null, revoked: true },
+];
+
 /** A server with these accounts; `onChange` answers the changes (default: applied, version + 1). */
 function newsroom(me: object, accounts: Account[], onChange?: (call: Call) => ReturnType<typeof answer> | undefined) {
+  let tokens = [...TOKENS];
   const byName = new Map(accounts.map((a) => [a.username, a]));
   return fakeApi((call) => {
     if (call.path === '/api/session/options') {
@@ -50,6 +56,11 @@ function newsroom(me: object, accounts: Account[], onChange?: (call: Call) => Re
     if (call.method === 'GET' && call.path === '/api/admin/users') return answer(200, [...byName.values()]);
     const one = call.path.match(/^\/api\/admin\/users\/([^/]+)(\/.*)?$/);
     if (call.method === 'GET' && one && one[2] === '/history') return answer(200, HISTORY);
+    if (call.method === 'GET' && one && one[2] === '/tokens') return answer(200, tokens);
+    if (call.method === 'DELETE' && one && one[2]?.startsWith('/tokens/')) {
+      tokens = tokens.map((t) => (`/tokens/${t.id}` === one[2] ? { ...t, revoked: true } : t));
+      return answer(204);
+    }
     if (call.method === 'GET' && one && !one[2]) return byName.has(one[1]) ? answer(200, byName.get(one[1])) : problem(404, 'user-not-found');
     const custom = onChange?.(call);
     if (custom) return custom;
@@ -199,6 +210,34 @@ describe('the people view for an admin', () => {
   });
 });
 
+describe("someone's API tokens", () => {
+  it('are listed for an admin, revoked ones marked, and an admin revokes one after confirming', async () => {
+    const calls = newsroom(ADMIN_ME, [account('lisa', [])]);
+    renderSignedIn(<AuthGate><People /></AuthGate>);
+    const { user, dialog } = await openAccount('Lisa');
+    const tokens = await within(dialog).findByTestId('account-tokens');
+    const rows = await within(tokens).findAllByTestId('token-row');
+    expect(rows.map((r) => r.dataset.tokenId)).toEqual(['tk-1', 'tk-0']);
+    expect(within(rows[1]).getByText('revoked')).toBeVisible();
+    expect(within(rows[1]).queryByRole('button')).toBeNull();
+    await user.click(within(rows[0]).getByRole('button', { name: 'Revoke the token contract export…' }));
+    await user.click(within(rows[0]).getByRole('button', { name: 'Revoke: it stops working now' }));
+    await waitFor(() => expect(within(tokens).getAllByText('revoked')).toHaveLength(2));
+    const revoke = calls.find((c) => c.method === 'DELETE')!;
+    expect(revoke.path).toBe('/api/admin/users/lisa/tokens/tk-1');
+    expect(revoke.headers['x-xsrf-token']).toBe('csrf-7');
+  });
+
+  it('are listed for an auditor without a revoke button', async () => {
+    newsroom(AUDITOR_ME, [account('lisa', [])]);
+    renderSignedIn(<AuthGate><People /></AuthGate>);
+    const { dialog } = await openAccount('Lisa');
+    const tokens = await within(dialog).findByTestId('account-tokens');
+    expect(await within(tokens).findAllByTestId('token-row')).toHaveLength(2);
+    expect(within(tokens).queryAllByRole('button')).toEqual([]);
+  });
+});
+
 describe('the people view for an auditor', () => {
   it('reads every account and its history, and offers no change at all', async () => {
     const calls = newsroom(AUDITOR_ME, [account('lisa', [])]);
@@ -208,6 +247,8 @@ describe('the people view for an auditor', () => {
     const { dialog } = await openAccount('Lisa');
     expect(within(dialog).getByTestId('no-account-actions')).toHaveTextContent('You can read this account');
     expect(buttonsIn(dialog)).toEqual(['×']); // only closing
+    await within(dialog).findAllByTestId('token-row');
+    expect(buttonsIn(dialog)).toEqual(['×']); // not even for the tokens
     const history = await within(dialog).findByTestId('account-history');
     expect(history).toHaveTextContent('alice changed the groups to legal (were hr)');
     expect(history).toHaveTextContent('alice registered the account as Governance lead in legal, with a one-time password');
