@@ -5,7 +5,8 @@ import { ProblemAlert } from '../feedback/Feedback';
 import { passwordHints } from './passwords';
 
 // Changing my own password: the current one (or the one-time password I signed in with), the new one
-// twice, the rules listed beside it. The server checks the rules; a refusal names the field in words.
+// twice, the rules listed beside it. The server checks the rules; a refusal names the field in words and
+// marks the rules it broke.
 
 export function PasswordForm({
   username,
@@ -26,8 +27,8 @@ export function PasswordForm({
   const [mismatch, setMismatch] = useState(false);
   const [busy, setBusy] = useState(false);
   const id = useId();
-  const hints = passwordHints(next, username);
   const problem = error ? toProblem(error) : null;
+  const hints = passwordHints(problem);
   const invalid = (field: string) => (problem?.errors.some((e) => e.field === field) ? true : undefined);
 
   async function submit(event: FormEvent) {
@@ -81,9 +82,9 @@ export function PasswordForm({
         <p className="hint">Your new password must be:</p>
         <ul>
           {hints.map((h) => (
-            <li key={h.rule} className={h.met === null ? 'rule-open' : h.met ? 'rule-met' : 'rule-broken'}>
-              <span aria-hidden="true">{h.met === null ? '•' : h.met ? '✓' : '✗'}</span> {h.text}
-              {h.met === false && <span className="sr-only"> (not yet)</span>}
+            <li key={h.rule} className={h.broken ? 'rule-broken' : 'rule-open'}>
+              <span aria-hidden="true">{h.broken ? '✗' : '•'}</span> {h.text}
+              {h.broken && <span className="sr-only"> (not met)</span>}
             </li>
           ))}
         </ul>

@@ -147,6 +147,9 @@ describe('a one-time password', () => {
     await user.click(screen.getByRole('button', { name: 'Set my password' }));
     expect(await screen.findByText(/is one of the passwords people use most/)).toBeVisible();
     expect(screen.getByLabelText('New password')).toHaveAttribute('aria-invalid', 'true');
+    // the rule the server named is marked beside the field; the others are not judged by the dashboard
+    expect(within(screenBox).getByText(/Not one of the passwords people use most/).closest('li')).toHaveTextContent('(not met)');
+    expect(within(screenBox).getByText(/At least 12 characters/).closest('li')).not.toHaveTextContent('(not met)');
 
     await user.clear(screen.getByLabelText('New password'));
     await user.type(screen.getByLabelText('New password'), NEW_PASSWORD);
