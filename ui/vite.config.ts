@@ -50,5 +50,7 @@ export default defineConfig({
     // logic runs in node; component tests (*.test.tsx) in jsdom with Testing Library
     environment: 'node',
     setupFiles: ['./src/test-setup.ts'],
+    // component tests type and click through whole forms; the build machine is shared and slow at times
+    testTimeout: 20_000,
   },
 });

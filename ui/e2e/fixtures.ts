@@ -3,7 +3,7 @@
 // STOMP frames of every person attached to the report.
 import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { PASSWORD } from './api';
+import { apiUrl, PASSWORD } from './api';
 import { BROWSER_ZONE, SHOTS } from './server';
 
 /** How long a change may take to show in another person's browser. */
@@ -24,7 +24,14 @@ export interface Viewport {
   height: number;
 }
 
-type SignIn = (username: string, viewport?: Viewport) => Promise<Person>;
+export interface SignInOptions {
+  /** The demo password unless given (e.g. a one-time password). */
+  password?: string;
+  /** Where the form leads: the dashboard, or the screen to replace a one-time password. */
+  lands?: 'dashboard' | 'choose-password';
+}
+
+type SignIn = (username: string, viewport?: Viewport, options?: SignInOptions) => Promise<Person>;
 
 export function baseUrl(): string {
   const url = process.env.E2E_BASE_URL;
@@ -32,7 +39,7 @@ export function baseUrl(): string {
   return url;
 }
 
-async function newPerson(browser: Browser, username: string, viewport: Viewport): Promise<Person> {
+async function newPerson(browser: Browser, username: string, viewport: Viewport, options: SignInOptions): Promise<Person> {
   const context = await browser.newContext({ viewport, timezoneId: BROWSER_ZONE, locale: 'en-GB' });
   const page = await context.newPage();
   const person: Person = { username, page, context, errors: [], frames: [] };
@@ -44,18 +51,44 @@ async function newPerson(browser: Browser, username: string, viewport: Viewport)
     socket.on('close', () => person.frames.push(`${at()} closed`));
   });
   await page.goto(baseUrl());
-  await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('whoami'), `${username} signed in`).toBeVisible();
+  await signInThroughTheForm(page, username, options.password ?? PASSWORD);
+  if (options.lands === 'choose-password') {
+    await expect(page.getByTestId('choose-password'), `${username} is asked to choose a password`).toBeVisible();
+  } else {
+    await expect(page.getByTestId('whoami'), `${username} signed in`).toBeVisible();
+  }
   return person;
+}
+
+/** Whether the server signs browsers in with sessions (GET /api/session/options answers), or only HTTP Basic. */
+export async function serverHasSessions(): Promise<boolean> {
+  const answer = await fetch(`${apiUrl()}/api/session/options`, { signal: AbortSignal.timeout(10_000) });
+  return answer.ok;
+}
+
+/**
+ * Reloads the page. With sessions the person stays signed in (the session cookie); a server with only HTTP
+ * Basic has the dashboard ask again (it keeps no password), so the person signs in once more.
+ */
+export async function reload(who: Person): Promise<void> {
+  await who.page.reload();
+  if (!(await serverHasSessions())) await signInThroughTheForm(who.page, who.username, PASSWORD);
+  await see(who.page.getByTestId('whoami'), `${who.username}'s dashboard after the reload`);
+}
+
+/** The sign-in form, as a person fills it in. */
+export async function signInThroughTheForm(page: Page, username: string, password: string): Promise<void> {
+  const form = page.getByTestId('signin-form');
+  await form.getByLabel('User name').fill(username);
+  await form.getByLabel('Password').fill(password);
+  await form.getByRole('button', { name: 'Sign in' }).click();
 }
 
 export const test = base.extend<{ signIn: SignIn }>({
   signIn: async ({ browser }, use, testInfo) => {
     const people: Person[] = [];
-    await use(async (username, viewport = { width: 1400, height: 900 }) => {
-      const person = await newPerson(browser, username, viewport);
+    await use(async (username, viewport = { width: 1400, height: 900 }, options = {}) => {
+      const person = await newPerson(browser, username, viewport, options);
       people.push(person);
       return person;
     });

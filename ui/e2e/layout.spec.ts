@@ -3,7 +3,7 @@
 // board columns out of sight without a hint, titles spilling out of their cards. Plus the skip link
 // and a sign-in failure written for people.
 import { approvedStory, storyInProgress, unique } from './api';
-import { baseUrl, expect, goToDate, openStory, see, shot, test, type Person } from './fixtures';
+import { baseUrl, expect, goToDate, openStory, reload, see, shot, test, type Person } from './fixtures';
 
 const LONG_TITLE =
   'An exceptionally long story title about the apprenticeship programme that keeps going: Ausbildungsplatzbesetzungsverfahrensoptimierung';
@@ -79,8 +79,8 @@ test('tablet 768 px: calendar in view, board columns announced, long titles insi
 
 test('a skip link leads past the top bar to the main content', async ({ signIn }) => {
   const eddie = await signIn('eddie');
-  await eddie.page.reload(); // signed in still (this tab's session), focus at the start of the page
-  await see(eddie.page.getByTestId('whoami'), 'the dashboard after the reload');
+  await reload(eddie); // focus at the start of the page
+  await eddie.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // from the start, as after a fresh load
   await eddie.page.keyboard.press('Tab');
   const skip = eddie.page.getByRole('link', { name: 'Skip to main content' });
   await expect(skip).toBeFocused();

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { approvalState, boardFromStories } from './board/board';
-import { basicAuth, clearCredentials, loadCredentials, saveCredentials, type KeyValueStorage } from './auth/session';
 import { formatHash, parseHash } from './router';
 import { presenceText } from './story/presence';
 import { normaliseContent } from './story/StoryContentForm';
@@ -8,33 +7,6 @@ import { normaliseContent } from './story/StoryContentForm';
 import { query } from './api/http';
 import { webSocketUrl } from './live/LiveClient';
 import type { Story } from './api/types';
-
-function memoryStorage(): KeyValueStorage {
-  const map = new Map<string, string>();
-  return { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
-}
-
-describe('session credentials', () => {
-  it('are stored, read back and cleared', () => {
-    const storage = memoryStorage();
-    expect(loadCredentials(storage)).toBeNull();
-    saveCredentials({ username: 'carla', password: 'newsroom-demo' }, storage);
-    expect(loadCredentials(storage)).toEqual({ username: 'carla', password: 'newsroom-demo' });
-    clearCredentials(storage);
-    expect(loadCredentials(storage)).toBeNull();
-  });
-
-  it('drop a corrupt entry', () => {
-    const storage = memoryStorage();
-    storage.setItem('newsroom.credentials', '{oops');
-    expect(loadCredentials(storage)).toBeNull();
-  });
-
-  it('make a UTF-8 Basic header', () => {
-    expect(basicAuth({ username: 'carla', password: 'newsroom-demo' })).toBe(`Basic ${btoa('carla:newsroom-demo')}`);
-    expect(basicAuth({ username: 'zoë', password: 'pä' })).toBe('Basic em/Dqzpww6Q=');
-  });
-});
 
 describe('router', () => {
   it('parses and formats views, story and date', () => {
@@ -51,6 +23,15 @@ describe('router', () => {
     expect(formatHash({ view: 'calendar', storyId: null, date: '2027-03-04', campaign: 'launch-x' })).toBe(
       '#/calendar?date=2027-03-04&campaign=launch-x',
     );
+  });
+
+  it('knows the people and account views, the open account and the calendar feed panel', () => {
+    expect(parseHash('#/people?user=lisa')).toMatchObject({ view: 'people', user: 'lisa' });
+    expect(parseHash('#/account')).toMatchObject({ view: 'account' });
+    expect(parseHash('#/calendar?feed=1')).toMatchObject({ view: 'calendar', feed: true });
+    expect(parseHash('#/calendar').feed).toBeUndefined();
+    expect(formatHash({ view: 'calendar', storyId: null, date: null, feed: true })).toBe('#/calendar?feed=1');
+    expect(formatHash({ view: 'people', storyId: null, date: null, user: 'lisa' })).toBe('#/people?user=lisa');
   });
 });
 

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 
-// A tiny hash router: #/calendar, #/board, #/inbox, #/campaigns, #/quiet-periods, #/notifications, with ?story=<id> for the
-// open story drawer and ?date=YYYY-MM-DD for the calendar. Links stay shareable and the server
+// A tiny hash router: #/calendar, #/board, #/inbox, #/campaigns, #/quiet-periods, #/notifications, #/people
+// (admins, auditors), #/account, with ?story=<id> for the open story drawer, ?date=YYYY-MM-DD and ?feed=1 (the
+// feed panel open) for the calendar, ?user=<username> for the account open in the people view. Links stay shareable and the server
 // only has to serve index.html at "/".
 
 export type View =
@@ -12,7 +13,9 @@ export type View =
   | 'quiet-periods'
   | 'notifications'
   | 'channels'
-  | 'policies';
+  | 'policies'
+  | 'people'
+  | 'account';
 export const VIEWS: View[] = [
   'calendar',
   'board',
@@ -22,6 +25,8 @@ export const VIEWS: View[] = [
   'notifications',
   'channels',
   'policies',
+  'people',
+  'account',
 ];
 
 export interface Route {
@@ -30,6 +35,10 @@ export interface Route {
   date: string | null;
   /** The calendar's campaign filter when opened from the campaigns view. */
   campaign?: string | null;
+  /** The calendar with its feed panel open (the link from My account). */
+  feed?: boolean;
+  /** The account open in the people view. */
+  user?: string | null;
 }
 
 export function parseHash(hash: string): Route {
@@ -41,6 +50,8 @@ export function parseHash(hash: string): Route {
     storyId: params.get('story') || null,
     date: params.get('date') || null,
     campaign: params.get('campaign') || undefined,
+    feed: params.get('feed') === '1' || undefined,
+    user: params.get('user') || undefined,
   };
 }
 
@@ -49,6 +60,8 @@ export function formatHash(route: Route): string {
   if (route.storyId) params.set('story', route.storyId);
   if (route.date) params.set('date', route.date);
   if (route.campaign) params.set('campaign', route.campaign);
+  if (route.feed) params.set('feed', '1');
+  if (route.user) params.set('user', route.user);
   const search = params.toString();
   return `#/${route.view}${search ? `?${search}` : ''}`;
 }
@@ -62,8 +75,10 @@ export function useRoute(): [Route, (change: Partial<Route>) => void] {
   }, []);
   const navigate = useCallback((change: Partial<Route>) => {
     const current = parseHash(window.location.hash);
-    // The campaign filter belongs to the calendar: leaving the calendar drops it.
-    const next = { ...current, ...(change.view && change.view !== current.view ? { campaign: null } : {}), ...change };
+    // The campaign filter and the feed panel belong to the calendar, the open account to the people view:
+    // leaving a view drops them.
+    const leaving = change.view && change.view !== current.view ? { campaign: null, feed: false, user: null } : {};
+    const next = { ...current, ...leaving, ...change };
     const hash = formatHash(next);
     if (hash !== window.location.hash) window.location.hash = hash;
   }, []);

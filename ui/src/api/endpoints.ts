@@ -1,6 +1,7 @@
-import type { Credentials } from '../auth/session';
-import { download, get, query, request } from './http';
+import { download, get, query, request, SESSION_OPTIONS_PATH } from './http';
 import type {
+  Account,
+  ApiToken,
   BlackoutRequest,
   BlackoutView,
   Board,
@@ -15,10 +16,17 @@ import type {
   HistoryEntry,
   LiveUpdates,
   Me,
+  NewApiToken,
   Notification,
+  PasswordChange,
+  PasswordResetAnswer,
   Person,
   PolicyAnswer,
   PolicyDefinition,
+  RegisterRequest,
+  Registration,
+  Role,
+  SessionOptions,
   Story,
   StoryContent,
   StoryStatus,
@@ -34,9 +42,45 @@ export interface CommandAnswer {
 
 const enc = encodeURIComponent;
 const storyPath = (id: string) => `/api/stories/${enc(id)}`;
+const accountPath = (username: string) => `/api/admin/users/${enc(username)}`;
 
 export const api = {
-  me: (auth?: Credentials) => request<Me>('/api/me', { auth }).then((r) => r.data),
+  // Signing in (auth/session.ts): a 401 from these is their answer, not a session that ended.
+  sessionOptions: () => request<SessionOptions>(SESSION_OPTIONS_PATH, { unauthorizedIsAnswer: true }).then((r) => r.data),
+  startSession: (username: string, password: string) =>
+    request<Me>('/api/session', { method: 'POST', body: { username, password }, unauthorizedIsAnswer: true }).then((r) => r.data),
+  endSession: () => request<unknown>('/api/session', { method: 'DELETE', unauthorizedIsAnswer: true }).then(() => undefined),
+  /** Who is signed in; with `unauthorizedIsAnswer` a 401 only means "nobody" (after a reload). */
+  me: (options: { unauthorizedIsAnswer?: boolean } = {}) => request<Me>('/api/me', options).then((r) => r.data),
+  changePassword: (change: PasswordChange) => request<unknown>('/api/me/password', { method: 'POST', body: change }).then(() => undefined),
+
+  // My personal API tokens: the secret is in the answer that makes one, and nowhere else.
+  tokens: () => get<ApiToken[]>('/api/me/tokens'),
+  createToken: (name: string, expiresAt: string | null) =>
+    request<NewApiToken>('/api/me/tokens', { method: 'POST', body: { name, expiresAt } }).then((r) => r.data),
+  revokeToken: (id: string) => request<unknown>(`/api/me/tokens/${enc(id)}`, { method: 'DELETE' }).then(() => undefined),
+
+  // Accounts (admins change them, admins and auditors read them); changes send the account's version as If-Match.
+  accounts: () => get<Account[]>('/api/admin/users'),
+  account: (username: string) => get<Account>(accountPath(username)),
+  accountHistory: (username: string) => get<HistoryEntry[]>(`${accountPath(username)}/history`),
+  register: (registration: RegisterRequest) =>
+    request<Registration>('/api/admin/users', { method: 'POST', body: registration }).then((r) => r.data),
+  changeRoles: (username: string, roles: Role[], version?: number) =>
+    request<Account>(`${accountPath(username)}/roles`, { method: 'PUT', body: { roles }, version }).then((r) => r.data),
+  changeGroups: (username: string, groups: string[], version?: number) =>
+    request<Account>(`${accountPath(username)}/groups`, { method: 'PUT', body: { groups }, version }).then((r) => r.data),
+  disable: (username: string, reason: string, version?: number) =>
+    request<Account>(`${accountPath(username)}/disable`, { method: 'POST', body: reason ? { reason } : {}, version }).then((r) => r.data),
+  enable: (username: string, version?: number) =>
+    request<Account>(`${accountPath(username)}/enable`, { method: 'POST', version }).then((r) => r.data),
+  /** Someone's API tokens, revoked ones included (admins and auditors); admins revoke them. */
+  accountTokens: (username: string) => get<ApiToken[]>(`${accountPath(username)}/tokens`),
+  revokeAccountToken: (username: string, id: string) =>
+    request<unknown>(`${accountPath(username)}/tokens/${enc(id)}`, { method: 'DELETE' }).then(() => undefined),
+  resetPassword: (username: string) =>
+    request<PasswordResetAnswer>(`${accountPath(username)}/password-reset`, { method: 'POST' }).then((r) => r.data),
+
   channels: () => get<Channel[]>('/api/channels'),
   allChannels: () => get<Channel[]>('/api/channels?includeRetired=true'),
   addChannel: (channel: ChannelDefinition) =>

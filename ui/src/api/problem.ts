@@ -18,6 +18,12 @@ export interface Problem {
   currentVersion?: number;
   /** The server's id for an unexpected failure, for support. */
   incident?: string;
+  /** The refused action of a 403 from a Newsroom role check (e.g. MANAGE_USERS). */
+  action?: string;
+  /** The account a 409 version conflict is about (accounts answer `username` where stories answer `storyId`). */
+  username?: string;
+  /** How long to wait before trying again (a 429's Retry-After header), in seconds. */
+  retryAfterSeconds?: number;
   /** Set by the dashboard when someone else changed the story in between (from its history). */
   changes?: ProblemChange[];
   errors: FieldProblem[];
@@ -74,8 +80,27 @@ export function parseProblem(status: number, body: unknown, statusText = ''): Pr
     ruleDescription: str(o.ruleDescription),
     currentVersion: num(o.currentVersion),
     incident: str(o.incident),
+    action: str(o.action),
+    username: str(o.username),
     errors,
   };
+}
+
+/**
+ * Seconds from a Retry-After header: a number of seconds or an HTTP date (RFC 9110); undefined when
+ * absent or unreadable.
+ */
+export function retryAfterSeconds(header: string | null | undefined, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** The problem type's name: "/problems/sign-in-failed" → "sign-in-failed". */
+export function problemType(problem: Problem): string {
+  return (problem.type ?? '').replace(/^.*\/problems\//, '');
 }
 
 /** A refusal or failure from the server (or the network), carrying the problem to show. */

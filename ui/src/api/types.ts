@@ -29,12 +29,6 @@ export type Action =
   | 'READ_AUDIT_TRAIL'
   | 'READ';
 
-export const ALL_ACTIONS: Action[] = [
-  'PITCH', 'ACCEPT_PITCH', 'DECLINE_PITCH', 'EDIT_DRAFT', 'ASSIGN', 'SUBMIT', 'APPROVE', 'REQUEST_CHANGES',
-  'PLAN_PLACEMENT', 'RESCHEDULE_PLACEMENT', 'CANCEL_PLACEMENT', 'PUBLISH_PLACEMENT', 'KILL_STORY', 'COMMENT',
-  'DEFINE_CAMPAIGN', 'DEFINE_BLACKOUT', 'READ',
-];
-
 export interface Me {
   username: string;
   displayName?: string;
@@ -46,8 +40,6 @@ export interface Me {
   timeZone?: string;
   /** Signed in with a one-time password: only POST /api/me/password is allowed until it is replaced. */
   passwordChangeRequired?: boolean;
-  /** Set by the dashboard when the server has no GET /api/me: every button is offered. */
-  unknownPermissions?: boolean;
 }
 
 export type StoryStatus = 'PITCHED' | 'IN_PROGRESS' | 'IN_REVIEW' | 'APPROVED' | 'DECLINED' | 'KILLED';
@@ -427,4 +419,77 @@ export interface Person {
 export interface CalendarFeed {
   token: string;
   url: string;
+}
+
+/** GET /api/session/options (no sign-in needed): whether the newsroom also offers single sign-on. */
+export interface SessionOptions {
+  /** Whether user name and password sign in here. */
+  password?: boolean;
+  sso: { name: string; loginUrl: string } | null;
+}
+
+/** POST /api/me/password. */
+export interface PasswordChange {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** One of my personal API tokens (GET /api/me/tokens); the secret itself is shown only when it is made. */
+export interface ApiToken {
+  id: string;
+  name: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt?: string | null;
+  /** Only in an admin's or auditor's list of someone's tokens (my own list has only working ones). */
+  revoked?: boolean;
+}
+
+/** POST /api/me/tokens: the new token with its secret, in this answer only. */
+export interface NewApiToken {
+  id: string;
+  name: string;
+  createdAt: string;
+  expiresAt: string | null;
+  token: string;
+}
+
+export const ROLES: Role[] = ['CONTRIBUTOR', 'EDITOR', 'GOVERNANCE_LEAD', 'ADMIN', 'VIEWER', 'AUDITOR'];
+
+/** What may be done to one account (newsroom.people.AccountAction); the server answers it per account and caller. */
+export type AccountAction = 'CHANGE_ROLES' | 'CHANGE_GROUPS' | 'DISABLE' | 'RE_ENABLE' | 'RESET_PASSWORD' | 'CHANGE_PASSWORD';
+
+/** An account as admins and auditors see it (GET /api/admin/users); never a password. */
+export interface Account {
+  username: string;
+  displayName?: string | null;
+  roles: Role[];
+  groups: string[];
+  enabled: boolean;
+  passwordChangeRequired: boolean;
+  registeredAt?: string | null;
+  registeredBy?: string | null;
+  /** Sent back as If-Match with a change. */
+  version: number;
+  /** What the signed-in user may do to this account now. */
+  allowedActions: AccountAction[];
+}
+
+/** POST /api/admin/users: the new account and its one-time password, shown once. */
+export interface Registration {
+  account: Account;
+  oneTimePassword: string;
+}
+
+export interface RegisterRequest {
+  username: string;
+  displayName?: string;
+  roles: Role[];
+  groups: string[];
+}
+
+/** POST /api/admin/users/{username}/password-reset. */
+export interface PasswordResetAnswer {
+  username: string;
+  oneTimePassword: string;
 }

@@ -1,15 +1,25 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState, type Ref } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, calendarCsvPath } from '../api/endpoints';
 import type { CalendarFilters } from '../api/types';
 import { ProblemAlert, useToasts } from '../feedback/Feedback';
 import { keys } from '../live/cache';
+import { CopyField } from '../shell/CopyField';
 import { csvFilename, feedCoversFilters, feedUrl, saveBlob } from './exports';
 
 // "Download CSV" of the range and filters in view, and "Subscribe in your calendar app": the
 // personal iCalendar feed URL, to copy, and to rotate when it has leaked.
 
-export function CalendarExports({ range, filters }: { range: { from: string; to: string } | null; filters: CalendarFilters }) {
+export function CalendarExports({
+  range,
+  filters,
+  openFeed = false,
+}: {
+  range: { from: string; to: string } | null;
+  filters: CalendarFilters;
+  /** Open with the feed panel shown (the link from My account). */
+  openFeed?: boolean;
+}) {
   const toasts = useToasts();
   const csv = useMutation({
     mutationFn: async () => {
@@ -21,7 +31,11 @@ export function CalendarExports({ range, filters }: { range: { from: string; to:
     },
     onSuccess: (name) => toasts.success(`Downloaded ${name}`),
   });
-  const [subscribing, setSubscribing] = useState(false);
+  const [subscribing, setSubscribing] = useState(openFeed);
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (openFeed) panel.current?.scrollIntoView({ block: 'nearest' });
+  }, [openFeed]);
 
   return (
     <div className="exports" data-testid="calendar-exports">
@@ -41,15 +55,14 @@ export function CalendarExports({ range, filters }: { range: { from: string; to:
         </button>
       </div>
       <ProblemAlert error={csv.error} onDismiss={csv.reset} />
-      {subscribing && <FeedPanel filters={filters} />}
+      {subscribing && <FeedPanel filters={filters} panelRef={panel} />}
     </div>
   );
 }
 
-function FeedPanel({ filters }: { filters: CalendarFilters }) {
+function FeedPanel({ filters, panelRef }: { filters: CalendarFilters; panelRef: Ref<HTMLElement> }) {
   const queryClient = useQueryClient();
   const toasts = useToasts();
-  const input = useRef<HTMLInputElement>(null);
   const feed = useQuery({ queryKey: keys.calendarFeed, queryFn: api.calendarFeed, staleTime: Infinity });
   const [narrow, setNarrow] = useState(true);
   const [confirming, setConfirming] = useState(false);
@@ -64,20 +77,8 @@ function FeedPanel({ filters }: { filters: CalendarFilters }) {
   const filtered = filters.channels.length === 1 || !!filters.campaign.trim();
   const url = feed.data ? (narrow ? feedUrl(feed.data.url, filters) : feed.data.url) : '';
 
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(url);
-      toasts.success('Feed address copied');
-    } catch {
-      // No clipboard permission (or not a secure origin): select it so Ctrl+C works.
-      input.current?.focus();
-      input.current?.select();
-      toasts.info('Press Ctrl+C (⌘C) to copy the selected address');
-    }
-  }
-
   return (
-    <section id="calendar-feed" className="card feed-panel" aria-labelledby="feed-title" data-testid="feed-panel">
+    <section id="calendar-feed" ref={panelRef} className="card feed-panel" aria-labelledby="feed-title" data-testid="feed-panel">
       <h2 id="feed-title">Subscribe in your calendar app</h2>
       <p className="muted">
         Add this address in Outlook, Google Calendar or Apple Calendar (“subscribe from URL” / “from internet”). It shows the
@@ -88,13 +89,7 @@ function FeedPanel({ filters }: { filters: CalendarFilters }) {
       {feed.isPending && <p>Getting your feed address…</p>}
       {feed.data && (
         <>
-          <label htmlFor="feed-url">Your feed address</label>
-          <div className="copy-row">
-            <input id="feed-url" ref={input} readOnly value={url} onFocus={(e) => e.target.select()} data-testid="feed-url" />
-            <button type="button" onClick={() => void copy()}>
-              Copy<span className="sr-only"> the feed address</span>
-            </button>
-          </div>
+          <CopyField label="Your feed address" value={url} what="the feed address" testId="feed-url" />
           {filtered && (
             <label className="checkbox">
               <input type="checkbox" checked={narrow} onChange={(e) => setNarrow(e.target.checked)} />

@@ -38,11 +38,14 @@ export function CalendarView({
   onOpenStory,
   date,
   campaign,
+  feed = false,
 }: {
   onOpenStory(storyId: string): void;
   date: string | null;
   /** A campaign to filter by (from the campaigns view). */
   campaign?: string | null;
+  /** Open with the calendar feed panel shown (from My account). */
+  feed?: boolean;
 }) {
   const me = useMe();
   const queryClient = useQueryClient();
@@ -167,7 +170,7 @@ export function CalendarView({
           <input id="calendar-goto" type="date" value={goTo} onChange={(e) => setGoTo(e.target.value)} />
           <button type="submit">Go</button>
         </form>
-        <CalendarExports range={range} filters={filters} />
+        <CalendarExports range={range} filters={filters} openFeed={feed} />
       </div>
 
       <CalendarFiltersPanel

@@ -85,6 +85,38 @@ describe('messages are written for editors', () => {
     expect(describeProblem(p(500, { incident: '2f1c7a9e-1111' })).advice).toContain('incident 2f1c7a9e');
   });
 
+  it('says each sign-in, session and account refusal in words', () => {
+    const cases: [number, unknown, string][] = [
+      [401, { type: '/problems/sign-in-failed' }, 'That user name and password do not match.'],
+      [401, { type: '/problems/authentication-required' }, 'You have been signed out.'],
+      [403, { type: '/problems/csrf-token-invalid' }, 'This page is out of date.'],
+      [403, { type: '/problems/password-change-required' }, 'Choose your own password first.'],
+      [403, { type: '/problems/forbidden', action: 'MANAGE_USERS' }, 'Your role does not allow this.'],
+      [404, { type: '/problems/user-not-found' }, 'There is no such account.'],
+      [404, { type: '/problems/api-token-not-found' }, 'There is no such API token.'],
+      [409, { type: '/problems/version-conflict', currentVersion: 3, username: 'lisa' }, 'Someone changed this account meanwhile.'],
+      [429, { type: '/problems/too-many-sign-in-attempts' }, 'Too many attempts — wait a moment and try again.'],
+    ];
+    for (const [status, body, headline] of cases) {
+      const message = describeProblem(p(status, body));
+      expect(message.headline).toBe(headline);
+      noJargon(`${message.headline} ${message.advice ?? ''}`);
+    }
+    expect(describeProblem(p(403, { type: '/problems/forbidden', action: 'MANAGE_USERS' })).advice).toBe('Ask an admin if it needs doing.');
+    const wait = describeProblem({ ...p(429, { type: '/problems/too-many-sign-in-attempts' }), retryAfterSeconds: 40 });
+    expect(wait.headline).toBe('Too many attempts — try again in 40 seconds.');
+  });
+
+  it('says what is wrong with a new password or token field, never the rule name', () => {
+    for (const rule of ['PasswordTooShort', 'PasswordTooLong', 'PasswordEqualsUsername', 'PasswordTooCommon', 'PasswordTooGuessable', 'NewPasswordMustDiffer', 'CurrentPasswordIncorrect', 'UsernameFormat', 'AtLeastOneRole', 'GroupNameFormat', 'TokenNameFormat', 'TokenExpiryRequired', 'TokenExpiryInThePast', 'TokenLifetimeTooLong']) {
+      const text = fieldMessage({ field: 'x', rule, message: `server words for ${rule}` });
+      expect(text, rule).not.toContain('server words');
+      noJargon(text);
+    }
+    const message = describeProblem(p(400, { errors: [{ field: 'groups[1]', rule: 'GroupNameFormat', message: 'bad' }] }));
+    expect(message.fields).toEqual([{ field: 'groups[1]', label: 'Groups', message: 'must be lower-case letters, digits and dashes, e.g. legal or hr' }]);
+  });
+
   it('names who changed the story meanwhile, and what they did', () => {
     const changes = [
       { by: 'grace', type: 'ApprovalGranted', data: { step: 'legal' } },

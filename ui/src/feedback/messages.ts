@@ -1,4 +1,4 @@
-import type { FieldProblem, Problem, ProblemChange } from '../api/problem';
+import { problemType, type FieldProblem, type Problem, type ProblemChange } from '../api/problem';
 
 // What people read when the server refuses or fails: one plain sentence, what to do next, the fields
 // to fix. Written for editors, not engineers: no status codes, rule names or ids in the main text —
@@ -46,7 +46,29 @@ export const RULE_SENTENCES: Record<string, string> = {
   ChannelAlreadyRetired: 'This channel is already retired.',
   OnlyDelegatorRevokes: 'Only the lead who gave this delegation can revoke it.',
   DelegationAlreadyRevoked: 'This delegation is already revoked.',
+  // accounts
+  UsernameTaken: 'That user name is taken — also by a disabled account, as user names are never reused: choose another.',
+  CannotDisableYourself: 'You cannot disable your own account; another admin has to.',
+  CannotRevokeYourOwnAdminRole: 'You cannot take the admin role from yourself; another admin has to.',
+  UserAlreadyDisabled: 'This account is already disabled.',
+  UserNotDisabled: 'This account is not disabled.',
+  OwnPasswordOnly: 'You can change only your own password; to help someone else, give them a new one-time password.',
+  AccountDisabled: 'This account is disabled.',
+  PasswordChangeRequired: 'Choose your own password first: until you do, the newsroom lets you do nothing else.',
+  // personal API tokens
+  OwnTokensOnly: 'You can make and revoke only your own API tokens.',
+  TokenAlreadyRevoked: 'This token is already revoked.',
 };
+
+/** The password rules (newsroom.people.PasswordPolicy) as people read them, in the order the server checks them. */
+export const PASSWORD_RULES: { rule: string; text: string }[] = [
+  { rule: 'PasswordTooShort', text: 'At least 12 characters — a few unrelated words make a good one.' },
+  { rule: 'PasswordTooLong', text: 'At most 72 bytes (72 plain letters; fewer with accents or emoji).' },
+  { rule: 'PasswordEqualsUsername', text: 'Not your user name.' },
+  { rule: 'PasswordTooCommon', text: 'Not one of the passwords people use most or that have leaked.' },
+  { rule: 'PasswordTooGuessable', text: 'Not easy to guess: no keyboard rows, repeats, or your name with a few digits.' },
+  { rule: 'NewPasswordMustDiffer', text: 'Different from the password you have now.' },
+];
 
 /** The fields the server can name, by the label the forms give them. */
 export const FIELD_LABELS: Record<string, string> = {
@@ -75,6 +97,13 @@ export const FIELD_LABELS: Record<string, string> = {
   kpi: 'KPI',
   startsOn: 'Starts on',
   endsOn: 'Ends on',
+  username: 'User name',
+  displayName: 'Display name',
+  roles: 'Roles',
+  groups: 'Groups',
+  currentPassword: 'Current password',
+  newPassword: 'New password',
+  expiresAt: 'Expires',
 };
 
 /** What a story event did, in words ("approved legal"); history entries and conflicts use it. */
@@ -114,6 +143,7 @@ function sentence(text: string): string {
 function humanise(field: string, rule?: string): string {
   // "body" is also what the server calls the request as a whole (unreadable, missing).
   if (!field || (field === 'body' && (rule === 'MalformedJson' || rule === 'Required'))) return 'Request';
+  field = field.replace(/\[\d+\]/g, ''); // groups[1] is one of the groups
   return FIELD_LABELS[field] ?? capitalise(field.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[._]/g, ' ').toLowerCase());
 }
 
@@ -138,6 +168,35 @@ export function fieldMessage(error: FieldProblem): string {
     case 'UnknownField':
     case 'MalformedJson':
       return 'could not be read; reload the page and try again';
+    // accounts and passwords (docs/api-errors.md, "Accounts and passwords")
+    case 'PasswordTooShort':
+      return 'is too short: use at least 12 characters';
+    case 'PasswordTooLong':
+      return 'is too long: use at most 72 bytes (72 plain letters, fewer with accents or emoji)';
+    case 'PasswordEqualsUsername':
+      return 'must not be your user name';
+    case 'PasswordTooCommon':
+      return 'is one of the passwords people use most or that have leaked: choose another';
+    case 'PasswordTooGuessable':
+      return 'is too easy to guess: use a few unrelated words, not keyboard rows, repeats or a name with digits';
+    case 'NewPasswordMustDiffer':
+      return 'must differ from the password you have now';
+    case 'CurrentPasswordIncorrect':
+      return 'is not right: type the password you signed in with';
+    case 'UsernameFormat':
+      return 'must be 2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter';
+    case 'AtLeastOneRole':
+      return 'are empty: choose at least one';
+    case 'GroupNameFormat':
+      return 'must be lower-case letters, digits and dashes, e.g. legal or hr';
+    case 'TokenNameFormat':
+      return 'must be 1 to 100 characters that say where the token is used';
+    case 'TokenExpiryRequired':
+      return 'is needed: every token stops working on a day you choose';
+    case 'TokenExpiryInThePast':
+      return 'must be a day in the future';
+    case 'TokenLifetimeTooLong':
+      return 'is too far ahead: choose an earlier day';
     default:
       return error.message;
   }
@@ -171,14 +230,23 @@ function technicalLines(problem: Problem): string[] {
   else lines.push('No answer from the server');
   if (problem.rule) lines.push(`Rule ${problem.rule}`);
   if (problem.detail) lines.push(problem.detail);
-  if (problem.currentVersion !== undefined) lines.push(`Story version now ${problem.currentVersion}`);
+  if (problem.currentVersion !== undefined) lines.push(`${problem.username ? 'Account' : 'Story'} version now ${problem.currentVersion}`);
   if (problem.incident) lines.push(`Incident ${problem.incident}`);
   if (problem.type && problem.type !== 'about:blank') lines.push(`Type ${problem.type}`);
   return lines;
 }
 
-function typeOf(problem: Problem): string {
-  return (problem.type ?? '').replace(/^.*\/problems\//, '');
+/** "40 seconds", "1 second", "3 minutes". */
+export function waitText(seconds: number): string {
+  if (seconds < 90) return `${Math.max(1, Math.round(seconds))} second${Math.round(seconds) === 1 ? '' : 's'}`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}
+
+/** Who may do what the 403 refused, for the advice. */
+function askWhom(problem: Problem): string {
+  return problem.action === 'MANAGE_USERS' || problem.action === 'READ_AUDIT_TRAIL' || problem.action === 'MANAGE_PROJECTIONS'
+    ? 'Ask an admin if it needs doing.'
+    : 'Ask an editor or a governance lead if it needs doing.';
 }
 
 /** The message to show for a problem. */
@@ -186,7 +254,7 @@ export function describeProblem(problem: Problem, options: MessageOptions = {}):
   const fields = problem.errors.map((e) => ({ field: e.field, label: humanise(e.field, e.rule), message: fieldMessage(e) }));
   const technical = technicalLines(problem);
   const say = (headline: string, advice?: string): ProblemMessage => ({ headline, advice, fields, technical });
-  const type = typeOf(problem);
+  const type = problemType(problem);
 
   if (problem.changes && problem.changes.length > 0) {
     return say(
@@ -207,11 +275,15 @@ export function describeProblem(problem: Problem, options: MessageOptions = {}):
         fields.length > 0 ? undefined : 'Reload the page and try again.',
       );
     case 401:
-      return options.signIn
+      return options.signIn || type === 'sign-in-failed'
         ? say('That user name and password do not match.', 'Check both and try again.')
         : say('You have been signed out.', 'Sign in again to continue.');
     case 403:
-      return say('Your role does not allow this.', 'Ask an editor or a governance lead if it needs doing.');
+      if (type === 'csrf-token-invalid') return say('This page is out of date.', 'Reload the page and try again.');
+      if (type === 'password-change-required') {
+        return say('Choose your own password first.', 'You signed in with a one-time password; until you replace it the newsroom lets you do nothing else.');
+      }
+      return say('Your role does not allow this.', askWhom(problem));
     case 404:
       if (type === 'story-not-found') return say('This story does not exist (any more).');
       if (type === 'placement-not-found') return say('This placement is not part of the story (any more).');
@@ -220,9 +292,14 @@ export function describeProblem(problem: Problem, options: MessageOptions = {}):
       if (type === 'approval-policy-not-found') return say('There is no such approval policy.');
       if (type === 'delegation-not-found') return say('There is no such delegation.');
       if (type === 'blackout-not-found') return say('There is no such quiet period.');
+      if (type === 'user-not-found') return say('There is no such account.');
+      if (type === 'api-token-not-found') return say('There is no such API token.', 'It may have been revoked already; reload the page.');
       return say('This could not be found.', 'It may have been removed; reload the page.');
     case 409:
       if (type === 'idempotency-key-in-progress') return say('This is still being saved.', 'Wait a moment; it will show when done.');
+      if (problem.currentVersion !== undefined && problem.username) {
+        return say('Someone changed this account meanwhile.', 'It now shows their change: check it, then try again.');
+      }
       if (problem.currentVersion !== undefined) {
         return say('Someone changed this story meanwhile.', 'The story now shows their changes: check them, then try again.');
       }
@@ -232,6 +309,11 @@ export function describeProblem(problem: Problem, options: MessageOptions = {}):
     case 422:
       return say('This was already sent with different content.', 'Reload the page and try again.');
     case 429:
+      if (type === 'too-many-sign-in-attempts') {
+        return problem.retryAfterSeconds !== undefined
+          ? say(`Too many attempts — try again in ${waitText(problem.retryAfterSeconds)}.`, 'After several failed sign-ins the newsroom waits a little, to keep guessers out.')
+          : say('Too many attempts — wait a moment and try again.');
+      }
       return say('Too many requests at once.', 'Wait a moment and try again.');
     case 502:
     case 503:

@@ -4,10 +4,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 const fake = vi.hoisted(() => ({
   subscriptions: new Map<string, (message: { body: string; headers: Record<string, string> }) => void>(),
   published: [] as { destination: string; body: string }[],
+  config: null as null | Record<string, unknown>,
 }));
 
 vi.mock('@stomp/stompjs', () => ({
   Client: class {
+    constructor(config: Record<string, unknown>) {
+      fake.config = config;
+    }
     connected = true;
     active = true;
     onConnect: () => void = () => {};
@@ -28,7 +32,8 @@ vi.mock('@stomp/stompjs', () => ({
   },
 }));
 
-const { LiveClient } = await import('./LiveClient');
+const { LiveClient, connectHeaders } = await import('./LiveClient');
+const { setLegacyBasic } = await import('../auth/legacyBasic');
 
 const handlers = { onUpdate: vi.fn(), onNotification: vi.fn(), onPresence: vi.fn(), onState: vi.fn(), onConnected: vi.fn() };
 const announcements = () => fake.published.filter((f) => f.destination === '/app/presence').map((f) => JSON.parse(f.body).mode);
@@ -47,7 +52,7 @@ describe('presence on the open story', () => {
   afterEach(() => vi.useRealTimers());
 
   it('is announced again until the server\'s list shows me, then no more', () => {
-    const live = new LiveClient({ username: 'carla', password: 'x' }, handlers, { governance: false, url: 'ws://test/ws' });
+    const live = new LiveClient('carla', handlers, { governance: false, url: 'ws://test/ws' });
     live.start();
     live.openStory('s1');
     expect(announcements()).toEqual(['VIEWING']);
@@ -62,7 +67,7 @@ describe('presence on the open story', () => {
   });
 
   it('gives up after five tries when the server never lists me', () => {
-    const live = new LiveClient({ username: 'carla', password: 'x' }, handlers, { governance: false, url: 'ws://test/ws' });
+    const live = new LiveClient('carla', handlers, { governance: false, url: 'ws://test/ws' });
     live.start();
     live.openStory('s1');
     vi.advanceTimersByTime(60_000);
@@ -73,7 +78,7 @@ describe('presence on the open story', () => {
   });
 
   it('says so again when a list arrives without me after I was confirmed', () => {
-    const live = new LiveClient({ username: 'carla', password: 'x' }, handlers, { governance: false, url: 'ws://test/ws' });
+    const live = new LiveClient('carla', handlers, { governance: false, url: 'ws://test/ws' });
     live.start();
     live.openStory('s1');
     presence('s1', ['carla']);
@@ -82,11 +87,29 @@ describe('presence on the open story', () => {
   });
 
   it('says LEFT when the story is closed and stops announcing', () => {
-    const live = new LiveClient({ username: 'carla', password: 'x' }, handlers, { governance: false, url: 'ws://test/ws' });
+    const live = new LiveClient('carla', handlers, { governance: false, url: 'ws://test/ws' });
     live.start();
     live.openStory('s1');
     live.openStory(null);
     vi.advanceTimersByTime(60_000);
     expect(announcements()).toEqual(['VIEWING', 'LEFT']);
+  });
+});
+
+describe('the STOMP CONNECT frame', () => {
+  afterEach(() => setLegacyBasic(null));
+
+  it('carries no login or passcode: the handshake is authenticated by the session cookie', async () => {
+    const live = new LiveClient('carla', handlers, { governance: false, url: 'ws://test/ws' });
+    expect(fake.config?.connectHeaders).toBeUndefined();
+    const beforeConnect = fake.config?.beforeConnect as () => Promise<void>;
+    await beforeConnect();
+    expect((live as unknown as { client: { connectHeaders: unknown } }).client.connectHeaders).toEqual({});
+    expect(connectHeaders()).toEqual({});
+  });
+
+  it('sends the in-memory Basic sign-in only to a server without sessions', () => {
+    setLegacyBasic({ username: 'carla', password: 'newsroom-demo' });
+    expect(connectHeaders()).toEqual({ login: 'carla', passcode: 'newsroom-demo' });
   });
 });

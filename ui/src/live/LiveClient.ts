@@ -1,10 +1,12 @@
 import { Client, type IMessage, type StompSubscription } from '@stomp/stompjs';
-import type { Credentials } from '../auth/session';
+import { legacyCredentials } from '../auth/legacyBasic';
 import type { LiveUpdate, Notification, Presence, PresenceMode } from '../api/types';
 
-// The STOMP connection to /ws: the same credentials as the REST calls in the CONNECT frame,
-// heartbeats every 10 s, automatic reconnects, and the subscriptions of docs/live-api.md.
-// Subscriptions are re-made after every (re)connect; the owner catches up on what it missed.
+// The STOMP connection to /ws: the handshake carries the session cookie like any request, so the
+// CONNECT frame carries no password. Heartbeats every 10 s, automatic reconnects, and the
+// subscriptions of docs/live-api.md. Subscriptions are re-made after every (re)connect; the owner
+// catches up on what it missed. When the server closes or refuses the connection the owner is told,
+// so it can ask whether the session still holds (a person cut off is shown that they were signed out).
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
@@ -15,6 +17,14 @@ export interface LiveHandlers {
   onState(state: ConnectionState, detail?: string): void;
   /** After every successful CONNECT; `reconnect` is false the first time. */
   onConnected(reconnect: boolean): void;
+  /** The connection closed or was refused without this client asking (the session may have ended). */
+  onConnectionLost?(): void;
+}
+
+/** CONNECT headers: none with a session; login and passcode only against a server without sessions. */
+export function connectHeaders(): Record<string, string> {
+  const basic = legacyCredentials();
+  return basic ? { login: basic.username, passcode: basic.password } : {};
 }
 
 export function webSocketUrl(location: { protocol: string; host: string }): string {
@@ -43,14 +53,13 @@ export class LiveClient {
   private readonly username: string;
 
   constructor(
-    credentials: Credentials,
+    username: string,
     private readonly handlers: LiveHandlers,
     private readonly options: { governance: boolean; url?: string } = { governance: false },
   ) {
-    this.username = credentials.username;
+    this.username = username;
     this.client = new Client({
       brokerURL: options.url ?? webSocketUrl(window.location),
-      connectHeaders: { login: credentials.username, passcode: credentials.password },
       heartbeatIncoming: 10_000,
       heartbeatOutgoing: 10_000,
       reconnectDelay: 2_000,
@@ -58,6 +67,7 @@ export class LiveClient {
       debug: () => {},
       beforeConnect: async () => {
         if (this.held) await this.held.promise;
+        this.client.connectHeaders = connectHeaders();
       },
     });
     this.client.onConnect = () => {
@@ -73,6 +83,7 @@ export class LiveClient {
       // The frame's own text is for the console, not for people.
       console.warn('Live connection refused:', frame.headers.message || frame.body);
       this.handlers.onState(this.everConnected ? 'reconnecting' : 'offline', 'The newsroom refused the live connection; retrying.');
+      this.handlers.onConnectionLost?.();
     };
     this.client.onWebSocketClose = () => {
       this.storySubscriptions = [];
@@ -83,6 +94,7 @@ export class LiveClient {
         this.everConnected ? 'reconnecting' : this.failures > 2 ? 'offline' : 'connecting',
         this.everConnected ? undefined : 'Live updates cannot reach you right now; retrying.',
       );
+      this.handlers.onConnectionLost?.();
     };
   }
 

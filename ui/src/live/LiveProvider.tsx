@@ -54,7 +54,10 @@ export function notificationText(n: Notification): string {
 }
 
 export function LiveProvider({ children }: { children: ReactNode }) {
-  const { credentials, me } = useAuth();
+  const { me, checkSession } = useAuth();
+  const username = me?.username;
+  // /topic/approvals is for whoever may approve (the server checks the same table)
+  const governance = can(me, 'APPROVE');
   const queryClient = useQueryClient();
   const toasts = useToasts();
   const [state, setState] = useState<ConnectionState>('connecting');
@@ -98,12 +101,10 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    if (!credentials || !me) return;
+    if (!username) return;
     tracker.current.reset();
-    // /topic/approvals is for whoever may approve (the server checks the same table)
-    const governance = can(me, 'APPROVE');
     const live = new LiveClient(
-      credentials,
+      username,
       {
         onUpdate: (update) => apply(update),
         onNotification: (notification) => {
@@ -125,6 +126,8 @@ export function LiveProvider({ children }: { children: ReactNode }) {
             void queryClient.invalidateQueries();
           });
         },
+        // Closed by the server: if the session ended (the person was cut off), the dashboard says so.
+        onConnectionLost: checkSession,
       },
       { governance },
     );
@@ -146,7 +149,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       if (w.__newsroomLive === testHook) delete w.__newsroomLive;
       void live.stop();
     };
-  }, [credentials, me, apply, queryClient, toasts]);
+  }, [username, governance, apply, queryClient, toasts, checkSession]);
 
   const openStory = useCallback((storyId: string | null) => {
     openStoryId.current = storyId;

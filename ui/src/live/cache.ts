@@ -19,6 +19,11 @@ export const keys = {
   policies: ['approval-policies'] as const,
   delegations: ['delegations'] as const,
   calendarFeed: ['calendar-feed'] as const,
+  tokens: ['api-tokens'] as const,
+  accounts: ['accounts'] as const,
+  account: (username: string) => ['account', username] as const,
+  accountHistory: (username: string) => ['account-history', username] as const,
+  accountTokens: (username: string) => ['account-tokens', username] as const,
   /** GET /api/stories (all): derived stories are found in it. */
   stories: ['stories'] as const,
 };

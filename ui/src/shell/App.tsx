@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/endpoints';
+import { AccountView } from '../account/AccountView';
 import { useAuth } from '../auth/AuthContext';
 import { can } from '../auth/permissions';
+import { rolesText } from '../auth/roles';
 import { ErrorBoundary } from '../feedback/Feedback';
 import type { StoryContent } from '../api/types';
 import { BoardView } from '../board/BoardView';
@@ -16,40 +18,26 @@ import { InboxView } from '../inbox/InboxView';
 import { keys } from '../live/cache';
 import { LiveBanner, LiveProvider } from '../live/LiveProvider';
 import { NotificationsView } from '../notifications/NotificationsView';
+import { PeopleView } from '../people-admin/PeopleView';
 import { useRoute, type View } from '../router';
 import { derivedContent } from '../story/derived';
 import { PitchDialog } from '../story/PitchDialog';
 import { EMPTY_CONTENT } from '../story/StoryContentForm';
 import { StoryCommandsProvider } from '../story/commands/useStoryCommand';
 import { StoryDrawer } from '../story/StoryDrawer';
-import { SignIn } from './SignIn';
+import { AuthGate } from './AuthGate';
 
 export function App() {
-  const { me, restoring } = useAuth();
-  if (restoring) {
-    return (
-      <main className="signin" aria-busy="true">
-        <p>Signing in…</p>
-      </main>
-    );
-  }
-  if (!me) return <SignIn />;
   return (
-    <LiveProvider>
-      <StoryCommandsProvider>
-        <Dashboard />
-      </StoryCommandsProvider>
-    </LiveProvider>
+    <AuthGate>
+      <LiveProvider>
+        <StoryCommandsProvider>
+          <Dashboard />
+        </StoryCommandsProvider>
+      </LiveProvider>
+    </AuthGate>
   );
 }
-
-const ROLE_TEXT: Record<string, string> = {
-  CONTRIBUTOR: 'Contributor',
-  EDITOR: 'Editor',
-  GOVERNANCE_LEAD: 'Governance lead',
-  ADMIN: 'Admin',
-  VIEWER: 'Viewer',
-};
 
 function Dashboard() {
   const { me, signOut } = useAuth();
@@ -61,6 +49,8 @@ function Dashboard() {
   const delegations = useQuery({ queryKey: keys.delegations, queryFn: api.delegations, retry: false });
   const showInbox =
     can(me, 'APPROVE') || delegationsHeld(delegations.data ?? [], me?.username ?? '').length > 0;
+  // Admins manage the accounts, auditors read them (READ_AUDIT_TRAIL, as the server checks).
+  const showPeople = can(me, 'READ_AUDIT_TRAIL');
   const inbox = useQuery({ queryKey: keys.inbox, queryFn: api.inbox, enabled: showInbox, retry: false });
 
   const tabs: { view: View; label: string; badge?: number }[] = [
@@ -72,9 +62,10 @@ function Dashboard() {
     { view: 'notifications', label: 'Notifications', badge: notifications.data?.length },
     ...(can(me, 'MANAGE_CHANNELS') ? [{ view: 'channels' as View, label: 'Channels' }] : []),
     ...(can(me, 'MANAGE_APPROVAL_POLICIES') ? [{ view: 'policies' as View, label: 'Policies' }] : []),
+    ...(showPeople ? [{ view: 'people' as View, label: 'People' }] : []),
   ];
-  const view = route.view === 'inbox' && !showInbox ? 'board' : route.view;
-  const roles = me?.roles.map((r) => ROLE_TEXT[r] ?? r).join(', ') ?? '';
+  const view = (route.view === 'inbox' && !showInbox) || (route.view === 'people' && !showPeople) ? 'board' : route.view;
+  const roles = rolesText(me?.roles ?? []);
   // "Grace Governance (head of communications)": the name in the bar, the rest in its tooltip.
   const shortName = (me?.displayName ?? me?.username ?? '').replace(/\s*\(.*\)\s*$/, '');
   const openStory = (storyId: string) => navigate({ storyId });
@@ -121,24 +112,27 @@ function Dashboard() {
               New pitch
             </button>
           )}
-          <span className="whoami" data-testid="whoami" title={`${me?.displayName ?? me?.username} · ${roles}`}>
+          <a
+            href="#/account"
+            className={`whoami ${view === 'account' ? 'active' : ''}`}
+            data-testid="whoami"
+            title={`My account: ${me?.displayName ?? me?.username} · ${roles}`}
+            aria-current={view === 'account' ? 'page' : undefined}
+          >
             <span className="whoami-name">{shortName}</span>
             <span className="whoami-role">{roles}</span>
-          </span>
-          <button type="button" onClick={signOut} aria-label={`Sign out ${me?.username}`}>
+            <span className="sr-only"> — my account</span>
+          </a>
+          <button type="button" onClick={() => void signOut()} aria-label={`Sign out ${me?.username}`} data-testid="sign-out">
             Sign out
           </button>
         </div>
       </header>
-      {me?.unknownPermissions && (
-        <p className="notice" role="note">
-          Your permissions could not be loaded, so every button is shown; the newsroom still refuses what your role
-          does not allow.
-        </p>
-      )}
       <main className="content" id="main" tabIndex={-1}>
         <ErrorBoundary resetKey={view}>
-          {view === 'calendar' && <CalendarView onOpenStory={openStory} date={route.date} campaign={route.campaign} />}
+          {view === 'calendar' && (
+            <CalendarView onOpenStory={openStory} date={route.date} campaign={route.campaign} feed={route.feed} />
+          )}
           {view === 'board' && <BoardView onOpenStory={openStory} />}
           {view === 'inbox' && showInbox && <InboxView onOpenStory={openStory} />}
           {view === 'campaigns' && <CampaignsView onShowOnCalendar={(campaign) => navigate({ view: 'calendar', campaign })} />}
@@ -148,6 +142,8 @@ function Dashboard() {
           {view === 'notifications' && (
             <NotificationsView notifications={notifications.data} error={notifications.error} onOpenStory={openStory} />
           )}
+          {view === 'people' && showPeople && <PeopleView openUser={route.user ?? null} onOpenUser={(user) => navigate({ user })} />}
+          {view === 'account' && <AccountView />}
         </ErrorBoundary>
       </main>
       {route.storyId && (

@@ -125,3 +125,18 @@ export function dayInZone(iso: string | Date): string {
 export function toInstant(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+/**
+ * The instant a day (YYYY-MM-DD) ends in the newsroom's zone — the next day's 00:00 there — as an ISO
+ * instant in UTC; null when the date is invalid. "Valid until 4 Mar" means through the whole of 4 Mar.
+ */
+export function endOfDayInZone(date: string): string | null {
+  const day = DateTime.fromISO(date, { zone: settings.zone });
+  if (!day.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  return day.plus({ days: 1 }).startOf('day').toUTC().toISO({ suppressMilliseconds: true })!.replace(/\.000Z$/, 'Z');
+}
+
+/** The day (YYYY-MM-DD) `days` days after today in the newsroom's zone. */
+export function dayFromToday(days: number, now: Date = new Date()): string {
+  return DateTime.fromJSDate(now, { zone: settings.zone }).plus({ days }).toISODate()!;
+}
