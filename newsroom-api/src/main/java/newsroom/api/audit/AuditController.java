@@ -33,11 +33,25 @@ class AuditController {
     private final AuditSearch search;
     private final AuditTrailReads reads;
     private final Permissions permissions;
+    private final Publications publications;
 
-    AuditController(AuditSearch search, AuditTrailReads reads, Permissions permissions) {
+    AuditController(AuditSearch search, AuditTrailReads reads, Permissions permissions, Publications publications) {
         this.search = search;
         this.reads = reads;
         this.permissions = permissions;
+        this.publications = publications;
+    }
+
+    /** Who published what: publications (filtered like {@code /events}) with their text and approval chain. */
+    @GetMapping("/publications")
+    Publications.PublicationPage publications(@Valid @ParameterObject PublicationQuery query,
+                                              HttpServletRequest request) {
+        Actor reader = permissions.require(Action.READ_AUDIT_TRAIL);
+        AuditQuery search = query.toAuditQuery();
+        requireRange(search);
+        Publications.PublicationPage page = publications.page(search);
+        reads.record(reader, "publications", request.getQueryString(), "json", page.publications().size());
+        return page;
     }
 
     @GetMapping("/events")

@@ -50,6 +50,37 @@ class AuditIT extends ApiIntegrationTest {
     }
 
     @Test
+    void whoPublishedWhatShowsTheTextThatWentOutAndTheApprovalChain() {
+        String storyId = approvedStory(uniqueDesk());
+        ok(api.as("eddie").post(path(storyId, "placements/press/publish")));
+        awaitEntries("story=" + storyId + "&action=PlacementPublished", 1);
+
+        JsonNode answer = ok(api.as("otto").get("/api/audit/publications?story=" + storyId)).body();
+        assertThat(answer.path("total").asLong()).isEqualTo(1);
+        JsonNode publication = answer.path("publications").get(0);
+        assertThat(publication.path("by").asText()).isEqualTo("eddie");
+        assertThat(publication.path("placementId").asText()).isEqualTo(PRESS);
+        assertThat(publication.path("channelId").asText()).isEqualTo("press-release");
+        assertThat(publication.path("text").asText()).isEqualTo("PRESS RELEASE: apprentices ...");
+        assertThat(publication.path("textSha256").asText()).isEqualTo(Publications.sha256("PRESS RELEASE: apprentices ..."));
+        assertThat(publication.path("correlationId").asText()).isNotBlank();
+        JsonNode chain = publication.path("approvalChain");
+        assertThat(chain).extracting(step -> step.path("step").asText() + " by " + step.path("approvedBy").asText()
+                + " signed by " + step.path("signedBy").asText())
+                .containsExactlyInAnyOrder("communications by grace signed by grace", "legal by lena signed by lena");
+        chain.forEach(step -> {
+            assertThat(step.path("contentVersion").asLong()).isEqualTo(publication.path("contentVersion").asLong());
+            assertThat(Instant.parse(step.path("signedAt").asText()))
+                    .isBefore(Instant.parse(publication.path("publishedAt").asText()));
+        });
+        assertThat(entries("story=" + storyId + "&action=PlacementPublished")).hasSize(1);
+        assertThat(ok(api.as("otto").get("/api/audit/publications?story=" + storyId + "&channel=linkedin")).body()
+                .path("total").asLong()).isZero();
+        assertProblem(api.as("eddie").get("/api/audit/publications"), 403);
+        assertFieldError(api.as("otto").get("/api/audit/publications?action=StoryPitched"), "action", "UnknownParameter");
+    }
+
+    @Test
     void everyFilterNarrowsTheSearchAndTheNewestComesFirst() {
         String storyId = plannedStory(uniqueDesk());
         int storyEvents = history(storyId).size();
