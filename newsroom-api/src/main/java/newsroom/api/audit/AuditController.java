@@ -5,7 +5,10 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import newsroom.api.security.Permissions;
+import newsroom.api.storage.HashChain;
+import newsroom.api.storage.MongoEventStorageEngine;
 import newsroom.api.web.BadRequest;
 import newsroom.api.web.CsvExport;
 import newsroom.api.web.InputRule;
@@ -16,6 +19,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,12 +39,57 @@ class AuditController {
     private final AuditTrailReads reads;
     private final Permissions permissions;
     private final Publications publications;
+    private final MongoEventStorageEngine events;
+    private final Checkpoints checkpoints;
 
-    AuditController(AuditSearch search, AuditTrailReads reads, Permissions permissions, Publications publications) {
+    AuditController(AuditSearch search, AuditTrailReads reads, Permissions permissions, Publications publications,
+                    MongoEventStorageEngine events, Checkpoints checkpoints) {
         this.search = search;
         this.reads = reads;
         this.permissions = permissions;
         this.publications = publications;
+        this.events = events;
+        this.checkpoints = checkpoints;
+    }
+
+    /**
+     * The result of recomputing the hash chain: {@code intact}, how many commits were checked, the head and
+     * its hash, and the first commit that does not match; with a kept checkpoint, what it says as well.
+     */
+    record VerifyAnswer(boolean intact, long commits, long head, String headHash, Long firstBadCommit, String problem,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Checkpoints.CheckpointCheck checkpoint) {
+
+        static VerifyAnswer of(HashChain.Verification verification, Checkpoints.CheckpointCheck checkpoint) {
+            boolean intact = verification.intact() && (checkpoint == null || checkpoint.matches());
+            return new VerifyAnswer(intact, verification.commits(), verification.head(), verification.headHash(),
+                    verification.firstBadCommit(), verification.problem(), checkpoint);
+        }
+    }
+
+    @GetMapping("/verify")
+    VerifyAnswer verify() {
+        Actor reader = permissions.require(Action.READ_AUDIT_TRAIL);
+        VerifyAnswer answer = VerifyAnswer.of(events.verifyChain(-1), null);
+        reads.record(reader, "verify", "", "json", answer.commits());
+        return answer;
+    }
+
+    /** Verifies the chain and that it still arrives at a kept checkpoint's hash. */
+    @PostMapping("/verify")
+    VerifyAnswer verifyAgainst(@Valid @RequestBody Checkpoints.Checkpoint checkpoint) {
+        Actor reader = permissions.require(Action.READ_AUDIT_TRAIL);
+        VerifyAnswer answer = VerifyAnswer.of(events.verifyChain(checkpoint.commit()), checkpoints.check(checkpoint));
+        reads.record(reader, "verify", "checkpoint=" + checkpoint.commit(), "json", answer.commits());
+        return answer;
+    }
+
+    /** A signed checkpoint of the chain's head, for the auditor to keep outside Newsroom. */
+    @PostMapping("/checkpoints")
+    Checkpoints.Checkpoint checkpoint() {
+        Actor reader = permissions.require(Action.READ_AUDIT_TRAIL);
+        Checkpoints.Checkpoint checkpoint = checkpoints.issue();
+        reads.record(reader, "checkpoint", "", "json", checkpoint.commit() + 1);
+        return checkpoint;
     }
 
     /** Who published what: publications (filtered like {@code /events}) with their text and approval chain. */

@@ -28,6 +28,10 @@ record AuditQuery(String person, String story, String channel, String campaign, 
                 key == AuditKey.ACTION ? value : action, from, to, page, size);
     }
 
+    AuditQuery withPage(int newPage) {
+        return new AuditQuery(person, story, channel, campaign, action, from, to, newPage, size);
+    }
+
     AuditQuery between(Instant newFrom, Instant newTo) {
         return new AuditQuery(person, story, channel, campaign, action, newFrom, newTo, page, size);
     }

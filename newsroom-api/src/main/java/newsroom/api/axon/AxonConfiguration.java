@@ -76,7 +76,7 @@ class AxonConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(MongoStore store, Serializer serializer) {
+    MongoEventStorageEngine eventStorageEngine(MongoStore store, Serializer serializer) {
         return MongoEventStorageEngine.builder()
                 .database(store.database())
                 .afterCommit(store.afterWrite())

@@ -64,7 +64,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.commits = builder.database.getCollection(COLLECTION);
         this.afterCommit = builder.afterCommit;
         commits.createIndex(Indexes.ascending("aggregateKey"), new IndexOptions().unique(true));
+        HashChain.migrate(commits, headCommitNumber(), builder.database.getCollection(CHAIN_RECORDS));
     }
+
+    /** The records of the hash chain's one-time migration (and later chain housekeeping). */
+    public static final String CHAIN_RECORDS = "event_chain";
 
     public static Builder builder() {
         return new Builder();
@@ -81,6 +85,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             long number = lastKnownCommit < 0 ? headCommitNumber() + 1 : lastKnownCommit + 1;
             for (int attempt = 0; attempt < MAX_NUMBER_RETRIES; attempt++) {
                 commit.put("_id", number);
+                // read, not remembered: the stored predecessor is what verify will chain to
+                String previous = HashChain.storedHash(commits, number - 1);
+                commit.put(HashChain.HASH, HashChain.hash(commit, previous));
                 try {
                     commits.insertOne(commit);
                     lastKnownCommit = number;
@@ -145,6 +152,16 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             commit.append("aggregateKey", "event:" + events.get(0).getIdentifier());
         }
         return commit;
+    }
+
+    /** Recomputes the hash chain (see {@link HashChain#verify}); {@code expectedUpTo} is a kept checkpoint's commit. */
+    public HashChain.Verification verifyChain(long expectedUpTo) {
+        return HashChain.verify(commits, this::headCommitNumber, expectedUpTo);
+    }
+
+    /** The stored hash of a commit; null if it is missing. */
+    public String hashOf(long commitNumber) {
+        return HashChain.storedHash(commits, commitNumber);
     }
 
     /** The number of the newest stored commit, -1 for an empty store. */
