@@ -5,6 +5,7 @@ import { useAuth } from '../auth/AuthContext';
 import { can } from '../auth/permissions';
 import { ErrorBoundary } from '../feedback/Feedback';
 import type { StoryContent } from '../api/types';
+import { AuditView } from '../audit/AuditView';
 import { BoardView } from '../board/BoardView';
 import { QuietPeriodsView } from '../blackouts/QuietPeriodsView';
 import { CampaignsView } from '../campaigns/CampaignsView';
@@ -46,6 +47,7 @@ const ROLE_TEXT: Record<string, string> = {
   GOVERNANCE_LEAD: 'Governance lead',
   ADMIN: 'Admin',
   VIEWER: 'Viewer',
+  AUDITOR: 'Auditor',
 };
 
 function Dashboard() {
@@ -55,6 +57,7 @@ function Dashboard() {
   const [pitching, setPitching] = useState<StoryContent | null>(null);
   const notifications = useQuery({ queryKey: keys.notifications, queryFn: api.notifications, retry: false });
   const showInbox = can(me, 'APPROVE');
+  const showAudit = can(me, 'READ_AUDIT_TRAIL');
   const inbox = useQuery({ queryKey: keys.inbox, queryFn: api.inbox, enabled: showInbox, retry: false });
 
   const tabs: { view: View; label: string; badge?: number }[] = [
@@ -64,8 +67,9 @@ function Dashboard() {
     { view: 'campaigns', label: 'Campaigns' },
     { view: 'quiet-periods', label: 'Quiet periods' },
     { view: 'notifications', label: 'Notifications', badge: notifications.data?.length },
+    ...(showAudit ? [{ view: 'audit' as View, label: 'Audit' }] : []),
   ];
-  const view = route.view === 'inbox' && !showInbox ? 'board' : route.view;
+  const view = (route.view === 'inbox' && !showInbox) || (route.view === 'audit' && !showAudit) ? 'board' : route.view;
   const roles = me?.roles.map((r) => ROLE_TEXT[r] ?? r).join(', ') ?? '';
   // "Grace Governance (head of communications)": the name in the bar, the rest in its tooltip.
   const shortName = (me?.displayName ?? me?.username ?? '').replace(/\s*\(.*\)\s*$/, '');
@@ -135,6 +139,7 @@ function Dashboard() {
           {view === 'inbox' && showInbox && <InboxView onOpenStory={openStory} />}
           {view === 'campaigns' && <CampaignsView onShowOnCalendar={(campaign) => navigate({ view: 'calendar', campaign })} />}
           {view === 'quiet-periods' && <QuietPeriodsView />}
+          {view === 'audit' && showAudit && <AuditView onOpenStory={openStory} />}
           {view === 'notifications' && (
             <NotificationsView notifications={notifications.data} error={notifications.error} onOpenStory={openStory} />
           )}
