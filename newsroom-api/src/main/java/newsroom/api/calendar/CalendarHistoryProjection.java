@@ -2,6 +2,7 @@ package newsroom.api.calendar;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -68,13 +69,13 @@ class CalendarHistoryProjection {
                     continue;
                 }
                 if (was != null && was.slot() != null) {
-                    batch.day(dayOf(was), history).replaceAll(version -> version.entry().entryId().equals(entryId)
+                    batch.hour(hourOf(was), history).replaceAll(version -> version.entry().entryId().equals(entryId)
                             && version.to() == null && !version.stamp().equals(stamp)
                             ? new CalendarHistoryRepository.Version(version.entry(), version.from(), at, version.stamp())
                             : version);
                 }
                 if (is != null && is.slot() != null) {
-                    List<CalendarHistoryRepository.Version> versions = batch.day(dayOf(is), history);
+                    List<CalendarHistoryRepository.Version> versions = batch.hour(hourOf(is), history);
                     boolean added = versions.stream().anyMatch(version -> version.stamp().equals(stamp)
                             && version.entry().entryId().equals(entryId));
                     if (!added) {
@@ -85,7 +86,7 @@ class CalendarHistoryProjection {
             batch.changedStories.put(storyId, after);
         }
         if (ProjectionBatch.atLastEvent()) {
-            history.write(batch.days, batch.changedStories.values());
+            history.write(batch.hours, batch.days, batch.changedStories.values());
         }
     }
 
@@ -94,8 +95,9 @@ class CalendarHistoryProjection {
         history.deleteAll();
     }
 
-    private LocalDate dayOf(CalendarEntry entry) {
-        return LocalDate.ofInstant(entry.slot(), zone);
+    private CalendarHistoryRepository.Hour hourOf(CalendarEntry entry) {
+        ZonedDateTime local = entry.slot().atZone(zone);
+        return new CalendarHistoryRepository.Hour(local.toLocalDate(), local.getHour());
     }
 
     private static Map<String, CalendarEntry> byId(List<CalendarEntry> entries) {
@@ -106,11 +108,16 @@ class CalendarHistoryProjection {
     private static final class Batch {
         private final Map<String, StoryView> stories = new HashMap<>();
         private final Map<String, StoryView> changedStories = new LinkedHashMap<>();
-        private final Map<LocalDate, List<CalendarHistoryRepository.Version>> days = new TreeMap<>();
+        private final Map<CalendarHistoryRepository.Hour, List<CalendarHistoryRepository.Version>> hours = new TreeMap<>();
+        private final Map<LocalDate, TreeSet<Integer>> days = new TreeMap<>();
 
-        List<CalendarHistoryRepository.Version> day(LocalDate day, CalendarHistoryRepository history) {
-            return days.computeIfAbsent(day, key -> new ArrayList<>(
-                    history.versionsOn(List.of(key)).getOrDefault(key, List.of())));
+        /** The hour's versions, loaded once per batch; the hour joins its day's index. */
+        List<CalendarHistoryRepository.Version> hour(CalendarHistoryRepository.Hour hour, CalendarHistoryRepository history) {
+            TreeSet<Integer> hoursOfDay = days.computeIfAbsent(hour.day(),
+                    day -> history.hoursOn(List.of(day)).getOrDefault(day, new TreeSet<>()));
+            hoursOfDay.add(hour.hour());
+            return hours.computeIfAbsent(hour, key -> new ArrayList<>(
+                    history.versionsIn(List.of(key)).getOrDefault(key, List.of())));
         }
     }
 }
