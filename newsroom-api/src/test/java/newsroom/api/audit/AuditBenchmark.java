@@ -105,8 +105,9 @@ class AuditBenchmark {
             times.clear();
             long entries = 0;
             for (int i = 0; i < MONTH_READS; i++) {
-                Instant monthStart = Instant.parse("2026-11-01T00:00:00Z").plus(Duration.ofDays(random.nextInt(40)));
-                Instant asOf = first.plus(Duration.ofHours(random.nextInt(24 * 45)));
+                // the workload's slots are in 2027 and its events from November 2026 on, about 60 days of them
+                Instant monthStart = Instant.parse("2027-01-01T00:00:00Z").plus(Duration.ofDays(random.nextInt(330)));
+                Instant asOf = first.plus(Duration.ofHours(random.nextInt(24 * 60)));
                 long start = System.nanoTime();
                 entries += calendar.rangeAsOf(monthStart, monthStart.plus(Duration.ofDays(31)), CalendarFilter.NONE, asOf)
                         .entries().size();
