@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
-// A tiny hash router: #/calendar, #/board, #/inbox, #/campaigns, #/quiet-periods, #/notifications, #/people
-// (admins, auditors), #/account, with ?story=<id> for the open story drawer, ?date=YYYY-MM-DD and ?feed=1 (the
+// A tiny hash router: #/calendar, #/board, #/inbox, #/campaigns, #/quiet-periods, #/notifications, #/channels and
+// #/policies (admins), #/people and #/audit (admins, auditors), #/account, with ?story=<id> for the open story drawer, ?date=YYYY-MM-DD and ?feed=1 (the
 // feed panel open) for the calendar, ?user=<username> for the account open in the people view. Links stay shareable and the server
 // only has to serve index.html at "/".
 
@@ -15,7 +15,8 @@ export type View =
   | 'channels'
   | 'policies'
   | 'people'
-  | 'account';
+  | 'account'
+  | 'audit';
 export const VIEWS: View[] = [
   'calendar',
   'board',
@@ -27,6 +28,7 @@ export const VIEWS: View[] = [
   'policies',
   'people',
   'account',
+  'audit',
 ];
 
 export interface Route {

@@ -2,7 +2,10 @@ import { download, get, query, request, SESSION_OPTIONS_PATH } from './http';
 import type {
   Account,
   ApiToken,
+  AuditFilters,
+  AuditPage,
   BlackoutRequest,
+  Checkpoint,
   BlackoutView,
   Board,
   CalendarFeed,
@@ -30,6 +33,7 @@ import type {
   Story,
   StoryContent,
   StoryStatus,
+  VerifyAnswer,
 } from './types';
 
 /** A story command's answer: the story afterwards and the version its ETag names (for the next If-Match). */
@@ -164,7 +168,33 @@ export const api = {
     command(`${storyPath(id)}/placements/${enc(placementId)}/publish`, undefined, version, newKey()),
   kill: (id: string, reason: string, version?: number) => command(`${storyPath(id)}/kill`, { reason }, version),
   comment: (id: string, text: string, version?: number) => command(`${storyPath(id)}/comments`, { text }, version),
+
+  // the audit (auditors and admins)
+  auditEvents: (filters: AuditFilters, page: number, size: number) =>
+    get<AuditPage>(`/api/audit/events${auditQuery(filters, { page, size })}`),
+  /** A search as a download: format csv or json. */
+  auditExport: (filters: AuditFilters, format: 'csv' | 'json') =>
+    download(`/api/audit/events/export.${format}${auditQuery(filters)}`),
+  verify: () => get<VerifyAnswer>('/api/audit/verify'),
+  verifyAgainst: (checkpoint: Checkpoint) =>
+    request<VerifyAnswer>('/api/audit/verify', { method: 'POST', body: checkpoint }).then((r) => r.data),
+  checkpoint: () => request<Checkpoint>('/api/audit/checkpoints', { method: 'POST' }).then((r) => r.data),
 };
+
+/** The query of an audit search or export: every filter that is set, and the page if given. */
+export function auditQuery(filters: AuditFilters, paging: { page?: number; size?: number } = {}): string {
+  return query({
+    person: filters.person.trim(),
+    story: filters.story.trim(),
+    channel: filters.channel.trim(),
+    campaign: filters.campaign.trim(),
+    action: filters.action.trim(),
+    from: filters.from,
+    to: filters.to,
+    page: paging.page,
+    size: paging.size,
+  });
+}
 
 /** The query of a calendar read or export: the range and every filter that is set. */
 export function calendarQuery(from: string, to: string, filters: CalendarFilters): string {
@@ -176,6 +206,7 @@ export function calendarQuery(from: string, to: string, filters: CalendarFilters
     desk: filters.desk.trim(),
     campaign: filters.campaign.trim(),
     source: filters.source?.trim(),
+    asOf: filters.asOf,
   });
 }
 

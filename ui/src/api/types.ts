@@ -340,6 +340,8 @@ export interface CalendarFilters {
   statuses: EntryStatus[];
   /** A story id: that story and the stories derived from it. */
   source?: string;
+  /** An instant (ISO): the placements as they stood then (time travel); absent for now. */
+  asOf?: string;
 }
 
 export interface BoardColumn {
@@ -492,4 +494,61 @@ export interface RegisterRequest {
 export interface PasswordResetAnswer {
   username: string;
   oneTimePassword: string;
+}
+
+/** One stored event as the audit shows it (GET /api/audit/events). */
+export interface AuditEntry {
+  entryId: number;
+  position: number;
+  at: string;
+  by: string | null;
+  action: string;
+  aggregateType: string | null;
+  aggregateId: string | null;
+  version: number;
+  storyId: string | null;
+  placementId: string | null;
+  channels: string[];
+  campaign: string | null;
+  correlationId: string | null;
+  reason: string | null;
+  data: unknown;
+}
+
+export interface AuditPage {
+  total: number;
+  page: number;
+  size: number;
+  entries: AuditEntry[];
+}
+
+/** An audit search: every filter that is set must match; from/to are ISO instants. */
+export interface AuditFilters {
+  person: string;
+  story: string;
+  channel: string;
+  campaign: string;
+  action: string;
+  from: string;
+  to: string;
+}
+
+/** GET /api/audit/verify: the hash chain recomputed. */
+export interface VerifyAnswer {
+  intact: boolean;
+  commits: number;
+  head: number;
+  headHash: string;
+  firstBadCommit: number | null;
+  problem: string | null;
+  checkpoint?: { signatureValid: boolean; matches: boolean; problem: string | null };
+}
+
+/** A signed checkpoint of the chain's head (POST /api/audit/checkpoints), kept by the auditor. */
+export interface Checkpoint {
+  commit: number;
+  hash: string;
+  issuedAt: string;
+  signature: string;
+  publicKey: string;
 }

@@ -17,7 +17,8 @@ import { keys } from '../live/cache';
 import { applyStory } from '../live/cache';
 import { useLive } from '../live/LiveProvider';
 import { useStoryCommandQueue } from '../story/commands/useStoryCommand';
-import { formatInstant, newsroomZone, toInstant, userLocale, zoneLabel } from '../time/format';
+import { formatInstant, fromZoneInput, newsroomZone, toInstant, userLocale, zoneLabel } from '../time/format';
+import { ZonedDateTimeInput } from '../time/ZonedDateTimeInput';
 import { CalendarExports } from './CalendarExports';
 import { renderEvent } from './CalendarEvent';
 import { CalendarFiltersPanel, EMPTY_FILTERS } from './CalendarFiltersPanel';
@@ -58,13 +59,17 @@ export function CalendarView({
   const [filters, setFilters] = useState<CalendarFilters>(() => ({ ...EMPTY_FILTERS, campaign: campaign ?? '' }));
   const [grouped, setGrouped] = useState(false);
   const [goTo, setGoTo] = useState(date ?? '');
+  // Time travel: the wall-clock time typed (newsroom zone) and the instant it means; empty for now.
+  const [asOfInput, setAsOfInput] = useState('');
+  const asOf = asOfInput ? (fromZoneInput(asOfInput) ?? undefined) : undefined;
+  const shownFilters = useMemo(() => ({ ...filters, asOf }), [filters, asOf]);
   const canReschedule = can(me, 'RESCHEDULE_PLACEMENT');
 
   const channels = useQuery({ queryKey: keys.channels, queryFn: api.channels, staleTime: Infinity });
   const campaigns = useQuery({ queryKey: keys.campaigns, queryFn: api.campaigns, staleTime: 300_000, retry: false });
   const calendar = useQuery({
-    queryKey: [...keys.calendarAll, range?.from, range?.to, filters],
-    queryFn: () => api.calendar(range!.from, range!.to, filters),
+    queryKey: [...keys.calendarAll, range?.from, range?.to, shownFilters],
+    queryFn: () => api.calendar(range!.from, range!.to, shownFilters),
     enabled: range !== null,
     placeholderData: (previous) => previous,
   });
@@ -170,8 +175,21 @@ export function CalendarView({
           <input id="calendar-goto" type="date" value={goTo} onChange={(e) => setGoTo(e.target.value)} />
           <button type="submit">Go</button>
         </form>
-        <CalendarExports range={range} filters={filters} openFeed={feed} />
+        <form className="as-of" onSubmit={(e) => e.preventDefault()} aria-label="Time travel">
+          <ZonedDateTimeInput id="calendar-as-of" label="As of" value={asOfInput} onChange={setAsOfInput} />
+          {asOfInput && (
+            <button type="button" onClick={() => setAsOfInput('')} data-testid="calendar-as-of-now">
+              Back to now
+            </button>
+          )}
+        </form>
+        <CalendarExports range={range} filters={shownFilters} openFeed={feed} />
       </div>
+      {asOf && (
+        <p className="notice" role="status" data-testid="calendar-as-of-note">
+          The plan as it stood at {formatInstant(asOf)}, from the record. Nothing can be moved here.
+        </p>
+      )}
 
       <CalendarFiltersPanel
         filters={filters}
@@ -212,7 +230,7 @@ export function CalendarView({
           eventDisplay="block"
           slotLabelFormat={{ hour: '2-digit', minute: '2-digit' }}
           events={events}
-          editable={canReschedule}
+          editable={canReschedule && !asOf}
           eventDurationEditable={false}
           snapDuration="00:15:00"
           datesSet={onDatesSet}

@@ -7,6 +7,7 @@ import { can } from '../auth/permissions';
 import { rolesText } from '../auth/roles';
 import { ErrorBoundary } from '../feedback/Feedback';
 import type { StoryContent } from '../api/types';
+import { AuditView } from '../audit/AuditView';
 import { BoardView } from '../board/BoardView';
 import { QuietPeriodsView } from '../blackouts/QuietPeriodsView';
 import { CampaignsView } from '../campaigns/CampaignsView';
@@ -51,6 +52,7 @@ function Dashboard() {
     can(me, 'APPROVE') || delegationsHeld(delegations.data ?? [], me?.username ?? '').length > 0;
   // Admins manage the accounts, auditors read them (READ_AUDIT_TRAIL, as the server checks).
   const showPeople = can(me, 'READ_AUDIT_TRAIL');
+  const showAudit = can(me, 'READ_AUDIT_TRAIL');
   const inbox = useQuery({ queryKey: keys.inbox, queryFn: api.inbox, enabled: showInbox, retry: false });
 
   const tabs: { view: View; label: string; badge?: number }[] = [
@@ -63,8 +65,13 @@ function Dashboard() {
     ...(can(me, 'MANAGE_CHANNELS') ? [{ view: 'channels' as View, label: 'Channels' }] : []),
     ...(can(me, 'MANAGE_APPROVAL_POLICIES') ? [{ view: 'policies' as View, label: 'Policies' }] : []),
     ...(showPeople ? [{ view: 'people' as View, label: 'People' }] : []),
+    ...(showAudit ? [{ view: 'audit' as View, label: 'Audit' }] : []),
   ];
-  const view = (route.view === 'inbox' && !showInbox) || (route.view === 'people' && !showPeople) ? 'board' : route.view;
+  const view =
+    (route.view === 'inbox' && !showInbox) || (route.view === 'people' && !showPeople) ||
+    (route.view === 'audit' && !showAudit)
+      ? 'board'
+      : route.view;
   const roles = rolesText(me?.roles ?? []);
   // "Grace Governance (head of communications)": the name in the bar, the rest in its tooltip.
   const shortName = (me?.displayName ?? me?.username ?? '').replace(/\s*\(.*\)\s*$/, '');
@@ -139,6 +146,7 @@ function Dashboard() {
           {view === 'quiet-periods' && <QuietPeriodsView />}
           {view === 'channels' && <ChannelsView />}
           {view === 'policies' && <PoliciesView />}
+          {view === 'audit' && showAudit && <AuditView onOpenStory={openStory} />}
           {view === 'notifications' && (
             <NotificationsView notifications={notifications.data} error={notifications.error} onOpenStory={openStory} />
           )}

@@ -80,7 +80,7 @@ class AxonConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(MongoStore store, Serializer serializer) {
+    MongoEventStorageEngine eventStorageEngine(MongoStore store, Serializer serializer) {
         return MongoEventStorageEngine.builder()
                 .database(store.database())
                 .durability(store.durability())

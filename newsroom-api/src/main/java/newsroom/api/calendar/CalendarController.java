@@ -48,7 +48,7 @@ class CalendarController {
         permissions.require(Action.READ);
         requireRange(query.from(), query.to());
         long position = positions.position(CalendarProjection.PROCESSING_GROUP);
-        CalendarQueries.CalendarRange range = queries.range(query.from(), query.to(), query.filter());
+        CalendarQueries.CalendarRange range = rangeOf(query);
         return new CalendarResponse(query.from(), query.to(), position, range.entries(), range.blackouts());
     }
 
@@ -65,13 +65,18 @@ class CalendarController {
         requireRange(query.from(), query.to());
         CsvExport csv = CsvExport.withHeader("slot", "channel", "status", "title", "desk", "campaign", "audience",
                 "priority", "owner", "approval", "collisions", "story_id", "placement_id");
-        for (CalendarEntry entry : queries.range(query.from(), query.to(), query.filter()).entries()) {
+        for (CalendarEntry entry : rangeOf(query).entries()) {
             csv.row(entry.slot(), entry.channelName(), entry.status(), entry.title(), entry.desk(), entry.campaign(),
                     entry.audience(), entry.priority(), entry.owner(), entry.approvalState(),
                     entry.collisions().stream().map(Collision::message).collect(Collectors.joining("; ")),
                     entry.storyId(), entry.placementId());
         }
         return csv.download("newsroom-calendar-" + query.from().toString().substring(0, 10) + ".csv");
+    }
+
+    private CalendarQueries.CalendarRange rangeOf(CalendarQuery query) {
+        return query.asOf() == null ? queries.range(query.from(), query.to(), query.filter())
+                : queries.rangeAsOf(query.from(), query.to(), query.filter(), query.asOf());
     }
 
     static void requireRange(Instant from, Instant to) {

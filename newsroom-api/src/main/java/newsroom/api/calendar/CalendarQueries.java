@@ -44,10 +44,12 @@ public class CalendarQueries implements PlacementWarnings {
     private final ReadModelProgress progress;
     private final CalendarProperties properties;
     private final ChannelCatalogue channels;
+    private final CalendarHistoryRepository history;
 
     CalendarQueries(CalendarRepository calendar, BlackoutRepository blackouts, ReadModelProgress progress,
-                    CalendarProperties properties, ChannelCatalogue channels) {
+                    CalendarProperties properties, ChannelCatalogue channels, CalendarHistoryRepository history) {
         this.calendar = calendar;
+        this.history = history;
         this.blackouts = blackouts;
         this.progress = progress;
         this.properties = properties;
@@ -71,9 +73,20 @@ public class CalendarQueries implements PlacementWarnings {
     }
 
     public CalendarRange range(Instant from, Instant to, CalendarFilter filter) {
+        return range(from, to, filter, calendar.entriesOn(days(from.minus(CONTEXT), to.plus(CONTEXT))));
+    }
+
+    /**
+     * The calendar of [from, to) with the placements as they stood at {@code asOf} (from the calendar's
+     * history, see {@link CalendarHistoryProjection}); quiet periods and collision rules are today's.
+     */
+    public CalendarRange rangeAsOf(Instant from, Instant to, CalendarFilter filter, Instant asOf) {
+        return range(from, to, filter, history.entriesAsOf(days(from.minus(CONTEXT), to.plus(CONTEXT)), asOf));
+    }
+
+    private CalendarRange range(Instant from, Instant to, CalendarFilter filter, List<CalendarEntry> all) {
         Instant contextFrom = from.minus(CONTEXT);
         Instant contextTo = to.plus(CONTEXT);
-        List<CalendarEntry> all = calendar.entriesOn(days(contextFrom, contextTo));
         List<BlackoutView> quiet = blackouts.activeBetween(contextFrom, contextTo);
         List<Blackout> inForce = quiet.stream().map(BlackoutView::toBlackout).toList();
         List<ScheduledItem> items = new ArrayList<>(all.size());

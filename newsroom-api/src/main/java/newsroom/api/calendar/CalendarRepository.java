@@ -197,7 +197,7 @@ class CalendarRepository {
     // Entries are mapped field by field rather than through Jackson: a month read decodes thousands of
     // them, and Jackson's per-object conversion was most of its time.
 
-    private static Document toDocument(CalendarEntry entry) {
+    static Document toDocument(CalendarEntry entry) {
         Document document = new Document();
         put(document, "entryId", entry.entryId());
         put(document, "storyId", entry.storyId());
@@ -218,7 +218,7 @@ class CalendarRepository {
         return document;
     }
 
-    private static CalendarEntry toEntry(Document document) {
+    static CalendarEntry toEntry(Document document) {
         String slot = document.getString("slot");
         return new CalendarEntry(document.getString("entryId"), document.getString("storyId"),
                 document.getString("placementId"), document.getString("channelId"), document.getString("channelName"),

@@ -168,9 +168,14 @@ final class CommitWriter {
                 throw new IllegalStateException("could not obtain commit numbers after " + MAX_ROUNDS + " attempts");
             }
             List<Document> documents = new ArrayList<>(remaining.size());
+            // the hash chain follows the numbers: each commit chains to the one numbered before it, the
+            // first of the batch to the stored one (read, not remembered: what verify will chain to)
+            String previous = HashChain.storedHash(commits, number - 1);
             for (int i = 0; i < remaining.size(); i++) {
                 Document commit = remaining.get(i).commit;
                 commit.put("_id", number + i);
+                previous = HashChain.hash(commit, previous);
+                commit.put(HashChain.HASH, previous);
                 documents.add(commit);
             }
             try {

@@ -71,7 +71,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.numbers = new CommitNumbers(commits);
         this.writer = new CommitWriter(commits, numbers, builder.durability);
         commits.createIndex(Indexes.ascending("aggregateKey"), new IndexOptions().unique(true));
+        HashChain.migrate(commits, headCommitNumber(), builder.database.getCollection(CHAIN_RECORDS));
     }
+
+    /** The records of the hash chain's one-time migration (and later chain housekeeping). */
+    public static final String CHAIN_RECORDS = "event_chain";
 
     public static Builder builder() {
         return new Builder();
@@ -125,6 +129,16 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             commit.append("aggregateKey", "event:" + events.get(0).getIdentifier());
         }
         return commit;
+    }
+
+    /** Recomputes the hash chain (see {@link HashChain#verify}); {@code expectedUpTo} is a kept checkpoint's commit. */
+    public HashChain.Verification verifyChain(long expectedUpTo) {
+        return HashChain.verify(commits, this::headCommitNumber, expectedUpTo);
+    }
+
+    /** The stored hash of a commit; null if it is missing. */
+    public String hashOf(long commitNumber) {
+        return HashChain.storedHash(commits, commitNumber);
     }
 
     private static String aggregateKey(String aggregateId, long firstSeq) {

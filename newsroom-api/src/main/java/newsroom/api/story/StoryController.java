@@ -2,6 +2,7 @@ package newsroom.api.story;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -71,10 +72,12 @@ class StoryController {
     private final StoryAnswers answers;
     private final ReviewPolicies reviewPolicies;
     private final Clock clock;
+    private final StoryTimeline timeline;
 
     StoryController(StoryCommandSender sender, StoryRepository stories, StoryHistory history,
                     Permissions permissions, ChannelCatalogue channels, KnownUsers users,
-                    PlacementWarnings warnings, StoryAnswers answers, ReviewPolicies reviewPolicies, Clock clock) {
+                    PlacementWarnings warnings, StoryAnswers answers, ReviewPolicies reviewPolicies, Clock clock,
+                    StoryTimeline timeline) {
         this.sender = sender;
         this.stories = stories;
         this.history = history;
@@ -85,6 +88,7 @@ class StoryController {
         this.answers = answers;
         this.reviewPolicies = reviewPolicies;
         this.clock = clock;
+        this.timeline = timeline;
     }
 
     @GetMapping
@@ -96,9 +100,17 @@ class StoryController {
         return answers.forCaller(stories.list(status, desk, campaign, limit), actor);
     }
 
+    /**
+     * The story now, or with {@code asOf} as it stood at that instant, replayed from the event store (without
+     * {@code allowedActions}: nobody acts on the past).
+     */
     @GetMapping("/{storyId}")
-    ResponseEntity<StoryAnswer> get(@PathVariable String storyId) {
+    ResponseEntity<StoryAnswer> get(@PathVariable String storyId, @RequestParam(required = false) Instant asOf) {
         Actor actor = permissions.require(Action.READ);
+        if (asOf != null) {
+            return timeline.asOf(storyId, asOf).map(view -> withVersion(StoryAnswer.forEveryone(view)))
+                    .orElseThrow(() -> new StoryNotFound(storyId));
+        }
         return stories.find(storyId).map(view -> withVersion(answers.forCaller(view, actor)))
                 .orElseThrow(() -> new StoryNotFound(storyId));
     }

@@ -33,7 +33,8 @@ public enum InputRule {
     CAMPAIGN_ID_FORMAT("CampaignIdFormat"),
     AFTER_FROM("AfterFrom"),
     MAX_RANGE("MaxRange"),
-    AFTER_STARTS_ON("AfterStartsOn");
+    AFTER_STARTS_ON("AfterStartsOn"),
+    MAX_EXPORT("MaxExport");
 
     private final String code;
 

@@ -131,7 +131,7 @@ class CalendarQueryBenchmark {
     private static CalendarQueries queries(MongoStore store, DocumentMapper mapper, CalendarProperties properties,
                                            CalendarRepository calendar) {
         return new CalendarQueries(calendar, new BlackoutRepository(store, mapper), ReadModelProgress.standalone(),
-                properties, ChannelCatalogue.over(store, mapper));
+                properties, ChannelCatalogue.over(store, mapper), new CalendarHistoryRepository(store, mapper));
     }
 
     /** What a story event writes: an hour's bucket and its day's index, where it used to rewrite the whole day. */

@@ -45,7 +45,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
  * cancelled or killed. Each commit is the events of one command, as the aggregate would record them.
  * Written straight into the event store, so filling 100,000 events takes seconds, not a command each.
  */
-final class StoryWorkload {
+public final class StoryWorkload {
 
     /** The newsroom's channels but the rarely used livestream, event and Facebook ones. */
     private static final List<Channel> CHANNELS = StandardChannels.ALL.stream().map(StandardChannels.SeedChannel::channel)
@@ -64,7 +64,7 @@ final class StoryWorkload {
     private long events;
 
     /** The next commit (one command's events), or an empty list never: a new story starts when one ends. */
-    List<DomainEventMessage<?>> nextCommit() {
+    public List<DomainEventMessage<?>> nextCommit() {
         while (active.size() < ACTIVE_STORIES) {
             active.add(new StoryRun("bench-story-" + storyCount++));
         }
@@ -79,11 +79,11 @@ final class StoryWorkload {
         return commit;
     }
 
-    long events() {
+    public long events() {
         return events;
     }
 
-    int stories() {
+    public int stories() {
         return storyCount;
     }
 
