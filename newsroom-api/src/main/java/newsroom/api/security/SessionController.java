@@ -65,8 +65,9 @@ class SessionController {
     }
 
     @GetMapping("/api/session/options")
-    SessionOptions options(CsrfToken csrf) {
-        csrf.getToken(); // sets the XSRF-TOKEN cookie the dashboard sends back as X-XSRF-TOKEN
+    SessionOptions options(HttpServletRequest request) {
+        // reading the token sets the XSRF-TOKEN cookie the dashboard sends back as X-XSRF-TOKEN
+        ((CsrfToken) request.getAttribute(CsrfToken.class.getName())).getToken();
         SecurityProperties.Oidc oidc = properties.oidc();
         return new SessionOptions(true, oidc.enabled()
                 ? new SingleSignOn(oidc.name(), OidcSignIn.LOGIN_URL) : null);

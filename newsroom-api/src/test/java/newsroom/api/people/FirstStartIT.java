@@ -48,19 +48,20 @@ class FirstStartIT {
             assertThat(output.getOut().split("one-time password\\s+" + Pattern.quote(oneTime), -1)).hasSize(2);
 
             ApiClient api = new ApiClient(StandaloneServer.port(first));
-            assertThat(api.as("admin", "wrong-password-1").get("/api/me").status()).isEqualTo(401);
+            assertThat(api.signIn("admin", "wrong-password-1").status()).isEqualTo(401);
             assertThat(api.anonymous().get("/api/stories").status()).isEqualTo(401);
-            JsonNode me = ok(api.as("admin", oneTime).get("/api/me")).body();
+            ApiClient.Caller oneTimeSession = api.session("admin", oneTime);
+            JsonNode me = ok(oneTimeSession.get("/api/me")).body();
             assertThat(me.path("passwordChangeRequired").asBoolean()).isTrue();
-            assertThat(api.as("admin", oneTime).get("/api/admin/users").status()).isEqualTo(403);
-            assertThat(api.as("admin", oneTime).post("/api/me/password",
+            assertThat(oneTimeSession.get("/api/admin/users").status()).isEqualTo(403);
+            assertThat(oneTimeSession.post("/api/me/password",
                     Map.of("currentPassword", oneTime, "newPassword", OWN_PASSWORD)).status()).isEqualTo(204);
 
-            JsonNode accounts = ok(api.as("admin", OWN_PASSWORD).get("/api/admin/users")).body();
+            JsonNode accounts = ok(api.session("admin", OWN_PASSWORD).get("/api/admin/users")).body();
             assertThat(accounts.findValuesAsText("username")).containsExactly("admin");
             assertThat(accounts.get(0).path("roles").toString()).isEqualTo("[\"ADMIN\"]");
             assertThat(accounts.get(0).path("registeredBy").asText()).isEqualTo("system:first-start");
-            assertThat(api.as("carla", "newsroom-demo").get("/api/me").status()).isEqualTo(401);
+            assertThat(api.signIn("carla", "newsroom-demo").status()).isEqualTo(401);
         }
         int printedBefore = output.getOut().length();
 
@@ -71,10 +72,10 @@ class FirstStartIT {
             assertThat(secondStart).doesNotContain("First start", "one-time password");
 
             ApiClient api = new ApiClient(StandaloneServer.port(second));
-            JsonNode accounts = ok(api.as("admin", OWN_PASSWORD).get("/api/admin/users")).body();
+            JsonNode accounts = ok(api.session("admin", OWN_PASSWORD).get("/api/admin/users")).body();
             assertThat(accounts.findValuesAsText("username")).containsExactly("admin");
-            assertThat(api.as("admin", "green-valley-cloud-77").get("/api/me").status()).isEqualTo(401);
-            assertThat(api.as("admin", oneTime).get("/api/me").status()).isEqualTo(401);
+            assertThat(api.signIn("admin", "green-valley-cloud-77").status()).isEqualTo(401);
+            assertThat(api.signIn("admin", oneTime).status()).isEqualTo(401);
         }
     }
 
@@ -85,10 +86,10 @@ class FirstStartIT {
 
         try (ConfigurableApplicationContext context = StandaloneServer.start(configured)) {
             ApiClient api = new ApiClient(StandaloneServer.port(context));
-            JsonNode me = ok(api.as("admin", "green-valley-cloud-77").get("/api/me")).body();
+            JsonNode me = ok(api.session("admin", "green-valley-cloud-77").get("/api/me")).body();
             assertThat(me.path("passwordChangeRequired").asBoolean()).isFalse();
             assertThat(me.path("actions").toString()).contains("MANAGE_USERS");
-            assertThat(ok(api.as("admin", "green-valley-cloud-77").get("/api/admin/users")).body()
+            assertThat(ok(api.session("admin", "green-valley-cloud-77").get("/api/admin/users")).body()
                     .findValuesAsText("username")).containsExactly("admin");
         }
         assertThat(output.getOut()).contains("created the administrator 'admin' with the password from NEWSROOM_ADMIN_PASSWORD")

@@ -38,7 +38,7 @@ class StrictInputIT extends ApiIntegrationTest {
         storyId = plannedStory(uniqueDesk());
         pathValues = Map.of("storyId", storyId, "placementId", PRESS, "campaignId", "strict-input",
                 "blackoutId", "no-such-blackout", "name", "stories", "username", "carla", "channelId", "linkedin",
-                "policyId", "strict-input", "delegationId", "no-such-delegation");
+                "policyId", "strict-input", "delegationId", "no-such-delegation", "tokenId", "no-such-token");
     }
 
     @Test
