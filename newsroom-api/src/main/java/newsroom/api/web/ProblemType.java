@@ -23,6 +23,7 @@ public enum ProblemType {
     BLACKOUT_NOT_FOUND("blackout-not-found", HttpStatus.NOT_FOUND, "Blackout period not found"),
     PROJECTION_NOT_FOUND("projection-not-found", HttpStatus.NOT_FOUND, "Projection not found"),
     USER_NOT_FOUND("user-not-found", HttpStatus.NOT_FOUND, "User not found"),
+    CHANNEL_NOT_FOUND("channel-not-found", HttpStatus.NOT_FOUND, "Channel not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
     RULE_VIOLATION("rule-violation", HttpStatus.CONFLICT, "Refused by a rule"),
