@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 
-// A tiny hash router: #/calendar, #/board, #/inbox, #/campaigns, #/quiet-periods, #/notifications, with ?story=<id> for the
+// A tiny hash router: #/calendar, #/board, #/inbox, #/campaigns, #/quiet-periods, #/notifications, #/channels, with ?story=<id> for the
 // open story drawer and ?date=YYYY-MM-DD for the calendar. Links stay shareable and the server
 // only has to serve index.html at "/".
 
-export type View = 'calendar' | 'board' | 'inbox' | 'campaigns' | 'quiet-periods' | 'notifications';
-export const VIEWS: View[] = ['calendar', 'board', 'inbox', 'campaigns', 'quiet-periods', 'notifications'];
+export type View = 'calendar' | 'board' | 'inbox' | 'campaigns' | 'quiet-periods' | 'notifications' | 'channels';
+export const VIEWS: View[] = ['calendar', 'board', 'inbox', 'campaigns', 'quiet-periods', 'notifications', 'channels'];
 
 export interface Route {
   view: View;

@@ -17,18 +17,20 @@ export type Action =
   | 'RESCHEDULE_PLACEMENT'
   | 'CANCEL_PLACEMENT'
   | 'PUBLISH_PLACEMENT'
+  | 'REDELIVER_PLACEMENT'
   | 'KILL_STORY'
   | 'COMMENT'
   | 'DEFINE_CAMPAIGN'
   | 'DEFINE_BLACKOUT'
   | 'MANAGE_PROJECTIONS'
+  | 'MANAGE_CONNECTORS'
   | 'MANAGE_USERS'
   | 'READ_AUDIT_TRAIL'
   | 'READ';
 
 export const ALL_ACTIONS: Action[] = [
   'PITCH', 'ACCEPT_PITCH', 'DECLINE_PITCH', 'EDIT_DRAFT', 'ASSIGN', 'SUBMIT', 'APPROVE', 'REQUEST_CHANGES',
-  'PLAN_PLACEMENT', 'RESCHEDULE_PLACEMENT', 'CANCEL_PLACEMENT', 'PUBLISH_PLACEMENT', 'KILL_STORY', 'COMMENT',
+  'PLAN_PLACEMENT', 'RESCHEDULE_PLACEMENT', 'CANCEL_PLACEMENT', 'PUBLISH_PLACEMENT', 'REDELIVER_PLACEMENT', 'KILL_STORY', 'COMMENT',
   'DEFINE_CAMPAIGN', 'DEFINE_BLACKOUT', 'READ',
 ];
 
@@ -85,6 +87,11 @@ export interface Approval {
   approvedAt: string;
 }
 
+export type DeliveryStatus = 'NONE' | 'PENDING' | 'RETRYING' | 'DELIVERED' | 'FAILED';
+
+/** Who publishes placements at their slot (events and answers name it instead of a person). */
+export const SCHEDULER = 'system:scheduler';
+
 export interface Placement {
   placementId: string;
   channelId: string;
@@ -98,6 +105,16 @@ export interface Placement {
   publishedBy?: string | null;
   publishedAt?: string | null;
   cancelReason?: string | null;
+  /** The slot it missed when it went out late (published automatically after Newsroom was down). */
+  missedSlot?: string | null;
+  /** Why automatic publication left it to an editor: a rule name such as MissedSlotHeld; and what it said. */
+  heldFor?: string | null;
+  heldReason?: string | null;
+  /** How its delivery to the channel's system stands (NONE: nothing to deliver). */
+  delivery?: DeliveryStatus;
+  deliveryAttempts?: number;
+  deliveryDetail?: string | null;
+  deliveredAt?: string | null;
   /** What the signed-in user may do with this placement now; absent in live pushes. */
   allowedActions?: Action[];
 }
@@ -274,7 +291,34 @@ export interface LiveUpdates {
   updates: LiveUpdate[];
 }
 
-export type NotificationKind = 'ASSIGNED' | 'APPROVAL_REQUESTED' | 'SENT_BACK' | 'MENTIONED';
+export type NotificationKind =
+  | 'ASSIGNED'
+  | 'APPROVAL_REQUESTED'
+  | 'SENT_BACK'
+  | 'MENTIONED'
+  | 'DELIVERY_FAILED'
+  | 'PUBLICATION_HELD';
+
+/** What happens to a placement whose slot passed while Newsroom was down (per channel). */
+export type MissedSlot = 'PUBLISH_LATE' | 'HOLD';
+
+/** A channel's outgoing connector as the admin API answers it: the secret itself is never sent back. */
+export interface ChannelConnector {
+  channelId: string;
+  channelName: string;
+  url?: string | null;
+  secretSet: boolean;
+  missedSlot: MissedSlot;
+  updatedBy?: string | null;
+  updatedAt?: string | null;
+}
+
+export interface ConnectorRequest {
+  url: string | null;
+  /** Omitted: keep the secret set before. */
+  secret?: string;
+  missedSlot: MissedSlot;
+}
 export interface Notification {
   notificationId: string;
   position?: number;

@@ -13,6 +13,7 @@ import { InboxView } from '../inbox/InboxView';
 import { keys } from '../live/cache';
 import { LiveBanner, LiveProvider } from '../live/LiveProvider';
 import { NotificationsView } from '../notifications/NotificationsView';
+import { ConnectorsView } from '../publishing/ConnectorsView';
 import { useRoute, type View } from '../router';
 import { derivedContent } from '../story/derived';
 import { PitchDialog } from '../story/PitchDialog';
@@ -55,6 +56,7 @@ function Dashboard() {
   const [pitching, setPitching] = useState<StoryContent | null>(null);
   const notifications = useQuery({ queryKey: keys.notifications, queryFn: api.notifications, retry: false });
   const showInbox = can(me, 'APPROVE');
+  const showChannels = can(me, 'MANAGE_CONNECTORS');
   const inbox = useQuery({ queryKey: keys.inbox, queryFn: api.inbox, enabled: showInbox, retry: false });
 
   const tabs: { view: View; label: string; badge?: number }[] = [
@@ -64,8 +66,10 @@ function Dashboard() {
     { view: 'campaigns', label: 'Campaigns' },
     { view: 'quiet-periods', label: 'Quiet periods' },
     { view: 'notifications', label: 'Notifications', badge: notifications.data?.length },
+    ...(showChannels ? [{ view: 'channels' as View, label: 'Channels' }] : []),
   ];
-  const view = route.view === 'inbox' && !showInbox ? 'board' : route.view;
+  const view =
+    (route.view === 'inbox' && !showInbox) || (route.view === 'channels' && !showChannels) ? 'board' : route.view;
   const roles = me?.roles.map((r) => ROLE_TEXT[r] ?? r).join(', ') ?? '';
   // "Grace Governance (head of communications)": the name in the bar, the rest in its tooltip.
   const shortName = (me?.displayName ?? me?.username ?? '').replace(/\s*\(.*\)\s*$/, '');
@@ -135,6 +139,7 @@ function Dashboard() {
           {view === 'inbox' && showInbox && <InboxView onOpenStory={openStory} />}
           {view === 'campaigns' && <CampaignsView onShowOnCalendar={(campaign) => navigate({ view: 'calendar', campaign })} />}
           {view === 'quiet-periods' && <QuietPeriodsView />}
+          {view === 'channels' && showChannels && <ConnectorsView />}
           {view === 'notifications' && (
             <NotificationsView notifications={notifications.data} error={notifications.error} onOpenStory={openStory} />
           )}

@@ -39,7 +39,17 @@ class Deliveries {
     /** One delivery as stored. */
     record Delivery(String deliveryId, String storyId, String placementId, String channelId, Status status, int round,
                     int attempts, Instant nextAttemptAt, String lastDetail, String body, Instant publishedAt,
-                    Instant deliveredAt, long appliedVersion) {
+                    Instant deliveredAt, long appliedVersion, Published published) {
+    }
+
+    /** What the publication event said, kept until the body is written from it and the story. */
+    record Published(String publishedBy, Instant publishedAt, Instant missedSlot, List<Document> approvals) {
+
+        static Published of(newsroom.story.PlacementPublishedEvent event) {
+            return new Published(event.publishedBy(), event.publishedAt(), event.missedSlot(), event.approvals().stream()
+                    .map(a -> new Document("step", a.step()).append("approvedBy", a.approvedBy())
+                            .append("contentVersion", a.contentVersion())).toList());
+        }
     }
 
     /** A claim on one attempt: who made it and when. */
@@ -122,6 +132,13 @@ class Deliveries {
                 .map(document -> new Claim(document.getString("by"), document.getDate("at").toInstant()));
     }
 
+    /** Stores the body the first attempt wrote; the first one written stays (a second server's is ignored). */
+    String writeBody(Delivery delivery, String body) {
+        deliveries.updateOne(Filters.and(Filters.eq("_id", delivery.deliveryId()), Filters.eq("body", null)),
+                Updates.set("body", body));
+        return find(delivery.deliveryId()).map(Delivery::body).orElse(body);
+    }
+
     void delivered(Delivery delivery, int attempt, Instant at) {
         update(delivery, Updates.combine(Updates.set("status", Status.DELIVERED.name()), Updates.set("attempts", attempt),
                 Updates.set("deliveredAt", Date.from(at)), Updates.set("lastDetail", null)));
@@ -170,7 +187,11 @@ class Deliveries {
                 .append("attempts", delivery.attempts()).append("nextAttemptAt", date(delivery.nextAttemptAt()))
                 .append("lastDetail", delivery.lastDetail()).append("body", delivery.body())
                 .append("publishedAt", date(delivery.publishedAt())).append("deliveredAt", date(delivery.deliveredAt()))
-                .append("appliedVersion", delivery.appliedVersion());
+                .append("appliedVersion", delivery.appliedVersion())
+                .append("published", delivery.published() == null ? null : new Document("publishedBy",
+                        delivery.published().publishedBy()).append("publishedAt", date(delivery.published().publishedAt()))
+                        .append("missedSlot", date(delivery.published().missedSlot()))
+                        .append("approvals", delivery.published().approvals()));
     }
 
     private static Delivery delivery(Document document) {
@@ -178,7 +199,14 @@ class Deliveries {
                 document.getString("channelId"), Status.valueOf(document.getString("status")),
                 document.getInteger("round", 0), document.getInteger("attempts", 0), instant(document, "nextAttemptAt"),
                 document.getString("lastDetail"), document.getString("body"), instant(document, "publishedAt"),
-                instant(document, "deliveredAt"), document.get("appliedVersion", Number.class).longValue());
+                instant(document, "deliveredAt"), document.get("appliedVersion", Number.class).longValue(),
+                published(document.get("published", Document.class)));
+    }
+
+    private static Published published(Document published) {
+        return published == null ? null : new Published(published.getString("publishedBy"),
+                instant(published, "publishedAt"), instant(published, "missedSlot"),
+                published.getList("approvals", Document.class, List.of()));
     }
 
     private static Date date(Instant instant) {

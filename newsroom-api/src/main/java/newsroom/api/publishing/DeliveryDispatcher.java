@@ -23,6 +23,8 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import newsroom.api.axon.MessageMetadata;
+import newsroom.api.story.StoryReadModel;
+import newsroom.api.story.StoryView;
 import newsroom.story.DeliveryStatus;
 import newsroom.story.RecordPlacementDeliveryCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -50,6 +52,7 @@ class DeliveryDispatcher implements SmartLifecycle {
     private static final String RECORDER = "system:delivery";
 
     private final Deliveries deliveries;
+    private final StoryReadModel stories;
     private final ChannelConnectors connectors;
     private final CommandGateway commands;
     private final PublishingProperties properties;
@@ -64,9 +67,10 @@ class DeliveryDispatcher implements SmartLifecycle {
     private ScheduledExecutorService ticker;
     private volatile boolean running;
 
-    DeliveryDispatcher(Deliveries deliveries, ChannelConnectors connectors, CommandGateway commands,
-                       PublishingProperties properties, Clock clock) {
+    DeliveryDispatcher(Deliveries deliveries, StoryReadModel stories, ChannelConnectors connectors,
+                       CommandGateway commands, PublishingProperties properties, Clock clock) {
         this.deliveries = deliveries;
+        this.stories = stories;
         this.connectors = connectors;
         this.commands = commands;
         this.properties = properties;
@@ -128,13 +132,22 @@ class DeliveryDispatcher implements SmartLifecycle {
         }
     }
 
-    private void attempt(Deliveries.Delivery delivery, Instant now) {
+    private void attempt(Deliveries.Delivery due, Instant now) {
+        Deliveries.Delivery delivery = due;
         if (delivery.status().isFinal()) {
             deliveries.dequeue(delivery.deliveryId());
             return;
         }
         if (delivery.nextAttemptAt() != null && delivery.nextAttemptAt().isAfter(now)) {
             return; // the queue entry is older than the delivery's own schedule
+        }
+        if (delivery.body() == null) {
+            StoryView story = stories.find(due.storyId()).filter(view -> view.version >= due.appliedVersion())
+                    .orElse(null);
+            if (story == null) {
+                return; // the stories read model has not reached the publication yet: next tick
+            }
+            delivery = withBody(delivery, deliveries.writeBody(delivery, DeliveryPayload.of(delivery, story).toJson()));
         }
         Semaphore channel = perChannel.computeIfAbsent(delivery.channelId(),
                 id -> new Semaphore(properties.maxConcurrentPerChannel()));
@@ -166,6 +179,12 @@ class DeliveryDispatcher implements SmartLifecycle {
                 channel.release();
             }
         }
+    }
+
+    private static Deliveries.Delivery withBody(Deliveries.Delivery d, String body) {
+        return new Deliveries.Delivery(d.deliveryId(), d.storyId(), d.placementId(), d.channelId(), d.status(), d.round(),
+                d.attempts(), d.nextAttemptAt(), d.lastDetail(), body, d.publishedAt(), d.deliveredAt(), d.appliedVersion(),
+                d.published());
     }
 
     /**

@@ -2,8 +2,6 @@ package newsroom.api.publishing;
 
 import java.time.Clock;
 
-import newsroom.api.story.StoryReadModel;
-import newsroom.api.story.StoryView;
 import newsroom.story.PlacementPublishedEvent;
 import newsroom.story.PlacementRedeliveryRequestedEvent;
 import org.axonframework.config.ProcessingGroup;
@@ -14,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns publications into deliveries: a placement published on a channel with a connector gets one delivery
- * (its body built now and stored, its idempotency key derived from the placement), and an editor's redelivery
+ * (what was published stored with it, its idempotency key derived from the placement), and an editor's redelivery
  * starts a new round of it. Idempotent (a delivery exists once, a redelivery is applied once by its version)
  * and never replayed: rebuilding read models must not send anything to anybody again.
  */
@@ -27,13 +25,11 @@ class DeliveryOutbox {
 
     private final Deliveries deliveries;
     private final ChannelConnectors connectors;
-    private final StoryReadModel stories;
     private final Clock clock;
 
-    DeliveryOutbox(Deliveries deliveries, ChannelConnectors connectors, StoryReadModel stories, Clock clock) {
+    DeliveryOutbox(Deliveries deliveries, ChannelConnectors connectors, Clock clock) {
         this.deliveries = deliveries;
         this.connectors = connectors;
-        this.stories = stories;
         this.clock = clock;
     }
 
@@ -59,12 +55,10 @@ class DeliveryOutbox {
         if (deliveries.find(deliveryId).isPresent()) {
             return;
         }
-        StoryView story = stories.awaitVersion(event.storyId(), version);
-        if (story == null) {
-            throw new IllegalStateException("story " + event.storyId() + " is not in the stories read model yet");
-        }
-        String body = DeliveryPayload.of(deliveryId, event, story).toJson();
+        // the body is written by the first attempt, from the stories read model at this version or later: this
+        // processor only records what must be sent, and never waits for another read model
         deliveries.create(new Deliveries.Delivery(deliveryId, event.storyId(), event.placementId(), event.channelId(),
-                Deliveries.Status.PENDING, 0, 0, clock.instant(), null, body, event.publishedAt(), null, version));
+                Deliveries.Status.PENDING, 0, 0, clock.instant(), null, null, event.publishedAt(), null, version,
+                Deliveries.Published.of(event)));
     }
 }

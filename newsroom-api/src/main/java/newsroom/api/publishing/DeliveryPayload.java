@@ -10,11 +10,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import newsroom.api.story.StoryView;
 import newsroom.people.Actor;
-import newsroom.story.PlacementPublishedEvent;
 
 /**
  * The JSON document a channel's system receives when a placement is published; its schema is
- * {@code docs/webhook-payload.schema.json}. Built once per delivery and stored, so every attempt and every
+ * {@code docs/webhook-payload.schema.json}. Built once per delivery (by its first attempt) and stored, so every attempt and every
  * redelivery sends the same bytes under the same {@code idempotencyKey}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -42,20 +41,20 @@ record DeliveryPayload(String type, String idempotencyKey, Instant publishedAt, 
     record Approval(String step, String approvedBy, long contentVersion) {
     }
 
-    static DeliveryPayload of(String idempotencyKey, PlacementPublishedEvent published, StoryView story) {
-        StoryView.PlacementView placement = story.placement(published.placementId());
-        return new DeliveryPayload(TYPE, idempotencyKey, published.publishedAt(),
+    static DeliveryPayload of(Deliveries.Delivery delivery, StoryView story) {
+        Deliveries.Published published = delivery.published();
+        StoryView.PlacementView placement = story.placement(delivery.placementId());
+        return new DeliveryPayload(TYPE, delivery.deliveryId(), published.publishedAt(),
                 new Publisher(published.publishedBy(), Actor.SCHEDULER.equals(published.publishedBy())),
-                published.late(),
+                published.missedSlot() != null,
                 new Story(story.storyId, story.title, story.angle, story.body, story.desk, story.campaign,
                         story.audience == null ? null : story.audience.name(),
                         story.priority == null ? null : story.priority.name()),
-                new Placement(published.placementId(), published.channelId(),
+                new Placement(delivery.placementId(), delivery.channelId(),
                         placement == null ? null : placement.channelName, placement == null ? null : placement.slot,
                         published.missedSlot(), placement == null ? null : placement.text),
-                published.approvals().stream()
-                        .map(approval -> new Approval(approval.step(), approval.approvedBy(), approval.contentVersion()))
-                        .toList());
+                published.approvals().stream().map(approval -> new Approval(approval.getString("step"),
+                        approval.getString("approvedBy"), approval.get("contentVersion", Number.class).longValue())).toList());
     }
 
     String toJson() {
