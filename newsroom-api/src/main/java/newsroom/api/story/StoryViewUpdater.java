@@ -63,6 +63,7 @@ public final class StoryViewUpdater {
                 .filter(Objects::nonNull)
                 .min(Comparator.naturalOrder())
                 .orElse(null);
+        view.fullyPublished = StoryStateMapper.stateOf(view).isFullyPublished();
         return view;
     }
 

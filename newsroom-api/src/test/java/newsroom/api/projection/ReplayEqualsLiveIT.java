@@ -98,7 +98,7 @@ class ReplayEqualsLiveIT extends ApiIntegrationTest {
         retitled.put("campaign", campaign);
         ok(api.as("carla").put(path(reworked, "draft"), retitled));
         ok(api.as("carla").post(path(reworked, "submit")));
-        ok(api.as("lena").post(path(reworked, "approvals")));
+        ok(api.as("nora").post(path(reworked, "approvals"), Map.of("step", "communications")));
         Map<String, Object> edited = new LinkedHashMap<>(retitled);
         edited.put("body", "Edited after approval");
         ok(api.as("carla").put(path(reworked, "draft"), edited));
