@@ -37,7 +37,7 @@ class StrictInputIT extends ApiIntegrationTest {
     void aStory() {
         storyId = plannedStory(uniqueDesk());
         pathValues = Map.of("storyId", storyId, "placementId", PRESS, "campaignId", "strict-input",
-                "blackoutId", "no-such-blackout", "name", "stories", "username", "carla");
+                "blackoutId", "no-such-blackout", "name", "stories", "username", "carla", "channelId", "event");
     }
 
     @Test
