@@ -9,6 +9,7 @@ import java.util.Optional;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import newsroom.api.storage.Durability;
 import newsroom.api.storage.MongoStore;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -24,12 +25,12 @@ class ChannelConnectors {
 
     private final MongoCollection<Document> connectors;
     private final SecretBox secrets;
-    private final Runnable afterWrite;
+    private final Durability durability;
 
     ChannelConnectors(MongoStore store, SecretBox secrets) {
         this.connectors = store.database().getCollection("channel_connectors");
         this.secrets = secrets;
-        this.afterWrite = store.afterWrite();
+        this.durability = store.durability();
     }
 
     /** The channel's settings, or {@link Connector#none} when nobody set them. */
@@ -64,7 +65,7 @@ class ChannelConnectors {
             }
         }
         connectors.replaceOne(Filters.eq("_id", channelId), document, new ReplaceOptions().upsert(true));
-        afterWrite.run();
+        durability.awaitDurable();
     }
 
     private Connector connector(Document document) {

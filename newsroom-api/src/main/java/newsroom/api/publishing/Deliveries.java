@@ -13,6 +13,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
+import newsroom.api.storage.Durability;
 import newsroom.api.storage.MongoStore;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -59,13 +60,13 @@ class Deliveries {
     private final MongoCollection<Document> deliveries;
     private final MongoCollection<Document> queue;
     private final MongoCollection<Document> attempts;
-    private final Runnable afterWrite;
+    private final Durability durability;
 
     Deliveries(MongoStore store) {
         this.deliveries = store.database().getCollection("deliveries");
         this.queue = store.database().getCollection("delivery_queue");
         this.attempts = store.database().getCollection("delivery_attempts");
-        this.afterWrite = store.afterWrite();
+        this.durability = store.durability();
     }
 
     /** One idempotency key per published placement: a placement is published once, so it is delivered once. */
@@ -89,7 +90,7 @@ class Deliveries {
         }
         find(delivery.deliveryId()).filter(stored -> !stored.status().isFinal())
                 .ifPresent(stored -> enqueue(stored.deliveryId(), stored.channelId(), stored.nextAttemptAt()));
-        afterWrite.run();
+        durability.awaitDurable();
     }
 
     /** An editor asked again: a new round of attempts, due at once. */
@@ -102,7 +103,7 @@ class Deliveries {
                 Updates.set("round", stored.round() + 1), Updates.set("attempts", 0),
                 Updates.set("nextAttemptAt", Date.from(now)), Updates.set("appliedVersion", version)));
         enqueue(deliveryId, stored.channelId(), now);
-        afterWrite.run();
+        durability.awaitDurable();
     }
 
     List<String> due(Instant now, int limit) {
@@ -143,21 +144,21 @@ class Deliveries {
         update(delivery, Updates.combine(Updates.set("status", Status.DELIVERED.name()), Updates.set("attempts", attempt),
                 Updates.set("deliveredAt", Date.from(at)), Updates.set("lastDetail", null)));
         queue.deleteOne(Filters.eq("_id", delivery.deliveryId()));
-        afterWrite.run();
+        durability.awaitDurable();
     }
 
     void failed(Delivery delivery, int attempt, String detail) {
         update(delivery, Updates.combine(Updates.set("status", Status.FAILED.name()), Updates.set("attempts", attempt),
                 Updates.set("lastDetail", detail)));
         queue.deleteOne(Filters.eq("_id", delivery.deliveryId()));
-        afterWrite.run();
+        durability.awaitDurable();
     }
 
     void retrying(Delivery delivery, int attempt, String detail, Instant next) {
         update(delivery, Updates.combine(Updates.set("status", Status.RETRYING.name()), Updates.set("attempts", attempt),
                 Updates.set("lastDetail", detail), Updates.set("nextAttemptAt", Date.from(next))));
         enqueue(delivery.deliveryId(), delivery.channelId(), next);
-        afterWrite.run();
+        durability.awaitDurable();
     }
 
     /** The delivery is finished; it leaves the queue (a stale entry found by a poll). */
