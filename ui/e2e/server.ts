@@ -54,6 +54,9 @@ export async function startServer(jarPath: string): Promise<RunningServer> {
       '--server.address=127.0.0.1',
       `--newsroom.mongodb.data-dir=${join(dataDir, 'data')}`,
       `--newsroom.calendar.time-zone=${NEWSROOM_ZONE}`,
+      // a delivery to a receiver that is not there fails within a second, not after the production 8 attempts
+      '--newsroom.publishing.max-attempts=2',
+      '--newsroom.publishing.initial-backoff=300ms',
     ],
     { stdio: ['ignore', out, out], detached: true },
   );

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
-// A tiny hash router: #/calendar, #/board, #/inbox, #/campaigns, #/quiet-periods, #/notifications, #/channels and
-// #/policies (admins), #/people and #/audit (admins, auditors), #/account, with ?story=<id> for the open story drawer, ?date=YYYY-MM-DD and ?feed=1 (the
+// A tiny hash router: #/calendar, #/board, #/inbox, #/campaigns, #/quiet-periods, #/notifications, #/channels,
+// #/policies and #/connectors (admins), #/people and #/audit (admins, auditors), #/account, with ?story=<id> for the open story drawer, ?date=YYYY-MM-DD and ?feed=1 (the
 // feed panel open) for the calendar, ?user=<username> for the account open in the people view. Links stay shareable and the server
 // only has to serve index.html at "/".
 
@@ -16,7 +16,8 @@ export type View =
   | 'policies'
   | 'people'
   | 'account'
-  | 'audit';
+  | 'audit'
+  | 'connectors';
 export const VIEWS: View[] = [
   'calendar',
   'board',
@@ -29,6 +30,7 @@ export const VIEWS: View[] = [
   'people',
   'account',
   'audit',
+  'connectors',
 ];
 
 export interface Route {

@@ -16,6 +16,8 @@ import type {
   Channel,
   ChannelDefinition,
   DelegationAnswer,
+  ChannelConnector,
+  ConnectorRequest,
   HistoryEntry,
   LiveUpdates,
   Me,
@@ -166,6 +168,15 @@ export const api = {
     command(`${storyPath(id)}/placements/${enc(placementId)}/cancel`, { reason }, version),
   publish: (id: string, placementId: string, version?: number) =>
     command(`${storyPath(id)}/placements/${enc(placementId)}/publish`, undefined, version, newKey()),
+  redeliver: (id: string, placementId: string, version?: number) =>
+    command(`${storyPath(id)}/placements/${enc(placementId)}/redeliver`, undefined, version),
+
+  connectors: () => get<ChannelConnector[]>('/api/admin/connectors'),
+  setConnector: (channelId: string, settings: ConnectorRequest) =>
+    request<ChannelConnector>(`/api/admin/channels/${enc(channelId)}/connector`, { method: 'PUT', body: settings }).then(
+      (r) => r.data,
+    ),
+
   kill: (id: string, reason: string, version?: number) => command(`${storyPath(id)}/kill`, { reason }, version),
   comment: (id: string, text: string, version?: number) => command(`${storyPath(id)}/comments`, { text }, version),
 

@@ -17,6 +17,7 @@ export type Action =
   | 'RESCHEDULE_PLACEMENT'
   | 'CANCEL_PLACEMENT'
   | 'PUBLISH_PLACEMENT'
+  | 'REDELIVER_PLACEMENT'
   | 'KILL_STORY'
   | 'COMMENT'
   | 'DEFINE_CAMPAIGN'
@@ -25,6 +26,7 @@ export type Action =
   | 'MANAGE_CHANNELS'
   | 'MANAGE_APPROVAL_POLICIES'
   | 'MANAGE_PROJECTIONS'
+  | 'MANAGE_CONNECTORS'
   | 'MANAGE_USERS'
   | 'READ_AUDIT_TRAIL'
   | 'READ';
@@ -166,6 +168,11 @@ export interface DelegationAnswer {
   allowedActions: string[];
 }
 
+export type DeliveryStatus = 'NONE' | 'PENDING' | 'RETRYING' | 'DELIVERED' | 'FAILED';
+
+/** Who publishes placements at their slot (events and answers name it instead of a person). */
+export const SCHEDULER = 'system:scheduler';
+
 export interface Placement {
   placementId: string;
   channelId: string;
@@ -179,6 +186,16 @@ export interface Placement {
   publishedBy?: string | null;
   publishedAt?: string | null;
   cancelReason?: string | null;
+  /** The slot it missed when it went out late (published automatically after Newsroom was down). */
+  missedSlot?: string | null;
+  /** Why automatic publication left it to an editor: a rule name such as MissedSlotHeld; and what it said. */
+  heldFor?: string | null;
+  heldReason?: string | null;
+  /** How its delivery to the channel's system stands (NONE: nothing to deliver). */
+  delivery?: DeliveryStatus;
+  deliveryAttempts?: number;
+  deliveryDetail?: string | null;
+  deliveredAt?: string | null;
   /** What the signed-in user may do with this placement now; absent in live pushes. */
   allowedActions?: Action[];
 }
@@ -371,7 +388,34 @@ export interface LiveUpdates {
   updates: LiveUpdate[];
 }
 
-export type NotificationKind = 'ASSIGNED' | 'APPROVAL_REQUESTED' | 'SENT_BACK' | 'MENTIONED';
+export type NotificationKind =
+  | 'ASSIGNED'
+  | 'APPROVAL_REQUESTED'
+  | 'SENT_BACK'
+  | 'MENTIONED'
+  | 'DELIVERY_FAILED'
+  | 'PUBLICATION_HELD';
+
+/** What happens to a placement whose slot passed while Newsroom was down (per channel). */
+export type MissedSlot = 'PUBLISH_LATE' | 'HOLD';
+
+/** A channel's outgoing connector as the admin API answers it: the secret itself is never sent back. */
+export interface ChannelConnector {
+  channelId: string;
+  channelName: string;
+  url?: string | null;
+  secretSet: boolean;
+  missedSlot: MissedSlot;
+  updatedBy?: string | null;
+  updatedAt?: string | null;
+}
+
+export interface ConnectorRequest {
+  url: string | null;
+  /** Omitted: keep the secret set before. */
+  secret?: string;
+  missedSlot: MissedSlot;
+}
 export interface Notification {
   notificationId: string;
   position?: number;

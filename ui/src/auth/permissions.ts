@@ -43,6 +43,7 @@ export interface PlacementButtons {
   reschedule: boolean;
   cancel: boolean;
   publish: boolean;
+  redeliver: boolean;
 }
 
 export function placementButtons(placement: Placement): PlacementButtons {
@@ -51,6 +52,7 @@ export function placementButtons(placement: Placement): PlacementButtons {
     reschedule: allowed.has('RESCHEDULE_PLACEMENT'),
     cancel: allowed.has('CANCEL_PLACEMENT'),
     publish: allowed.has('PUBLISH_PLACEMENT'),
+    redeliver: allowed.has('REDELIVER_PLACEMENT'),
   };
 }
 

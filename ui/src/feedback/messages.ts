@@ -32,6 +32,8 @@ export const RULE_SENTENCES: Record<string, string> = {
   SlotBeforeEmbargo: 'That time is before the story’s embargo: choose a time after the embargo.',
   PlacementAlreadyPublished: 'This placement has already gone out.',
   PlacementCancelled: 'This placement was cancelled; it cannot be changed or published.',
+  PlacementNotPublished: 'This placement has not gone out, so there is nothing to deliver.',
+  DeliveryNotFailed: 'Only a failed delivery can be sent again; this one is delivered or still being tried.',
   PlacementAlreadyExists: 'This story already has a placement with that id: choose another id, or leave it empty.',
   StoryClosed: 'This story was killed or declined; it cannot be changed any more.',
   StoryFullyPublished: 'Every placement of this story has gone out, so it cannot be killed.',
@@ -104,6 +106,9 @@ export const FIELD_LABELS: Record<string, string> = {
   currentPassword: 'Current password',
   newPassword: 'New password',
   expiresAt: 'Expires',
+  url: 'Webhook URL',
+  secret: 'Secret',
+  missedSlot: 'Missed slots',
 };
 
 /** What a story event did, in words ("approved legal"); history entries and conflicts use it. */
@@ -122,6 +127,11 @@ const CHANGE_WORDS: Record<string, (data: Record<string, unknown>) => string> = 
   PlacementRescheduled: () => 'moved a placement',
   PlacementCancelled: () => 'cancelled a placement',
   PlacementPublished: () => 'published a placement',
+  PlacementPublicationHeld: () => 'held a placement for an editor',
+  PlacementDeliveryRetrying: () => 'is retrying a delivery',
+  PlacementDelivered: () => 'delivered a placement',
+  PlacementDeliveryFailed: () => 'failed to deliver a placement',
+  PlacementRedeliveryRequested: () => 'asked to deliver a placement again',
   StoryKilled: () => 'killed it',
   StoryCommented: () => 'commented',
 };

@@ -20,6 +20,7 @@ import { keys } from '../live/cache';
 import { LiveBanner, LiveProvider } from '../live/LiveProvider';
 import { NotificationsView } from '../notifications/NotificationsView';
 import { PeopleView } from '../people-admin/PeopleView';
+import { ConnectorsView } from '../publishing/ConnectorsView';
 import { useRoute, type View } from '../router';
 import { derivedContent } from '../story/derived';
 import { PitchDialog } from '../story/PitchDialog';
@@ -53,6 +54,7 @@ function Dashboard() {
   // Admins manage the accounts, auditors read them (READ_AUDIT_TRAIL, as the server checks).
   const showPeople = can(me, 'READ_AUDIT_TRAIL');
   const showAudit = can(me, 'READ_AUDIT_TRAIL');
+  const showConnectors = can(me, 'MANAGE_CONNECTORS');
   const inbox = useQuery({ queryKey: keys.inbox, queryFn: api.inbox, enabled: showInbox, retry: false });
 
   const tabs: { view: View; label: string; badge?: number }[] = [
@@ -64,12 +66,14 @@ function Dashboard() {
     { view: 'notifications', label: 'Notifications', badge: notifications.data?.length },
     ...(can(me, 'MANAGE_CHANNELS') ? [{ view: 'channels' as View, label: 'Channels' }] : []),
     ...(can(me, 'MANAGE_APPROVAL_POLICIES') ? [{ view: 'policies' as View, label: 'Policies' }] : []),
+    ...(showConnectors ? [{ view: 'connectors' as View, label: 'Connectors' }] : []),
     ...(showPeople ? [{ view: 'people' as View, label: 'People' }] : []),
     ...(showAudit ? [{ view: 'audit' as View, label: 'Audit' }] : []),
   ];
   const view =
     (route.view === 'inbox' && !showInbox) || (route.view === 'people' && !showPeople) ||
-    (route.view === 'audit' && !showAudit)
+    (route.view === 'audit' && !showAudit) ||
+    (route.view === 'connectors' && !showConnectors)
       ? 'board'
       : route.view;
   const roles = rolesText(me?.roles ?? []);
@@ -147,6 +151,7 @@ function Dashboard() {
           {view === 'channels' && <ChannelsView />}
           {view === 'policies' && <PoliciesView />}
           {view === 'audit' && showAudit && <AuditView onOpenStory={openStory} />}
+          {view === 'connectors' && showConnectors && <ConnectorsView />}
           {view === 'notifications' && (
             <NotificationsView notifications={notifications.data} error={notifications.error} onOpenStory={openStory} />
           )}

@@ -9,6 +9,7 @@ import { keys } from '../live/cache';
 import { useNameOf } from '../people/usePeople';
 import { formatInstant, fromZoneInput, toZoneInput } from '../time/format';
 import { ZonedDateTimeInput } from '../time/ZonedDateTimeInput';
+import { deliveryBadge, heldText, publisherName } from '../publishing/delivery';
 import { useStoryCommand } from './commands/useStoryCommand';
 import { Section } from './Section';
 
@@ -45,6 +46,8 @@ function PlacementRow({ story, placement }: { story: Story; placement: Placement
   const { placementId } = placement;
   const [reason, setReason] = useState('');
   const name = placement.channelName ?? placement.channelId;
+  const delivery = deliveryBadge(placement);
+  const held = heldText(placement);
 
   return (
     <div
@@ -60,6 +63,16 @@ function PlacementRow({ story, placement }: { story: Story; placement: Placement
         <span className={`status status-${placement.status.toLowerCase()}`} data-testid="placement-status">
           {PLACEMENT_STATUS[placement.status] ?? placement.status}
         </span>
+        {delivery && (
+          <span className={`delivery delivery-${delivery.tone}`} title={delivery.title} data-testid="placement-delivery">
+            {delivery.text}
+          </span>
+        )}
+        {placement.missedSlot && (
+          <span className="delivery delivery-retrying" title={`Its slot was ${formatInstant(placement.missedSlot)}`}>
+            Late
+          </span>
+        )}
         {placement.requiredApprovalSteps && placement.requiredApprovalSteps.length > 0 && (
           <span className="muted">needs {placement.requiredApprovalSteps.join(' + ')}</span>
         )}
@@ -67,7 +80,17 @@ function PlacementRow({ story, placement }: { story: Story; placement: Placement
       <p className="placement-text">{placement.text}</p>
       {placement.publishedBy && (
         <p className="muted">
-          Published by {placement.publishedBy}, {formatInstant(placement.publishedAt)}
+          Published by {publisherName(placement.publishedBy, nameOf)}, {formatInstant(placement.publishedAt)}
+        </p>
+      )}
+      {delivery?.tone === 'failed' && (
+        <p className="delivery-problem" role="status">
+          {delivery.title}. The channel’s system did not take it.
+        </p>
+      )}
+      {held && placement.status === 'PLANNED' && (
+        <p className="held" data-testid="placement-held">
+          {held}
         </p>
       )}
       {placement.cancelReason && <p className="muted">Cancelled: {placement.cancelReason}</p>}
@@ -88,6 +111,23 @@ function PlacementRow({ story, placement }: { story: Story; placement: Placement
             }
           >
             Publish
+          </button>
+        )}
+        {buttons.redeliver && (
+          <button
+            type="button"
+            disabled={command.isPending}
+            aria-label={`Deliver ${name} placement again`}
+            data-testid="redeliver"
+            onClick={() =>
+              command.mutate({
+                label: `Delivery to ${name} requested again`,
+                seen: story.version,
+                send: (v) => api.redeliver(storyId, placementId, v),
+              })
+            }
+          >
+            Redeliver
           </button>
         )}
         {buttons.reschedule && (

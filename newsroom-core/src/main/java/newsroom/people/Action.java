@@ -29,6 +29,8 @@ public enum Action {
     RESCHEDULE_PLACEMENT(Scope.PLACEMENT, Role.EDITOR),
     CANCEL_PLACEMENT(Scope.PLACEMENT, Role.EDITOR),
     PUBLISH_PLACEMENT(Scope.PLACEMENT, Role.EDITOR),
+    /** Send a published placement whose delivery failed to its channel's system again. */
+    REDELIVER_PLACEMENT(Scope.PLACEMENT, Role.EDITOR),
     KILL_STORY(Scope.STORY, Role.EDITOR, Role.GOVERNANCE_LEAD),
     COMMENT(Scope.STORY, Role.CONTRIBUTOR, Role.EDITOR, Role.GOVERNANCE_LEAD),
     DEFINE_CAMPAIGN(Scope.NEWSROOM, Role.EDITOR, Role.GOVERNANCE_LEAD),
@@ -40,6 +42,8 @@ public enum Action {
     /** Define approval policies (new versions apply to stories submitted afterwards). */
     MANAGE_APPROVAL_POLICIES(Scope.NEWSROOM, Role.ADMIN),
     MANAGE_PROJECTIONS(Scope.NEWSROOM, Role.ADMIN),
+    /** Set each channel's outgoing connector (webhook URL and secret) and what happens to a missed slot. */
+    MANAGE_CONNECTORS(Scope.NEWSROOM, Role.ADMIN),
     /** Register people, change their roles and groups, disable and re-enable them, force a password reset. */
     MANAGE_USERS(Scope.NEWSROOM, Role.ADMIN),
     /**

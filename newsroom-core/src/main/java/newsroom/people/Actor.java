@@ -38,6 +38,17 @@ public record Actor(String username, Set<Role> roles, Set<String> groups) {
         return username.startsWith(SYSTEM_PREFIX);
     }
 
+    /**
+     * Newsroom publishing a placement at its slot: it acts with an editor's role, so every rule that applies to an
+     * editor publishing (approvals, embargo, crisis mode, quiet periods) applies to it, and events name it
+     * {@code system:scheduler}, distinct from every person.
+     */
+    public static Actor scheduler() {
+        return new Actor(SCHEDULER, Set.of(Role.EDITOR), Set.of());
+    }
+
+    public static final String SCHEDULER = "system:scheduler";
+
     /** The same person as a member of exactly these groups. */
     public Actor inGroups(String... memberOf) {
         return new Actor(username, roles, Set.of(memberOf));

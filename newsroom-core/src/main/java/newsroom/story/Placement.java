@@ -9,17 +9,27 @@ import java.util.TreeSet;
  * One placement as the story's rules see it: where it stands and what it needs to go out.
  *
  * @param requiredApprovalSteps the steps its channel's policy required when it was planned
+ * @param delivery              how its delivery to the channel's system stands once published
+ * @param heldFor               why automatic publication holds it for an editor (a rule name), or null
  */
 public record Placement(String id, String channelId, Set<String> requiredApprovalSteps, Instant slot,
-                        PlacementStatus status) {
+                        PlacementStatus status, DeliveryStatus delivery, String heldFor) {
 
     public Placement {
         requiredApprovalSteps = requiredApprovalSteps == null ? Set.of()
                 : Collections.unmodifiableSortedSet(new TreeSet<>(requiredApprovalSteps));
+        delivery = delivery == null ? DeliveryStatus.NONE : delivery;
+    }
+
+    /** A placement nothing has been delivered for and nothing holds. */
+    public Placement(String id, String channelId, Set<String> requiredApprovalSteps, Instant slot,
+                     PlacementStatus status) {
+        this(id, channelId, requiredApprovalSteps, slot, status, DeliveryStatus.NONE, null);
     }
 
     Placement withSlot(Instant newSlot) {
-        return new Placement(id, channelId, requiredApprovalSteps, newSlot, status);
+        // a new slot is a new decision by an editor: whatever held the old one no longer does
+        return new Placement(id, channelId, requiredApprovalSteps, newSlot, status, delivery, null);
     }
 
     Placement withSteps(Set<String> steps) {
@@ -27,7 +37,15 @@ public record Placement(String id, String channelId, Set<String> requiredApprova
     }
 
     Placement withStatus(PlacementStatus newStatus) {
-        return new Placement(id, channelId, requiredApprovalSteps, slot, newStatus);
+        return new Placement(id, channelId, requiredApprovalSteps, slot, newStatus, delivery, heldFor);
+    }
+
+    Placement withDelivery(DeliveryStatus newDelivery) {
+        return new Placement(id, channelId, requiredApprovalSteps, slot, status, newDelivery, heldFor);
+    }
+
+    Placement heldFor(String rule) {
+        return new Placement(id, channelId, requiredApprovalSteps, slot, status, delivery, rule);
     }
 
     public boolean isPlanned() {

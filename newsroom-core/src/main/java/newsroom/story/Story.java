@@ -176,7 +176,45 @@ public class Story {
         List<Approval> approvals = placement.requiredApprovalSteps().stream()
                 .flatMap(step -> state.grantsFor(step).stream()).toList();
         apply(new PlacementPublishedEvent(storyId, placement.id(), placement.channelId(),
-                command.publishedBy().username(), command.publishedAt(), state.contentVersion(), approvals));
+                command.publishedBy().username(), command.publishedAt(), state.contentVersion(), approvals,
+                command.missedSlot()));
+    }
+
+    @CommandHandler
+    public void handle(HoldPlacementCommand command) {
+        StoryRules.holdPlacement(state, command.placementId()).enforce();
+        Placement placement = state.placement(command.placementId()).orElseThrow();
+        if (command.rule().equals(placement.heldFor())) {
+            return; // already held for this; a second instance or a retry adds nothing
+        }
+        apply(new PlacementPublicationHeldEvent(storyId, placement.id(), placement.channelId(), placement.slot(),
+                command.rule(), command.reason(), command.heldBy(), command.heldAt()));
+    }
+
+    @CommandHandler
+    public void handle(RecordPlacementDeliveryCommand command) {
+        StoryRules.recordDelivery(state, command.placementId()).enforce();
+        Placement placement = state.placement(command.placementId()).orElseThrow();
+        if (placement.delivery() == command.outcome()) {
+            return; // only changes are recorded: one RETRYING per round, not one per attempt
+        }
+        switch (command.outcome()) {
+            case RETRYING -> apply(new PlacementDeliveryRetryingEvent(storyId, placement.id(), command.deliveryId(),
+                    command.attempts(), command.detail(), command.at(), command.nextAttemptAt()));
+            case DELIVERED -> apply(new PlacementDeliveredEvent(storyId, placement.id(), command.deliveryId(),
+                    command.attempts(), command.at()));
+            case FAILED -> apply(new PlacementDeliveryFailedEvent(storyId, placement.id(), placement.channelId(),
+                    command.deliveryId(), command.attempts(), command.detail(), command.at()));
+            default -> throw new IllegalArgumentException("a delivery is recorded as retrying, delivered or failed, not "
+                    + command.outcome());
+        }
+    }
+
+    @CommandHandler
+    public void handle(RedeliverPlacementCommand command) {
+        StoryRules.redeliverPlacement(state, command.requestedBy(), command.placementId()).enforce();
+        apply(new PlacementRedeliveryRequestedEvent(storyId, command.placementId(), command.requestedBy().username(),
+                command.requestedAt()));
     }
 
     @CommandHandler
@@ -299,6 +337,31 @@ public class Story {
     void on(PlacementPublishedEvent event) {
         state = state.placementChanged(event.placementId(),
                 placement -> placement.withStatus(PlacementStatus.PUBLISHED));
+    }
+
+    @EventSourcingHandler
+    void on(PlacementPublicationHeldEvent event) {
+        state = state.placementChanged(event.placementId(), placement -> placement.heldFor(event.rule()));
+    }
+
+    @EventSourcingHandler
+    void on(PlacementDeliveryRetryingEvent event) {
+        state = state.placementChanged(event.placementId(), placement -> placement.withDelivery(DeliveryStatus.RETRYING));
+    }
+
+    @EventSourcingHandler
+    void on(PlacementDeliveredEvent event) {
+        state = state.placementChanged(event.placementId(), placement -> placement.withDelivery(DeliveryStatus.DELIVERED));
+    }
+
+    @EventSourcingHandler
+    void on(PlacementDeliveryFailedEvent event) {
+        state = state.placementChanged(event.placementId(), placement -> placement.withDelivery(DeliveryStatus.FAILED));
+    }
+
+    @EventSourcingHandler
+    void on(PlacementRedeliveryRequestedEvent event) {
+        state = state.placementChanged(event.placementId(), placement -> placement.withDelivery(DeliveryStatus.PENDING));
     }
 
     @EventSourcingHandler

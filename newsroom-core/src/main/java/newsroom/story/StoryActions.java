@@ -71,6 +71,7 @@ public final class StoryActions {
             case RESCHEDULE_PLACEMENT -> StoryRules.reschedulePlacement(story, actor, placementId);
             case CANCEL_PLACEMENT -> StoryRules.cancelPlacement(story, actor, placementId);
             case PUBLISH_PLACEMENT -> StoryRules.publishPlacement(story, actor, placementId, circumstances);
+            case REDELIVER_PLACEMENT -> StoryRules.redeliverPlacement(story, actor, placementId);
             default -> throw new IllegalArgumentException(action + " has no placement rule");
         };
     }

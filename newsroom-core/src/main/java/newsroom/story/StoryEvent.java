@@ -48,6 +48,16 @@ public sealed interface StoryEvent permits StoryPitchedEvent, PitchAcceptedEvent
 
         R on(PlacementPublishedEvent event);
 
+        R on(PlacementPublicationHeldEvent event);
+
+        R on(PlacementDeliveryRetryingEvent event);
+
+        R on(PlacementDeliveredEvent event);
+
+        R on(PlacementDeliveryFailedEvent event);
+
+        R on(PlacementRedeliveryRequestedEvent event);
+
         R on(StoryKilledEvent event);
 
         R on(StoryCommentedEvent event);

@@ -15,6 +15,8 @@ public enum StoryRule {
     SLOT_BEFORE_EMBARGO("SlotBeforeEmbargo", "nothing is placed for a slot before the embargo"),
     PLACEMENT_ALREADY_PUBLISHED("PlacementAlreadyPublished", "a placement is published at most once"),
     PLACEMENT_CANCELLED("PlacementCancelled", "a cancelled placement cannot change or go out"),
+    PLACEMENT_NOT_PUBLISHED("PlacementNotPublished", "only a published placement is delivered to its channel's system"),
+    DELIVERY_NOT_FAILED("DeliveryNotFailed", "only a delivery that failed is redelivered; one in progress or delivered is left alone"),
     PLACEMENT_ALREADY_EXISTS("PlacementAlreadyExists", "the placement id is already used on this story"),
     STORY_CLOSED("StoryClosed", "a killed or declined story refuses every change"),
     STORY_FULLY_PUBLISHED("StoryFullyPublished", "a story whose placements are all published cannot be killed"),

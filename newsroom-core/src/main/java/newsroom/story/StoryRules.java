@@ -162,6 +162,22 @@ final class StoryRules {
                 .then(() -> approvalsComplete(story, story.placement(placementId).orElseThrow()));
     }
 
+    static Verdict redeliverPlacement(StoryState story, Actor actor, String placementId) {
+        return role(actor, Action.REDELIVER_PLACEMENT).then(() -> open(story))
+                .then(() -> published(story, placementId))
+                .then(() -> deliveryFailed(story.placement(placementId).orElseThrow()));
+    }
+
+    /** Newsroom records a delivery's progress; no person does, so there is no role to check. */
+    static Verdict recordDelivery(StoryState story, String placementId) {
+        return published(story, placementId);
+    }
+
+    /** Newsroom holds a due placement for an editor; only one still waiting to go out can be held. */
+    static Verdict holdPlacement(StoryState story, String placementId) {
+        return stillPlanned(story, placementId);
+    }
+
     static Verdict killStory(StoryState story, Actor actor) {
         return role(actor, Action.KILL_STORY).then(() -> open(story)).then(() -> notFullyPublished(story));
     }
@@ -298,6 +314,22 @@ final class StoryRules {
             case CANCELLED -> Verdict.refused(StoryRule.PLACEMENT_CANCELLED,
                     "placement " + placementId + " was cancelled");
         };
+    }
+
+    private static Verdict published(StoryState story, String placementId) {
+        Optional<Placement> placement = story.placement(placementId);
+        if (placement.isEmpty()) {
+            return Verdict.refused(new Refusal.PlacementMissing(story.storyId(), placementId));
+        }
+        return placement.get().status() == PlacementStatus.PUBLISHED ? Verdict.ALLOWED
+                : Verdict.refused(StoryRule.PLACEMENT_NOT_PUBLISHED, "placement " + placementId + " is "
+                + placement.get().status().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static Verdict deliveryFailed(Placement placement) {
+        return placement.delivery() == DeliveryStatus.FAILED ? Verdict.ALLOWED
+                : Verdict.refused(StoryRule.DELIVERY_NOT_FAILED, "the delivery of placement " + placement.id()
+                + " is " + placement.delivery().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static Verdict embargoLifted(StoryState story, Instant now) {

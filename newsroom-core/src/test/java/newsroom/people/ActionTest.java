@@ -55,7 +55,8 @@ class ActionTest {
     @Test
     void anAdminRunsOperationsAndDoesNoEditorialWork() {
         assertThat(allowedFor(Role.ADMIN)).containsExactlyInAnyOrder(Action.READ, Action.MANAGE_PROJECTIONS,
-                Action.MANAGE_USERS, Action.READ_AUDIT_TRAIL, Action.MANAGE_CHANNELS, Action.MANAGE_APPROVAL_POLICIES);
+                Action.MANAGE_USERS, Action.MANAGE_CONNECTORS, Action.READ_AUDIT_TRAIL, Action.MANAGE_CHANNELS,
+                Action.MANAGE_APPROVAL_POLICIES);
         assertThat(allowedFor(Role.ADMIN)).doesNotContainAnyElementsOf(Action.of(Action.Scope.STORY))
                 .doesNotContainAnyElementsOf(Action.of(Action.Scope.PLACEMENT));
     }
@@ -74,7 +75,7 @@ class ActionTest {
         }
         assertThat(all).containsExactlyInAnyOrder(Action.values());
         assertThat(Action.of(Action.Scope.PLACEMENT)).containsExactly(Action.RESCHEDULE_PLACEMENT,
-                Action.CANCEL_PLACEMENT, Action.PUBLISH_PLACEMENT);
+                Action.CANCEL_PLACEMENT, Action.PUBLISH_PLACEMENT, Action.REDELIVER_PLACEMENT);
     }
 
     @Test

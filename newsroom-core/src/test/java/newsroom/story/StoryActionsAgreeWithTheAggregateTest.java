@@ -89,6 +89,8 @@ class StoryActionsAgreeWithTheAggregateTest {
                     offered.contains(Action.CANCEL_PLACEMENT), "CANCEL " + placement.id());
             expect(fixture, history, new PublishPlacementCommand(STORY, placement.id(), actor, NOW, null),
                     offered.contains(Action.PUBLISH_PLACEMENT), "PUBLISH " + placement.id());
+            expect(fixture, history, new RedeliverPlacementCommand(STORY, placement.id(), actor, NOW, null),
+                    offered.contains(Action.REDELIVER_PLACEMENT), "REDELIVER " + placement.id());
         }
         // APPROVE is offered exactly when a step may be signed; each step is checked on its own
         assertThat(allowed.allows(Action.APPROVE)).isEqualTo(!allowed.approvableSteps().isEmpty());

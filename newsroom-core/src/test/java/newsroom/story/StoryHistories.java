@@ -134,6 +134,10 @@ final class StoryHistories {
         histories.put("in review, communications approved by gina", halfApproved);
         histories.put("approved", approved);
         histories.put("approved, the press release published", pressOut);
+        histories.put("the press release's delivery failed", with(pressOut, new PlacementDeliveryFailedEvent(STORY,
+                "p-press", PRESS.id(), "d-press", 8, "HTTP 503", NOW)));
+        histories.put("the press release delivered", with(pressOut, new PlacementDeliveredEvent(STORY, "p-press",
+                "d-press", 1, NOW)));
         histories.put("every placement published", with(pressOut, published("p-li", LINKEDIN.id(), comms)));
         histories.put("approved, the press release cancelled", with(approved,
                 new PlacementCancelledEvent(STORY, "p-press", "moved", ERIK.username())));

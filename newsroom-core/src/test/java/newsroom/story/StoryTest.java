@@ -14,6 +14,7 @@ import newsroom.channel.ChannelKind;
 import newsroom.governance.ApprovalPolicy;
 import newsroom.people.Action;
 import newsroom.people.Actor;
+import newsroom.people.MissingRole;
 import newsroom.people.Role;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -32,6 +33,7 @@ class StoryTest {
     private static final Actor CONTRIBUTOR = Actor.of("carla", Role.CONTRIBUTOR);
     private static final Actor OTHER_CONTRIBUTOR = Actor.of("otto", Role.CONTRIBUTOR);
     private static final Actor EDITOR = Actor.of("erik", Role.EDITOR);
+    private static final Actor SCHEDULER = Actor.scheduler();
     private static final Actor COMMS_LEAD = Actor.of("gina", Role.GOVERNANCE_LEAD).inGroups(COMMUNICATIONS);
     private static final Actor LEGAL_LEAD = Actor.of("lena", Role.GOVERNANCE_LEAD).inGroups(LEGAL);
     /** A governance lead in both groups that sign steps of a press release. */
@@ -540,6 +542,106 @@ class StoryTest {
                             new StoryApprovedEvent(STORY, 3, List.of(new Approval(COMMUNICATIONS, COMMS_LEAD.username(), 3))))
                     .when(new PublishPlacementCommand(STORY, "p-li", EDITOR, THURSDAY_14.minusSeconds(1), null))
                     .expectException(rule(StoryRule.EMBARGO_NOT_LIFTED));
+        }
+
+        @Test
+        void aPlacementPublishedAfterItsMissedSlotSaysSo() {
+            fixture.given(approvedWithPressAndLinkedIn())
+                    .when(new PublishPlacementCommand(STORY, "p-press", SCHEDULER, FRIDAY_09, null, THURSDAY_14))
+                    .expectEvents(new PlacementPublishedEvent(STORY, "p-press", PRESS.id(), SCHEDULER.username(),
+                            FRIDAY_09, 3, List.of(comms, legal), THURSDAY_14));
+        }
+
+        @Test
+        void aDuePlacementIsHeldForAnEditorOnceForTheSameReason() {
+            HoldPlacementCommand hold = new HoldPlacementCommand(STORY, "p-press", "MissedSlotHeld",
+                    "the slot passed while Newsroom was down", SCHEDULER.username(), FRIDAY_09);
+            PlacementPublicationHeldEvent held = new PlacementPublicationHeldEvent(STORY, "p-press", PRESS.id(),
+                    THURSDAY_14, "MissedSlotHeld", "the slot passed while Newsroom was down", SCHEDULER.username(),
+                    FRIDAY_09);
+            fixture.given(approvedWithPressAndLinkedIn()).when(hold).expectEvents(held);
+            fixture.given(approvedWithPressAndLinkedIn()).andGiven(held).when(hold).expectNoEvents();
+        }
+
+        @Test
+        void aRescheduledPlacementIsNoLongerHeld() {
+            fixture.given(approvedWithPressAndLinkedIn())
+                    .andGiven(new PlacementPublicationHeldEvent(STORY, "p-li", LINKEDIN.id(), FRIDAY_09,
+                                    "MissedSlotHeld", "missed", SCHEDULER.username(), FRIDAY_09),
+                            new PlacementRescheduledEvent(STORY, "p-li", FRIDAY_09, FRIDAY_09.plusSeconds(3600),
+                                    EDITOR.username()))
+                    .when(new HoldPlacementCommand(STORY, "p-li", "MissedSlotHeld", "missed", SCHEDULER.username(),
+                            FRIDAY_09.plusSeconds(7200)))
+                    .expectEvents(new PlacementPublicationHeldEvent(STORY, "p-li", LINKEDIN.id(),
+                            FRIDAY_09.plusSeconds(3600), "MissedSlotHeld", "missed", SCHEDULER.username(),
+                            FRIDAY_09.plusSeconds(7200)));
+        }
+
+        @Test
+        void aPublishedPlacementCannotBeHeld() {
+            fixture.given(approvedWithPressAndLinkedIn())
+                    .andGiven(new PlacementPublishedEvent(STORY, "p-press", PRESS.id(), EDITOR.username(),
+                            THURSDAY_14, 3, List.of(comms, legal)))
+                    .when(new HoldPlacementCommand(STORY, "p-press", "MissedSlotHeld", "late", SCHEDULER.username(),
+                            FRIDAY_09))
+                    .expectException(rule(StoryRule.PLACEMENT_ALREADY_PUBLISHED));
+        }
+
+        @Test
+        void aDeliveryRecordsOnlyItsChanges() {
+            PlacementPublishedEvent published = new PlacementPublishedEvent(STORY, "p-press", PRESS.id(),
+                    EDITOR.username(), THURSDAY_14, 3, List.of(comms, legal));
+            Instant next = THURSDAY_14.plusSeconds(4);
+            fixture.given(approvedWithPressAndLinkedIn()).andGiven(published)
+                    .when(new RecordPlacementDeliveryCommand(STORY, "p-press", "d-1", DeliveryStatus.RETRYING, 1,
+                            "HTTP 503", THURSDAY_14, next))
+                    .expectEvents(new PlacementDeliveryRetryingEvent(STORY, "p-press", "d-1", 1, "HTTP 503",
+                            THURSDAY_14, next));
+            fixture.given(approvedWithPressAndLinkedIn()).andGiven(published,
+                            new PlacementDeliveryRetryingEvent(STORY, "p-press", "d-1", 1, "HTTP 503", THURSDAY_14, next))
+                    .when(new RecordPlacementDeliveryCommand(STORY, "p-press", "d-1", DeliveryStatus.RETRYING, 2,
+                            "HTTP 503", next, next.plusSeconds(8)))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anUnpublishedPlacementHasNothingToDeliver() {
+            fixture.given(approvedWithPressAndLinkedIn())
+                    .when(new RecordPlacementDeliveryCommand(STORY, "p-press", "d-1", DeliveryStatus.DELIVERED, 1,
+                            null, THURSDAY_14, null))
+                    .expectException(rule(StoryRule.PLACEMENT_NOT_PUBLISHED));
+        }
+
+        @Test
+        void anEditorRedeliversAFailedDelivery() {
+            fixture.given(approvedWithPressAndLinkedIn())
+                    .andGiven(new PlacementPublishedEvent(STORY, "p-press", PRESS.id(), EDITOR.username(),
+                                    THURSDAY_14, 3, List.of(comms, legal)),
+                            new PlacementDeliveryFailedEvent(STORY, "p-press", PRESS.id(), "d-1", 8, "HTTP 503",
+                                    FRIDAY_09))
+                    .when(new RedeliverPlacementCommand(STORY, "p-press", EDITOR, FRIDAY_09, null))
+                    .expectEvents(new PlacementRedeliveryRequestedEvent(STORY, "p-press", EDITOR.username(), FRIDAY_09));
+        }
+
+        @Test
+        void aDeliveredPlacementIsNotRedelivered() {
+            fixture.given(approvedWithPressAndLinkedIn())
+                    .andGiven(new PlacementPublishedEvent(STORY, "p-press", PRESS.id(), EDITOR.username(),
+                                    THURSDAY_14, 3, List.of(comms, legal)),
+                            new PlacementDeliveredEvent(STORY, "p-press", "d-1", 1, THURSDAY_14))
+                    .when(new RedeliverPlacementCommand(STORY, "p-press", EDITOR, FRIDAY_09, null))
+                    .expectException(rule(StoryRule.DELIVERY_NOT_FAILED));
+        }
+
+        @Test
+        void aGovernanceLeadDoesNotRedeliver() {
+            fixture.given(approvedWithPressAndLinkedIn())
+                    .andGiven(new PlacementPublishedEvent(STORY, "p-press", PRESS.id(), EDITOR.username(),
+                                    THURSDAY_14, 3, List.of(comms, legal)),
+                            new PlacementDeliveryFailedEvent(STORY, "p-press", PRESS.id(), "d-1", 8, "HTTP 503",
+                                    FRIDAY_09))
+                    .when(new RedeliverPlacementCommand(STORY, "p-press", COMMS_LEAD, FRIDAY_09, null))
+                    .expectException(MissingRole.class);
         }
 
         @Test

@@ -14,5 +14,5 @@ import java.time.Instant;
 public record Notification(String notificationId, long position, Kind kind, String storyId, String storyTitle,
                            String by, Instant at, String text, String addressedTo) {
 
-    public enum Kind { ASSIGNED, APPROVAL_REQUESTED, SENT_BACK, MENTIONED }
+    public enum Kind { ASSIGNED, APPROVAL_REQUESTED, SENT_BACK, MENTIONED, DELIVERY_FAILED, PUBLICATION_HELD }
 }

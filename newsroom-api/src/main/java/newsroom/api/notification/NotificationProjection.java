@@ -19,6 +19,8 @@ import newsroom.people.Role;
 import newsroom.story.ChangesRequestedEvent;
 import newsroom.story.DraftEditedEvent;
 import newsroom.story.PitchAcceptedEvent;
+import newsroom.story.PlacementDeliveryFailedEvent;
+import newsroom.story.PlacementPublicationHeldEvent;
 import newsroom.story.StoryAssignedEvent;
 import newsroom.story.StoryCommentedEvent;
 import newsroom.story.StoryPitchedEvent;
@@ -121,6 +123,25 @@ class NotificationProjection {
                 .map(mentioned -> new Notice(Recipient.person(mentioned), Notification.Kind.MENTIONED, event.author(),
                         event.author() + " mentioned you: " + event.text()))
                 .toList());
+    }
+
+    /** Every editor hears of a delivery that gave up: one of them redelivers it or calls the channel's people. */
+    @EventHandler
+    void on(PlacementDeliveryFailedEvent event, DomainEventMessage<?> message) {
+        fold(message, facts -> advanced(facts, message),
+                facts -> List.of(new Notice(Recipient.everyone(Role.EDITOR), Notification.Kind.DELIVERY_FAILED,
+                        message.getMetaData().getOrDefault("username", "system:delivery").toString(),
+                        "Delivery of placement " + event.placementId() + " to " + event.channelId() + " failed after "
+                                + event.attempts() + " attempts (" + event.detail() + "); redeliver it from the story")));
+    }
+
+    /** Every editor hears of a placement automatic publication left to them. */
+    @EventHandler
+    void on(PlacementPublicationHeldEvent event, DomainEventMessage<?> message) {
+        fold(message, facts -> advanced(facts, message),
+                facts -> List.of(new Notice(Recipient.everyone(Role.EDITOR), Notification.Kind.PUBLICATION_HELD,
+                        event.heldBy(), "Placement " + event.placementId() + " on " + event.channelId()
+                                + " was not published at its slot (" + event.rule() + "): " + event.reason())));
     }
 
     @ResetHandler

@@ -12,6 +12,7 @@ import newsroom.people.Action;
 import newsroom.story.AllowedActions;
 import newsroom.story.AppliedPolicy;
 import newsroom.story.Audience;
+import newsroom.story.DeliveryStatus;
 import newsroom.story.PlacementStatus;
 import newsroom.story.Priority;
 import newsroom.story.ReviewTerms;
@@ -50,6 +51,8 @@ public record StoryAnswer(String storyId, long version, StoryStatus status, Stri
     public record PlacementAnswer(String placementId, String channelId, String channelName, String channelKind,
                                   Instant slot, String text, PlacementStatus status, Set<String> requiredApprovalSteps,
                                   String plannedBy, String publishedBy, Instant publishedAt, String cancelReason,
+                                  Instant missedSlot, String heldFor, String heldReason, DeliveryStatus delivery,
+                                  int deliveryAttempts, String deliveryDetail, Instant deliveredAt,
                                   @JsonInclude(JsonInclude.Include.NON_NULL) Set<Action> allowedActions) {
     }
 
@@ -78,6 +81,9 @@ public record StoryAnswer(String storyId, long version, StoryStatus status, Stri
                 placement.placementId, placement.channelId, placement.channelName, placement.channelKind,
                 placement.slot, placement.text, placement.status, sorted(placement.requiredApprovalSteps),
                 placement.plannedBy, placement.publishedBy, placement.publishedAt, placement.cancelReason,
+                placement.missedSlot, placement.heldFor, placement.heldReason,
+                placement.delivery == null ? DeliveryStatus.NONE : placement.delivery, placement.deliveryAttempts,
+                placement.deliveryDetail, placement.deliveredAt,
                 allowed == null ? null : allowed.placement(placement.placementId))).toList();
         return new StoryAnswer(view.storyId, view.version, view.status, view.title, view.angle, view.body, view.desk,
                 view.audience, view.campaign, view.priority, view.embargo, view.sourceStoryId, view.pitchedBy,

@@ -34,6 +34,7 @@ import newsroom.story.Mentions;
 import newsroom.story.PitchStoryCommand;
 import newsroom.story.PlanPlacementCommand;
 import newsroom.story.PublishPlacementCommand;
+import newsroom.story.RedeliverPlacementCommand;
 import newsroom.story.RequestChangesCommand;
 import newsroom.story.ReschedulePlacementCommand;
 import newsroom.story.StoryStatus;
@@ -244,6 +245,15 @@ class StoryController {
                                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Actor actor = permissions.require(Action.PUBLISH_PLACEMENT);
         return send(storyId, new PublishPlacementCommand(storyId, placementId, actor, clock.instant(),
+                IfMatch.version(ifMatch)), actor);
+    }
+
+    /** Sends a placement whose delivery failed to its channel's system again, under the same idempotency key. */
+    @PostMapping("/{storyId}/placements/{placementId}/redeliver")
+    ResponseEntity<StoryAnswer> redeliver(@PathVariable String storyId, @PathVariable String placementId,
+                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Actor actor = permissions.require(Action.REDELIVER_PLACEMENT);
+        return send(storyId, new RedeliverPlacementCommand(storyId, placementId, actor, clock.instant(),
                 IfMatch.version(ifMatch)), actor);
     }
 

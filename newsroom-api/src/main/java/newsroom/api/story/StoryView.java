@@ -10,6 +10,7 @@ import newsroom.calendar.Collision;
 import newsroom.story.AppliedPolicy;
 import newsroom.story.ApprovalAttestedEvent;
 import newsroom.story.Audience;
+import newsroom.story.DeliveryStatus;
 import newsroom.story.PlacementStatus;
 import newsroom.story.PolicyVersion;
 import newsroom.story.Priority;
@@ -131,5 +132,16 @@ public class StoryView {
         public String publishedBy;
         public Instant publishedAt;
         public String cancelReason;
+        /** The slot it missed when it went out late (automatic publication after Newsroom was down). */
+        public Instant missedSlot;
+        /** Why automatic publication left it to an editor (a rule name), and what it said; cleared by a new slot. */
+        public String heldFor;
+        public String heldReason;
+        /** How its delivery to the channel's system stands: {@code NONE}, {@code PENDING}, {@code RETRYING}, ... */
+        public DeliveryStatus delivery = DeliveryStatus.NONE;
+        public int deliveryAttempts;
+        /** The last delivery failure (HTTP status or error), null once delivered. */
+        public String deliveryDetail;
+        public Instant deliveredAt;
     }
 }

@@ -15,7 +15,13 @@ import newsroom.story.PitchAcceptedEvent;
 import newsroom.story.PitchDeclinedEvent;
 import newsroom.story.PlacementCancelledEvent;
 import newsroom.story.PlacementPlannedEvent;
+import newsroom.story.DeliveryStatus;
+import newsroom.story.PlacementDeliveredEvent;
+import newsroom.story.PlacementDeliveryFailedEvent;
+import newsroom.story.PlacementDeliveryRetryingEvent;
+import newsroom.story.PlacementPublicationHeldEvent;
 import newsroom.story.PlacementPublishedEvent;
+import newsroom.story.PlacementRedeliveryRequestedEvent;
 import newsroom.story.PlacementRescheduledEvent;
 import newsroom.story.PlacementStatus;
 import newsroom.story.StoryApprovedEvent;
@@ -202,7 +208,10 @@ public final class StoryViewUpdater {
 
         @Override
         public Void on(PlacementRescheduledEvent event) {
-            view.placement(event.placementId()).slot = event.slot();
+            StoryView.PlacementView placement = view.placement(event.placementId());
+            placement.slot = event.slot();
+            placement.heldFor = null;
+            placement.heldReason = null;
             return null;
         }
 
@@ -220,7 +229,54 @@ public final class StoryViewUpdater {
             placement.status = PlacementStatus.PUBLISHED;
             placement.publishedBy = event.publishedBy();
             placement.publishedAt = event.publishedAt();
+            placement.missedSlot = event.missedSlot();
+            placement.heldFor = null;
+            placement.heldReason = null;
             return null;
+        }
+
+        @Override
+        public Void on(PlacementPublicationHeldEvent event) {
+            StoryView.PlacementView placement = view.placement(event.placementId());
+            placement.heldFor = event.rule();
+            placement.heldReason = event.reason();
+            return null;
+        }
+
+        @Override
+        public Void on(PlacementDeliveryRetryingEvent event) {
+            delivery(event.placementId(), DeliveryStatus.RETRYING, event.attempts(), event.detail());
+            return null;
+        }
+
+        @Override
+        public Void on(PlacementDeliveredEvent event) {
+            StoryView.PlacementView placement = delivery(event.placementId(), DeliveryStatus.DELIVERED,
+                    event.attempts(), null);
+            placement.deliveredAt = event.deliveredAt();
+            return null;
+        }
+
+        @Override
+        public Void on(PlacementDeliveryFailedEvent event) {
+            delivery(event.placementId(), DeliveryStatus.FAILED, event.attempts(), event.detail());
+            return null;
+        }
+
+        @Override
+        public Void on(PlacementRedeliveryRequestedEvent event) {
+            StoryView.PlacementView placement = view.placement(event.placementId());
+            placement.delivery = DeliveryStatus.PENDING;
+            return null;
+        }
+
+        private StoryView.PlacementView delivery(String placementId, DeliveryStatus status, int attempts,
+                                                 String detail) {
+            StoryView.PlacementView placement = view.placement(placementId);
+            placement.delivery = status;
+            placement.deliveryAttempts = attempts;
+            placement.deliveryDetail = detail;
+            return placement;
         }
 
         @Override

@@ -26,6 +26,9 @@ public enum InputRule {
 
     // values that must name something that exists, or fit together
     KNOWN_CHANNEL("KnownChannel"),
+    WEBHOOK_URL("WebhookUrl"),
+    WEBHOOK_SECRET_LENGTH("WebhookSecretLength"),
+    WEBHOOK_SECRET_REQUIRED("WebhookSecretRequired"),
     KNOWN_STORY("KnownStory"),
     KNOWN_USER("KnownUser"),
     KNOWN_POLICY("KnownApprovalPolicy"),

@@ -21,7 +21,7 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /** A real STOMP client over WebSocket for the tests: connects as a user and collects what arrives. */
-final class StompTestClient implements AutoCloseable {
+public final class StompTestClient implements AutoCloseable {
 
     private final WebSocketStompClient client;
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
@@ -73,7 +73,7 @@ final class StompTestClient implements AutoCloseable {
         session = connected.get(10, TimeUnit.SECONDS);
     }
 
-    static StompTestClient connect(int port, String user, String password) throws Exception {
+    public static StompTestClient connect(int port, String user, String password) throws Exception {
         return new StompTestClient(port, user, password);
     }
 
@@ -92,7 +92,7 @@ final class StompTestClient implements AutoCloseable {
     }
 
     /** Subscribes and returns the list the received JSON payloads are added to. */
-    List<JsonNode> subscribe(String destination) {
+    public List<JsonNode> subscribe(String destination) {
         List<JsonNode> received = new CopyOnWriteArrayList<>();
         session.subscribe(destination, new StompFrameHandler() {
             @Override

@@ -28,7 +28,7 @@ class AdminRoleIT extends ApiIntegrationTest {
         JsonNode me = ok(api.as("ada").get("/api/me")).body();
 
         assertThat(texts(me.path("actions"))).containsExactly("MANAGE_CHANNELS", "MANAGE_APPROVAL_POLICIES",
-                "MANAGE_PROJECTIONS", "MANAGE_USERS", "READ_AUDIT_TRAIL", "READ");
+                "MANAGE_PROJECTIONS", "MANAGE_CONNECTORS", "MANAGE_USERS", "READ_AUDIT_TRAIL", "READ");
         assertThat(ok(api.as("ada").get("/api/admin/projections")).body().path("projections").isArray()).isTrue();
         assertThat(api.as("eddie").get("/api/admin/projections").status()).isEqualTo(403);
     }

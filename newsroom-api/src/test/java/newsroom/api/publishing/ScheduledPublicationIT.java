@@ -1,0 +1,72 @@
+package newsroom.api.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import newsroom.api.ApiClient;
+import newsroom.api.ApiIntegrationTest;
+import newsroom.api.push.StompTestClient;
+import newsroom.api.push.Topics;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A placement whose slot is a few seconds ahead goes out by itself, and the dashboards hear of it. */
+class ScheduledPublicationIT extends ApiIntegrationTest {
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void anApprovedPlacementIsPublishedAtItsSlotByTheSchedulerAndPushedToDashboards() throws Exception {
+        Instant slot = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
+        String storyId = new PublishingFlows(api).approvedStory("instagram", slot);
+        assertThat(story(storyId).path("placements").get(0).path("status").asText()).isEqualTo("PLANNED");
+
+        try (StompTestClient dashboard = StompTestClient.connect(port, "victor", ApiClient.DEMO_PASSWORD)) {
+            List<JsonNode> pushes = dashboard.subscribe(Topics.story(storyId));
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(pushes)
+                    .anyMatch(push -> push.path("type").asText().equals("PlacementPublished")));
+            JsonNode pushed = pushes.stream().filter(push -> push.path("type").asText().equals("PlacementPublished"))
+                    .findFirst().orElseThrow();
+            assertThat(pushed.path("by").asText()).isEqualTo("system:scheduler");
+        }
+        JsonNode placement = story(storyId).path("placements").get(0);
+        assertThat(placement.path("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(placement.path("publishedBy").asText()).isEqualTo("system:scheduler");
+        assertThat(Instant.parse(placement.path("publishedAt").asText())).isAfterOrEqualTo(slot);
+        assertThat(placement.path("missedSlot").isMissingNode() || placement.path("missedSlot").isNull()).isTrue();
+        JsonNode published = history(storyId).findParents("type").stream()
+                .filter(entry -> entry.path("type").asText().equals("PlacementPublished")).findFirst().orElseThrow();
+        assertThat(published.path("by").asText()).isEqualTo("system:scheduler");
+        // nothing was delivered: the channel has no connector in this store
+        assertThat(placement.path("delivery").asText()).isEqualTo("NONE");
+    }
+
+    @Test
+    void aPlacementTheRulesRefuseAtItsSlotIsHeldWithTheRuleAndGoesOutOnceApproved() {
+        Instant slot = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+        String storyId = pitch("carla", content("Held until approved", uniqueDesk()));
+        ok(api.as("eddie").post(path(storyId, "accept"), Map.of("assignee", "carla")));
+        ok(api.as("eddie").post(path(storyId, "placements"), placement("p1", "facebook", slot, "Soon")));
+
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                story(storyId).path("placements").get(0).path("heldFor").asText().equals("RequiredApprovalsMissing"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                ok(api.as("eddie").get("/api/notifications")).body().findValuesAsText("kind")).contains("PUBLICATION_HELD"));
+
+        ok(api.as("carla").post(path(storyId, "submit")));
+        ok(api.as("grace").post(path(storyId, "approvals"), Map.of("step", "communications")));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                story(storyId).path("placements").get(0).path("status").asText().equals("PUBLISHED"));
+        assertThat(story(storyId).path("placements").get(0).path("publishedBy").asText()).isEqualTo("system:scheduler");
+        assertThat(history(storyId).findValuesAsText("type")).containsOnlyOnce("PlacementPublicationHeld");
+    }
+}
