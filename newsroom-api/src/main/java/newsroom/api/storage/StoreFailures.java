@@ -20,6 +20,8 @@ public final class StoreFailures {
     private static final int MAX_CAUSES = 20;
 
     private final Supplier<Optional<Throwable>> embeddedFailure;
+    /** The first write the store refused: from then on it serves nothing until a restart (sticky). */
+    private volatile StoreUnavailable refusedWrite;
 
     /** @param embeddedFailure why the embedded store stopped serving, if it did; always empty for a MongoDB */
     public StoreFailures(Supplier<Optional<Throwable>> embeddedFailure) {
@@ -29,9 +31,15 @@ public final class StoreFailures {
     /** Why the store is unavailable, if that is what {@code failure} comes from. */
     public Optional<StoreUnavailable> explain(Throwable failure) {
         Optional<Throwable> embedded = embeddedFailure.get();
+        if (embedded.isEmpty() && refusedWrite != null) {
+            embedded = Optional.of(refusedWrite);
+        }
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
             if (cause instanceof StoreUnavailable unavailable) {
+                if (refusedWrite == null && unavailable.refusedWrite()) {
+                    refusedWrite = unavailable;
+                }
                 return Optional.of(unavailable);
             }
             if (cause instanceof MongoException && embedded.isPresent()) {
