@@ -42,6 +42,15 @@ public final class StoreFailures {
                 }
                 return Optional.of(unavailable);
             }
+            if (cause instanceof MongoException && embedded.isEmpty() && closedEmbeddedStore(cause)) {
+                // H2 closed the file after a failed write before any write of ours saw the failure
+                StoreUnavailable closed = new StoreUnavailable("The embedded store stopped after its file refused a "
+                        + "write: " + cause.getMessage(), cause, true);
+                if (refusedWrite == null) {
+                    refusedWrite = closed;
+                }
+                return Optional.of(closed);
+            }
             if (cause instanceof MongoException && embedded.isPresent()) {
                 return Optional.of(new StoreUnavailable("The embedded store stopped after its file refused a write: "
                         + embedded.get().getMessage(), embedded.get()));
@@ -55,8 +64,14 @@ public final class StoreFailures {
         return Optional.empty();
     }
 
+    /** H2's own words for its closed file, passed through by the embedded MongoDB-wire server. */
+    private static boolean closedEmbeddedStore(Throwable failure) {
+        return String.valueOf(failure.getMessage()).contains("This store is closed");
+    }
+
     /** Why the embedded store stopped serving, if it did. */
     public Optional<Throwable> embeddedFailure() {
-        return embeddedFailure.get();
+        Optional<Throwable> failure = embeddedFailure.get();
+        return failure.isPresent() ? failure : Optional.ofNullable(refusedWrite);
     }
 }
