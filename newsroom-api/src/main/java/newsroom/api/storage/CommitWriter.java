@@ -45,6 +45,12 @@ final class CommitWriter {
     private final Object monitor = new Object();
     /** Whether an appender is writing a batch; guarded by {@link #monitor}. */
     private boolean leading;
+    /**
+     * The number and hash of the newest commit this writer stored (a stored commit never changes), so a
+     * batch that continues right after it chains to it without reading it back; only the leader uses them.
+     */
+    private long chainedNumber = Long.MIN_VALUE;
+    private String chainedHash;
 
     CommitWriter(MongoCollection<Document> commits, CommitNumbers numbers, Durability durability) {
         this.commits = commits;
@@ -169,8 +175,8 @@ final class CommitWriter {
             }
             List<Document> documents = new ArrayList<>(remaining.size());
             // the hash chain follows the numbers: each commit chains to the one numbered before it, the
-            // first of the batch to the stored one (read, not remembered: what verify will chain to)
-            String previous = HashChain.storedHash(commits, number - 1);
+            // first of the batch to the stored one (read unless this writer stored it: what verify will chain to)
+            String previous = chainedNumber == number - 1 ? chainedHash : HashChain.storedHash(commits, number - 1);
             for (int i = 0; i < remaining.size(); i++) {
                 Document commit = remaining.get(i).commit;
                 commit.put("_id", number + i);
@@ -181,14 +187,14 @@ final class CommitWriter {
             try {
                 commits.insertMany(documents, new InsertManyOptions().ordered(true));
                 remaining.forEach(Pending::stored);
-                numbers.written(number + remaining.size() - 1);
+                stored(number + remaining.size() - 1, previous);
                 return;
             } catch (MongoBulkWriteException e) {
                 BulkWriteError error = e.getWriteErrors().get(0);
                 int failed = error.getIndex();
                 remaining.subList(0, failed).forEach(Pending::stored);
                 if (failed > 0) {
-                    numbers.written(number + failed - 1);
+                    stored(number + failed - 1, documents.get(failed - 1).getString(HashChain.HASH));
                 }
                 Pending loser = remaining.get(failed);
                 if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
@@ -208,6 +214,12 @@ final class CommitWriter {
                 }
             }
         }
+    }
+
+    private void stored(long number, String hash) {
+        numbers.written(number);
+        chainedNumber = number;
+        chainedHash = hash;
     }
 
     private boolean isTaken(String aggregateKey) {
