@@ -51,12 +51,16 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private final MongoServer server;
     private final InetSocketAddress address;
     private final ScheduledExecutorService maintenance;
+    /** What the file writes cost so far; written under {@link #writes} (commit) or by the one flusher (sync). */
+    private final java.util.concurrent.atomic.LongAdder flushes = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder commitNanos = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder syncNanos = new java.util.concurrent.atomic.LongAdder();
 
     private EmbeddedMongoServer(Path file, EmbeddedStoreSettings settings) {
         this.file = file;
         this.settings = settings;
         this.store = open(file, settings);
-        this.durability = new GroupFlush(this::writeAndSync, file.toString());
+        this.durability = new GroupFlush(new FileSteps(), file.toString());
         try {
             this.server = new MongoServer(new SerialWritesBackend(store, writes));
         } catch (RuntimeException e) {
@@ -179,6 +183,17 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * What the group flushes cost so far: how many there were, the time spent writing the changed pages
+     * (waiting for the write lock included) and the time the disk took to confirm them (fsync).
+     */
+    public record FlushStatistics(long flushes, long commitNanos, long syncNanos) {
+    }
+
+    public FlushStatistics flushStatistics() {
+        return new FlushStatistics(flushes.sum(), commitNanos.sum(), syncNanos.sum());
+    }
+
     /** The file's size in bytes. */
     public long fileSize() {
         try {
@@ -207,24 +222,37 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }
     }
 
-    /** Writes the file and syncs it to the disk; any failure closes the store for good. */
-    private void writeAndSync() {
-        writes.lock();
-        try {
-            throwIfPanicked();
-            store.commit();
-            throwIfPanicked();
-        } catch (RuntimeException e) {
-            stopServing(e);
-            throw e;
-        } finally {
-            writes.unlock();
+    /** The store file as group commit writes and syncs it; any failure closes the store for good. */
+    private final class FileSteps implements GroupFlush.StoreFile {
+
+        @Override
+        public void write() {
+            long started = System.nanoTime();
+            writes.lock();
+            try {
+                throwIfPanicked();
+                store.commit();
+                throwIfPanicked();
+            } catch (RuntimeException e) {
+                stopServing(e);
+                throw e;
+            } finally {
+                writes.unlock();
+            }
+            commitNanos.add(System.nanoTime() - started);
         }
-        try {
-            store.sync(); // outside the lock: commands go on while the disk confirms
-        } catch (RuntimeException e) {
-            stopServing(e);
-            throw e;
+
+        @Override
+        public void sync() {
+            long started = System.nanoTime();
+            try {
+                store.sync(); // outside the lock: commands go on while the disk confirms
+            } catch (RuntimeException e) {
+                stopServing(e);
+                throw e;
+            }
+            flushes.increment();
+            syncNanos.add(System.nanoTime() - started);
         }
     }
 

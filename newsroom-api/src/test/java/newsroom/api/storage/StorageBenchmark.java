@@ -1,5 +1,6 @@
 package newsroom.api.storage;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import newsroom.api.ServerProcess;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -64,9 +66,13 @@ class StorageBenchmark {
     void eventStorageEnginesSideBySide() throws Exception {
         int events = Integer.getInteger("benchmark.events", 100_000);
         Path root = Files.createTempDirectory("newsroom-storage-benchmark");
-        System.out.printf("%n=== Event storage on the embedded store (%d appends per run, %d cores) ===%n", APPENDS,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf("%n=== Event storage on the embedded store (%d appends per run, %d cores, load average %s) ===%n",
+                APPENDS, Runtime.getRuntime().availableProcessors(), ServerProcess.loadAverage());
+        long cpuBefore = processCpuNanos();
+        long wallBefore = System.nanoTime();
         appends(root.resolve("appends"));
+        System.out.printf("(the appends above: %.1f s wall, %.1f s CPU time of this process; load average now %s)%n",
+                (System.nanoTime() - wallBefore) / 1e9, (processCpuNanos() - cpuBefore) / 1e9, ServerProcess.loadAverage());
         ours(root.resolve("ours"), events);
         extension(root.resolve("extension"));
     }
@@ -77,11 +83,12 @@ class StorageBenchmark {
             String[] names = {"ours, durable (group commit + fsync)", "ours, no flush", "extension, no flush"};
             for (int engine = 0; engine < names.length; engine++) { // the JIT compiles both engines' paths first
                 MongoDatabase database = client.getDatabase("warm_up_" + engine);
-                appendsPerSecond(engine == 2 ? extension(database) : ours(database, server.durability()), 16,
-                        APPENDS, "warm-up");
+                append(engine == 2 ? extension(database) : ours(database, server.durability()), 16, APPENDS,
+                        "warm-up");
             }
             System.out.printf("%-44s %10s %10s %10s%n", "appends/s (one event per commit)", "1 writer", "4 writers",
                     "16 writers");
+            StringBuilder flushes = new StringBuilder(String.format("%-44s", "  its flushes: commits each, ms write+sync"));
             for (int engine = 0; engine < names.length; engine++) {
                 StringBuilder row = new StringBuilder(String.format("%-44s", names[engine]));
                 for (int writers : new int[] {1, 4, 16}) {
@@ -91,11 +98,32 @@ class StorageBenchmark {
                         case 1 -> ours(database, Durability.WRITE_CONCERN);
                         default -> extension(database);
                     };
-                    row.append(String.format(" %10.0f", appendsPerSecond(storage, writers, APPENDS, "w" + writers)));
+                    EmbeddedMongoServer.FlushStatistics before = server.flushStatistics();
+                    Appended appended = append(storage, writers, APPENDS, "w" + writers);
+                    row.append(String.format(" %10.0f", appended.perSecond()));
+                    if (engine == 0) {
+                        flushes.append(String.format(" %10s", flushCost(appended.commits(), before,
+                                server.flushStatistics())));
+                    }
                 }
                 System.out.println(row);
+                if (engine == 0) {
+                    System.out.println(flushes);
+                }
             }
         }
+    }
+
+    /**
+     * What bounds durable appends: how many commits shared a flush, and what a flush cost (writing the changed
+     * pages, then the disk's sync). A writer waits for both, so W writers make at most W commits per flush time.
+     */
+    private static String flushCost(long commits, EmbeddedMongoServer.FlushStatistics before,
+                                    EmbeddedMongoServer.FlushStatistics after) {
+        long flushes = Math.max(1, after.flushes() - before.flushes());
+        return String.format("%.1f,%.1f+%.1f", (double) commits / flushes,
+                (after.commitNanos() - before.commitNanos()) / 1e6 / flushes,
+                (after.syncNanos() - before.syncNanos()) / 1e6 / flushes);
     }
 
     private void ours(Path dataDir, int events) throws Exception {
@@ -133,6 +161,10 @@ class StorageBenchmark {
         }
     }
 
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     private MongoEventStorageEngine ours(MongoDatabase database, Durability durability) {
         return MongoEventStorageEngine.builder().database(database).durability(durability)
                 .eventSerializer(serializer).snapshotSerializer(serializer).build();
@@ -147,8 +179,16 @@ class StorageBenchmark {
         return engine;
     }
 
-    /** Appends {@code total} commits of one event from {@code writers} threads; returns commits per second. */
-    private double appendsPerSecond(EventStorageEngine engine, int writers, int total, String prefix) throws Exception {
+    /** Commits appended in a time. */
+    private record Appended(long commits, double seconds) {
+
+        double perSecond() {
+            return commits / seconds;
+        }
+    }
+
+    /** Appends {@code total} commits of one event from {@code writers} threads (at most for the time limit). */
+    private Appended append(EventStorageEngine engine, int writers, int total, String prefix) throws Exception {
         AtomicInteger done = new AtomicInteger();
         long deadline = System.nanoTime() + APPEND_TIME_LIMIT.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(writers);
@@ -168,7 +208,7 @@ class StorageBenchmark {
             writer.get(2, TimeUnit.MINUTES);
         }
         pool.shutdown();
-        return done.get() / ((System.nanoTime() - start) / 1e9);
+        return new Appended(done.get(), (System.nanoTime() - start) / 1e9);
     }
 
     /** Appends {@code count} events from 16 writers, in commits of one event and, every fourth, two. */
