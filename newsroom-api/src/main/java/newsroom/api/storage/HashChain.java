@@ -142,7 +142,7 @@ public final class HashChain {
      * to the head. Idempotent (the same content gives the same hashes), so two servers starting together agree.
      */
     static void migrate(MongoCollection<Document> commits, long head, MongoCollection<Document> records) {
-        if (head < 0 || commits.find(Filters.and(Filters.eq("_id", head), Filters.exists(HASH))).first() != null) {
+        if (head < 0 || isChained(commits, head)) {
             return;
         }
         long first = firstUnchained(commits, head);
@@ -168,13 +168,23 @@ public final class HashChain {
                 first, head, previous);
     }
 
+    /**
+     * Whether the commit has a hash. Asked by {@code _id} alone and checked here: the embedded server answers
+     * an exact {@code _id} from its index, but scans the whole collection for the same lookup inside an
+     * {@code $and} (seconds at every start with 100,000 commits).
+     */
+    private static boolean isChained(MongoCollection<Document> commits, long number) {
+        Document commit = commits.find(Filters.eq("_id", number)).projection(new Document(HASH, 1)).first();
+        return commit != null && commit.getString(HASH) != null;
+    }
+
     /** The first commit without a hash: commits are chained in order, so a binary search finds it. */
     private static long firstUnchained(MongoCollection<Document> commits, long head) {
         long chained = -1;
         long unchained = head;
         while (unchained - chained > 1) {
             long middle = (chained + unchained) >>> 1;
-            if (commits.find(Filters.and(Filters.eq("_id", middle), Filters.exists(HASH))).first() != null) {
+            if (isChained(commits, middle)) {
                 chained = middle;
             } else {
                 unchained = middle;
