@@ -16,7 +16,8 @@ RUN ./mvnw -B -DskipTests -DskipUi package
 FROM eclipse-temurin:17-jre
 WORKDIR /app
 COPY --from=build /src/newsroom-api/target/newsroom-api.jar /app/newsroom-api.jar
+# the README's start command with its JVM options (bounded memory); -e JAVA_OPTS="..." adds to them or overrides one
+COPY newsroom-api/start.sh newsroom-api/jvm.options /app/
+ENV NEWSROOM_JAR=/app/newsroom-api.jar
 EXPOSE 8080
-# the same bounded memory as the README's start command; override with -e JAVA_OPTS="..."
-ENV JAVA_OPTS="-Xmx256m -XX:MaxDirectMemorySize=64m"
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/newsroom-api.jar \"$@\"", "--"]
+ENTRYPOINT ["/app/start.sh"]

@@ -12,6 +12,8 @@ export const UI = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const TARGET = join(UI, 'target');
 export const SHOTS = join(TARGET, 'e2e-screenshots');
 export const SERVER_LOG = join(TARGET, 'e2e-server.log');
+// the server's start command (its JVM options and memory bounds), the same the README and the Docker image use
+export const START_SCRIPT = resolve(UI, '..', 'newsroom-api', 'start.sh');
 export const NEWSROOM_ZONE = 'Europe/Berlin';
 export const BROWSER_ZONE = 'America/New_York';
 const STARTUP_MS = 180_000;
@@ -44,11 +46,9 @@ export async function startServer(jarPath: string): Promise<RunningServer> {
   copyFileSync(jarPath, jar);
   const out = openSync(SERVER_LOG, 'w');
   const server = spawn(
-    'java',
+    '/bin/sh',
     [
-      '-Xmx512m',
-      '-jar',
-      jar,
+      START_SCRIPT,
       '--spring.profiles.active=demo',
       `--server.port=${port}`,
       '--server.address=127.0.0.1',
@@ -58,7 +58,7 @@ export async function startServer(jarPath: string): Promise<RunningServer> {
       '--newsroom.publishing.max-attempts=2',
       '--newsroom.publishing.initial-backoff=300ms',
     ],
-    { stdio: ['ignore', out, out], detached: true },
+    { stdio: ['ignore', out, out], detached: true, env: { ...process.env, NEWSROOM_JAR: jar } },
   );
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {

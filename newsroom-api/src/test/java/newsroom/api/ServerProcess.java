@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The packaged server ({@code target/newsroom-api.jar}) started as a separate process on 127.0.0.1 with
@@ -29,7 +27,9 @@ public final class ServerProcess implements AutoCloseable {
     private static final Path JAR = Path.of("target", "newsroom-api.jar");
     /** Linux's USER_HZ, the unit of {@code /proc/<pid>/stat}'s times; 100 on every common kernel. */
     private static final long CLOCK_TICKS_PER_SECOND = 100;
-    private static final Pattern README_START = Pattern.compile("java (.*?)\\s*-jar newsroom-api/target/newsroom-api.jar");
+    /** The start command (README, Docker image, browser tests): a script that runs the jar with jvm.options. */
+    private static final Path START_SCRIPT = Path.of("start.sh");
+    private static final Path JVM_OPTIONS = Path.of("jvm.options");
 
     private final Process process;
     private final int port;
@@ -42,52 +42,51 @@ public final class ServerProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the jar with the README's JVM settings on the given data directory. */
+    /** Starts the jar with the start command on the given data directory. */
     public static ServerProcess start(Path dataDir, String... extraArguments) {
-        return start(dataDir, readmeJvmOptions(), "", extraArguments);
+        return startLimited(dataDir, "", extraArguments);
     }
 
     /**
-     * Starts the jar.
+     * Starts the jar with the start command ({@code start.sh}, with its JVM options and environment).
+     * {@code -Dbenchmark.serverJvmOptions=} adds JVM options, e.g. a flight recording to profile the server.
      *
-     * @param jvmOptions  options before {@code -jar}
      * @param shellPrefix a shell command run first in the same shell, e.g. {@code ulimit -f 20000}; empty for none
      */
-    public static ServerProcess start(Path dataDir, List<String> jvmOptions, String shellPrefix,
-                                      String... extraArguments) {
+    public static ServerProcess startLimited(Path dataDir, String shellPrefix, String... extraArguments) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the tests with ./mvnw verify");
         }
         int port = freePort();
-        List<String> command = new ArrayList<>();
-        if (!shellPrefix.isBlank()) {
-            command.addAll(List.of("/bin/sh", "-c", shellPrefix + " && exec \"$@\"", "sh"));
-        }
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString(), "--spring.profiles.active=demo",
-                "--server.address=127.0.0.1", "--server.port=" + port, "--newsroom.mongodb.uri=",
-                "--newsroom.mongodb.data-dir=" + dataDir.toAbsolutePath()));
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c",
+                (shellPrefix.isBlank() ? "" : shellPrefix + " && ") + "exec /bin/sh \"$@\"", "sh"));
+        command.add(START_SCRIPT.toAbsolutePath().toString());
+        command.addAll(List.of("--spring.profiles.active=demo", "--server.address=127.0.0.1", "--server.port=" + port,
+                "--newsroom.mongodb.uri=", "--newsroom.mongodb.data-dir=" + dataDir.toAbsolutePath()));
         command.addAll(Arrays.asList(extraArguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        builder.environment().put("NEWSROOM_JAR", JAR.toAbsolutePath().toString());
+        builder.environment().put("JAVA_OPTS", System.getProperty("benchmark.serverJvmOptions", "").trim());
         try {
             Path log = Files.createTempFile(dataDir.toAbsolutePath().getParent(), "server-", ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            Process process = builder.redirectOutput(log.toFile()).start();
             return new ServerProcess(process, port, log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + JAR, e);
         }
     }
 
-    /** The JVM options of the README's start command ({@code java <options> -jar ...}). */
-    public static List<String> readmeJvmOptions() {
-        Path readme = Path.of("..", "README.md");
+    /** The JVM options of the start command, as the JVM reads {@code jvm.options}: {@code #} starts a comment. */
+    public static List<String> jvmOptions() {
         try {
-            Matcher start = README_START.matcher(Files.readString(readme));
-            if (!start.find()) {
-                throw new IllegalStateException("README.md has no 'java ... -jar newsroom-api/target/newsroom-api.jar'");
+            List<String> options = new ArrayList<>();
+            for (String line : Files.readAllLines(JVM_OPTIONS)) {
+                String withoutComment = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
+                Arrays.stream(withoutComment.trim().split("\\s+")).filter(option -> !option.isBlank())
+                        .forEach(options::add);
             }
-            return Arrays.stream(start.group(1).trim().split("\\s+")).filter(option -> !option.isBlank()).toList();
+            return options;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -92,7 +92,7 @@ class StoreFailureIT {
         List<String> acknowledged = new ArrayList<>();
         Response refused = null;
         // /bin/sh counts the limit in blocks of 512 bytes: 6 MB, room for the empty store and a few stories
-        try (ServerProcess server = ServerProcess.start(dataDir, ServerProcess.readmeJvmOptions(), "ulimit -f 12288")) {
+        try (ServerProcess server = ServerProcess.startLimited(dataDir, "ulimit -f 12288")) {
             server.awaitReady(START);
             ApiClient api = new ApiClient(server.baseUrl());
             Random random = new Random(11);
