@@ -53,6 +53,15 @@ import org.junit.jupiter.api.Test;
 class ServerBenchmark {
 
     private static final String PASSWORD = "newsroom-demo";
+    /** The server's memory figures (direct buffers) for the load phase; admins may read them. */
+    private static final String METRICS = "--management.endpoints.web.exposure.include=health,info,metrics";
+    /**
+     * Story lives the fill runs at once. Each waits for its answers, so this is how many commands the server
+     * has in hand; more at once share its group flushes and projection batches.
+     */
+    /** Events a story life stores today (the domain records more than one event for some commands). */
+    private static final int EVENTS_PER_LIFE = 10;
+    private static final int FILL_CLIENTS = Integer.getInteger("benchmark.fillClients", 16);
     private static final Instant FIRST_DAY = Instant.parse("2027-01-01T00:00:00Z");
     private static final int DAYS = 730;
     private static final String[] CHANNELS = {"corporate-blog", "linkedin", "intranet", "newsletter", "x", "instagram"};
@@ -71,14 +80,16 @@ class ServerBenchmark {
         Path dataDir = Files.createTempDirectory("newsroom-server-benchmark").resolve("data");
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve(EmbeddedMongoServer.FILE_NAME);
-        System.out.printf("%n=== Server on the embedded store: JVM options %s ===%n", ServerProcess.readmeJvmOptions());
+        System.out.printf("%n=== Server on the embedded store: started by newsroom-api/start.sh, JVM options %s ===%n",
+                ServerProcess.jvmOptions());
 
         String reused = System.getProperty("benchmark.store", "");
-        long filled = reused.isBlank() ? fillFreshStore(dataDir, events, fillLimit) : reuse(Path.of(reused), dataDir);
+        long filled = reused.isBlank() ? fillFreshStore(dataDir, events, fillLimit)
+                : reuse(Path.of(reused), dataDir, events, fillLimit);
         System.out.printf("store file after a clean stop: %,d KB = %.2f KB per event%n", Files.size(file) / 1024,
                 Files.size(file) / 1024.0 / Math.max(1, filled));
 
-        try (ServerProcess server = ServerProcess.start(dataDir)) {
+        try (ServerProcess server = ServerProcess.start(dataDir, METRICS)) {
             Duration ready = server.awaitReady(Duration.ofMinutes(5));
             long cpuToReady = server.cpuMillis();
             pause(Duration.ofSeconds(15));
@@ -88,7 +99,7 @@ class ServerBenchmark {
             server.stop();
         }
 
-        try (ServerProcess server = ServerProcess.start(dataDir)) {
+        try (ServerProcess server = ServerProcess.start(dataDir, METRICS)) {
             Duration ready = server.awaitReady(Duration.ofMinutes(5));
             long cpuBefore = server.cpuMillis();
             Load load = load(server, rate, Duration.ofSeconds(sustainSeconds));
@@ -101,9 +112,9 @@ class ServerBenchmark {
                     load.coldStart.size(), max(load.coldStart), percentile(load.coldStart, 99),
                     percentile(load.coldStart, 50));
             System.out.printf("sustained (after 10 s): %d commands, p50 %d ms, p99 %d ms, slowest %d ms, "
-                            + "%d failed or timed out; RSS max %d MB%n", load.sustained.size(),
+                            + "%d failed or timed out; RSS max %d MB (direct buffers max %d MB)%n", load.sustained.size(),
                     percentile(load.sustained, 50), percentile(load.sustained, 99), max(load.sustained),
-                    load.failures.get(), load.maxResidentKb.get() / 1024);
+                    load.failures.get(), load.maxResidentKb.get() / 1024, load.maxDirectBytes.get() / 1024 / 1024);
             server.stop();
         }
     }
@@ -113,17 +124,19 @@ class ServerBenchmark {
         Path file = dataDir.resolve(EmbeddedMongoServer.FILE_NAME);
         long stored;
         long filled;
-        try (ServerProcess server = ServerProcess.start(dataDir)) {
+        try (ServerProcess server = ServerProcess.start(dataDir, METRICS)) {
             server.awaitReady(Duration.ofMinutes(5));
             long start = System.nanoTime();
+            long cpuBefore = server.cpuMillis();
             Fill fill = fill(server, events, fillLimit);
             filled = fill.events.get();
             double seconds = (System.nanoTime() - start) / 1e9;
             stored = awaitProjections(server, Duration.ofMinutes(10));
-            System.out.printf("fill: %,d commands, %,d events in %.0f s (%.0f commands/s, %d failed); "
-                            + "%,d placements on %d days; RSS %d MB%n", fill.commands.get(), fill.events.get(), seconds,
-                    fill.commands.get() / seconds, fill.failures.get(), fill.placements.get(), DAYS,
-                    server.residentKb() / 1024);
+            System.out.printf("fill: %,d commands, %,d events in %.0f s (%.0f commands/s, %d failed; the server's CPU "
+                            + "time %.1f ms per command; load average %s); %,d placements on %d days; RSS %d MB%n",
+                    fill.commands.get(), fill.events.get(), seconds, fill.commands.get() / seconds, fill.failures.get(),
+                    (double) (server.cpuMillis() - cpuBefore) / Math.max(1, fill.commands.get()),
+                    ServerProcess.loadAverage(), fill.placements.get(), DAYS, server.residentKb() / 1024);
             System.out.printf("store file while serving: %,d KB for %,d events in %,d commits = %.2f KB per event "
                     + "(read models included)%n", Files.size(file) / 1024, fill.events.get(), stored,
                     Files.size(file) / 1024.0 / fill.events.get());
@@ -135,17 +148,27 @@ class ServerBenchmark {
     /**
      * Copies a store filled by an earlier run ({@code -Dbenchmark.store=<its data directory>}, with
      * {@code -Dbenchmark.storeEvents=} the events it holds) and lets the server bring its read models up to date
-     * (an upgrade may rebuild them); returns the number of events. Saves the fill when only the later phases
-     * are measured again.
+     * (an upgrade may rebuild them); with {@code -Dbenchmark.topUp=true} it then fills it up to
+     * {@code benchmark.events} through the API. Returns the number of events. Saves the fill when only the later
+     * phases are measured again.
      */
-    private long reuse(Path store, Path dataDir) throws Exception {
+    private long reuse(Path store, Path dataDir, int targetEvents, Duration fillLimit) throws Exception {
         Files.copy(store.resolve(EmbeddedMongoServer.FILE_NAME), dataDir.resolve(EmbeddedMongoServer.FILE_NAME));
-        try (ServerProcess server = ServerProcess.start(dataDir)) {
+        try (ServerProcess server = ServerProcess.start(dataDir, METRICS)) {
             server.awaitReady(Duration.ofMinutes(5));
             long commits = awaitProjections(server, Duration.ofMinutes(15));
             long events = Long.getLong("benchmark.storeEvents", commits);
             System.out.printf("reused the store in %s: %,d commits, %,d events; read models up to date; RSS %d MB%n",
                     store, commits, events, server.residentKb() / 1024);
+            if (Boolean.getBoolean("benchmark.topUp") && events < targetEvents) {
+                long start = System.nanoTime();
+                Fill fill = fill(server, (int) (targetEvents - events), fillLimit);
+                awaitProjections(server, Duration.ofMinutes(10));
+                events += fill.events.get();
+                System.out.printf("topped up with %,d commands, %,d events in %.0f s (%d failed): %,d events in %s%n",
+                        fill.commands.get(), fill.events.get(), (System.nanoTime() - start) / 1e9, fill.failures.get(),
+                        events, dataDir);
+            }
             server.stop();
             return events;
         }
@@ -157,15 +180,19 @@ class ServerBenchmark {
 
     private Fill fill(ServerProcess server, int events, Duration limit) throws Exception {
         Fill fill = new Fill(new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicInteger());
-        int stories = events / 8; // a story's life below stores 8 events
+        // the placements are spread over the days for the stories this many events make (a life stores about 10)
+        int stories = Math.max(1, events / EVENTS_PER_LIFE);
         AtomicInteger nextStory = new AtomicInteger();
         long deadline = System.nanoTime() + limit.toNanos();
-        ExecutorService clients = Executors.newFixedThreadPool(16);
+        ExecutorService clients = Executors.newFixedThreadPool(FILL_CLIENTS);
         List<Future<?>> running = new ArrayList<>();
-        for (int c = 0; c < 16; c++) {
+        for (int c = 0; c < FILL_CLIENTS; c++) {
             running.add(clients.submit(() -> {
                 int story;
-                while ((story = nextStory.getAndIncrement()) < stories && System.nanoTime() < deadline) {
+                // until the events stored reach the target (lives in progress may add a few more); bounded in
+                // stories too, should lives store fewer events than expected or fail
+                while (fill.events.get() < events && (story = nextStory.getAndIncrement()) < 2 * stories
+                        && System.nanoTime() < deadline) {
                     StoryLife life = new StoryLife(story, stories);
                     while (!life.done()) {
                         Command command = life.next();
@@ -213,8 +240,25 @@ class ServerBenchmark {
         throw new IllegalStateException("the projections did not catch up: " + status);
     }
 
+    /** The direct buffers the server holds (its actuator's metric), -1 if it does not answer. */
+    private long directBufferBytes(ServerProcess server) {
+        try {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+                            + "/actuator/metrics/jvm.buffer.memory.used?tag=id:direct")).header("Authorization", basic("ada"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() == 200 ? json.readTree(answer.body()).path("measurements").path(0).path("value").asLong()
+                    : -1;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     /** What the load saw. */
-    private record Load(List<Long> coldStart, List<Long> sustained, AtomicInteger failures, AtomicLong maxResidentKb) {
+    private record Load(List<Long> coldStart, List<Long> sustained, AtomicInteger failures, AtomicLong maxResidentKb,
+                        AtomicLong maxDirectBytes) {
     }
 
     /**
@@ -224,7 +268,7 @@ class ServerBenchmark {
      */
     private Load load(ServerProcess server, int rate, Duration duration) throws Exception {
         Load load = new Load(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>(), new AtomicInteger(),
-                new AtomicLong());
+                new AtomicLong(), new AtomicLong());
         Queue<StoryLife> idle = new ConcurrentLinkedQueue<>();
         AtomicInteger nextStory = new AtomicInteger(1_000_000);
         AtomicInteger inFlight = new AtomicInteger();
@@ -232,8 +276,10 @@ class ServerBenchmark {
         long start = System.nanoTime();
         long periodNanos = 1_000_000_000L / rate;
         ScheduledExecutorService ticks = Executors.newScheduledThreadPool(2);
-        ticks.scheduleAtFixedRate(() -> load.maxResidentKb.accumulateAndGet(server.residentKb(), Math::max),
-                0, 1, TimeUnit.SECONDS);
+        ticks.scheduleAtFixedRate(() -> {
+            load.maxResidentKb.accumulateAndGet(server.residentKb(), Math::max);
+            load.maxDirectBytes.accumulateAndGet(directBufferBytes(server), Math::max);
+        }, 0, 1, TimeUnit.SECONDS);
         ticks.scheduleAtFixedRate(() -> {
             long due = System.nanoTime();
             if (stopped.get() || inFlight.get() > 2_000) {
@@ -281,7 +327,7 @@ class ServerBenchmark {
     private record Command(String user, String path, String body) {
     }
 
-    /** Pitch, accept, three placements, submit, approve: 7 commands, 8 events. */
+    /** Pitch, accept, three placements, submit, approve: 7 commands, about {@value #EVENTS_PER_LIFE} events. */
     private static final class StoryLife {
 
         private final int number;
