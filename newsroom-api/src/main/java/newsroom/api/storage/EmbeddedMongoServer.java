@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -51,10 +52,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private final MongoServer server;
     private final InetSocketAddress address;
     private final ScheduledExecutorService maintenance;
-    /** What the file writes cost so far; written under {@link #writes} (commit) or by the one flusher (sync). */
-    private final java.util.concurrent.atomic.LongAdder flushes = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder commitNanos = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder syncNanos = new java.util.concurrent.atomic.LongAdder();
+    /** What the group flushes cost so far (see {@link #flushStatistics()}); syncs may run at once. */
+    private final LongAdder flushes = new LongAdder();
+    private final LongAdder commitNanos = new LongAdder();
+    private final LongAdder syncNanos = new LongAdder();
 
     private EmbeddedMongoServer(Path file, EmbeddedStoreSettings settings) {
         this.file = file;
