@@ -39,7 +39,8 @@ public class ReadModelLayouts {
             Map.entry("approval-policies", 1),
             Map.entry("delegations", 1),
             Map.entry("api-tokens", 1),
-            Map.entry("sign-ins", 1)));
+            Map.entry("sign-ins", 1),
+            Map.entry("publication-schedule", 2))); // 2: stories filed by the day of their next slot
 
     private static final int FIRST_LAYOUT = 1;
 

@@ -80,7 +80,7 @@ class PublicationScheduleProjection {
         if (before == null && entries.isEmpty()) {
             return;
         }
-        schedule.save(new PublicationSchedule.StorySchedule(event.storyId(), version, entries));
+        schedule.save(before, new PublicationSchedule.StorySchedule(event.storyId(), version, entries));
     }
 
     @ResetHandler

@@ -36,7 +36,8 @@ class ReplayEqualsLiveIT extends ApiIntegrationTest {
             "campaigns", List.of("campaigns"),
             "channels", List.of("channels"),
             "approval-policies", List.of("approval_policies"),
-            "delegations", List.of("delegations"));
+            "delegations", List.of("delegations"),
+            "publication-schedule", List.of("publication_schedule", "publication_due"));
 
     @Autowired
     private MongoStore store;
