@@ -51,6 +51,35 @@ class ReadModelProgressTest {
     }
 
     @Test
+    void aCallerWaitingForTheVersionAfterTheLastAnnouncedReadsOnlyOnceItIsAnnounced() throws Exception {
+        ReadModelProgress progress = new ReadModelProgress(readModel -> true, NEVER, NEVER);
+        shown.set(2);
+        progress.announce(List.of(applied("stories", "s1", 2)));
+        CompletableFuture<Optional<Long>> answer = CompletableFuture.supplyAsync(() ->
+                progress.awaitVersion("stories", "s1", 3, this::read, version -> version, Duration.ofSeconds(30)));
+        while (progress.waiting() == 0) {
+            Thread.onSpinWait();
+        }
+        assertThat(reads.get()).isZero(); // version 2 was the last announced: the read model cannot show 3 yet
+        shown.set(3);
+        progress.announce(List.of(applied("stories", "s1", 3)));
+
+        assertThat(answer.get(10, TimeUnit.SECONDS)).contains(3L);
+        assertThat(reads.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aVersionAnnouncedBeforeTheCallerAskedIsReadAtOnce() {
+        ReadModelProgress progress = new ReadModelProgress(readModel -> true, NEVER, NEVER);
+        shown.set(3);
+        progress.announce(List.of(applied("stories", "s1", 3)));
+
+        assertThat(progress.awaitVersion("stories", "s1", 3, this::read, version -> version, Duration.ofSeconds(30)))
+                .contains(3L);
+        assertThat(reads.get()).isEqualTo(1);
+    }
+
+    @Test
     void aVersionTheReadModelAlreadyShowsIsAnsweredAtOnce() {
         ReadModelProgress progress = new ReadModelProgress(readModel -> true, NEVER, NEVER);
         shown.set(5);
