@@ -47,7 +47,7 @@ public class Permissions {
     }
 
     private Optional<NewsroomUser> account(String username) {
-        return directory.find(username).filter(NewsroomUser::enabled);
+        return directory.findRequester(username).filter(NewsroomUser::enabled);
     }
 
     private static String signedInName() {

@@ -29,7 +29,7 @@ class SessionStillValid extends OncePerRequestFilter {
     }
 
     static boolean stillValid(SessionUser user, UserDirectory directory) {
-        return directory.find(user.username())
+        return directory.findRequester(user.username())
                 .filter(account -> account.enabled() && account.version() == user.accountVersion()).isPresent();
     }
 

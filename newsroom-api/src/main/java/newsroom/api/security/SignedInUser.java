@@ -30,7 +30,7 @@ class SignedInUser extends User {
 
     /** The directory still has the account enabled and at the version it was signed in at. */
     boolean stillCurrent(UserDirectory directory) {
-        return directory.find(getUsername())
+        return directory.findRequester(getUsername())
                 .filter(current -> current.enabled() && current.version() == account.version()).isPresent();
     }
 }
