@@ -29,12 +29,30 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
     public int compare(KeyValue a, KeyValue b) {
         int common = Math.min(a.size(), b.size());
         for (int i = 0; i < common; i++) {
-            int order = ORDER.compare(a.get(i), b.get(i));
+            int order = compareValues(a.get(i), b.get(i));
             if (order != 0) {
                 return order;
             }
         }
         return Integer.compare(a.size(), b.size());
+    }
+
+    /**
+     * The server's order, with the usual keys (text, whole numbers of one type) compared directly: the server's
+     * comparator first ranks both values' types and normalises numbers, and a lookup compares a key a dozen times
+     * (~3% of a command's CPU went into it).
+     */
+    private static int compareValues(Object a, Object b) {
+        if (a instanceof String x && b instanceof String y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof Long x && b instanceof Long y) {
+            return Long.compare(x, y);
+        }
+        if (a instanceof Integer x && b instanceof Integer y) {
+            return Integer.compare(x, y);
+        }
+        return ORDER.compare(a, b);
     }
 
     @Override
