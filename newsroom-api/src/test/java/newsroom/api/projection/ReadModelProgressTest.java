@@ -23,8 +23,9 @@ class ReadModelProgressTest {
     private final AtomicInteger reads = new AtomicInteger();
 
     private Optional<Long> read() {
+        long value = shown.get(); // before counting the read: a test that saw the count knows what it read
         reads.incrementAndGet();
-        return shown.get() < 0 ? Optional.empty() : Optional.of(shown.get());
+        return value < 0 ? Optional.empty() : Optional.of(value);
     }
 
     private static AppliedEvent applied(String readModel, String storyId, long version) {
@@ -37,7 +38,7 @@ class ReadModelProgressTest {
         ReadModelProgress progress = new ReadModelProgress(readModel -> true, NEVER, NEVER);
         CompletableFuture<Optional<Long>> answer = CompletableFuture.supplyAsync(() ->
                 progress.awaitVersion("stories", "s1", 3, this::read, version -> version, Duration.ofSeconds(30)));
-        while (progress.waiting() == 0) {
+        while (progress.waiting() == 0 || reads.get() == 0) { // waiting, and has seen the read model before the change
             Thread.onSpinWait();
         }
         shown.set(3);
