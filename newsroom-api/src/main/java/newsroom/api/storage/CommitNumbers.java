@@ -1,5 +1,7 @@
 package newsroom.api.storage;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
@@ -15,6 +17,8 @@ final class CommitNumbers {
     /** Only touched by the commit writer's leader, one at a time. */
     private long lastWritten;
     private boolean known;
+    /** The highest commit number known to exist (written here, found at the head or by a reader); -1 for none. */
+    private final AtomicLong highestSeen = new AtomicLong(-1);
 
     CommitNumbers(MongoCollection<Document> commits) {
         this.commits = commits;
@@ -32,6 +36,17 @@ final class CommitNumbers {
     void written(long number) {
         lastWritten = known ? Math.max(lastWritten, number) : number;
         known = true;
+        seen(number);
+    }
+
+    /** A commit with this number exists. */
+    void seen(long number) {
+        highestSeen.accumulateAndGet(number, Math::max);
+    }
+
+    /** The highest commit number known to exist, at least the head when this was first asked; -1 for none. */
+    long highestSeen() {
+        return highestSeen.get();
     }
 
     /** Another node wrote, or the outcome of a write is unknown: look the head up again next time. */
@@ -44,6 +59,12 @@ final class CommitNumbers {
      * a good first guess; exact lookups confirm it or search from it (doubling, then halving).
      */
     long head() {
+        long head = findHead();
+        seen(head);
+        return head;
+    }
+
+    private long findHead() {
         long guess = commits.estimatedDocumentCount() - 1;
         if (guess >= 0 && !exists(guess)) {
             return lastExistingBetween(-1, guess);

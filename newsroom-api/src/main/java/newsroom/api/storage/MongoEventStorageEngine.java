@@ -55,6 +55,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     public static final String COLLECTION = "event_commits";
     /** Commits read per tracking batch: one exact lookup each, in one query. */
     static final int DEFAULT_TRACKING_BATCH = 256;
+    /** Commit numbers a tracking read asks for beyond the highest known to exist. */
+    static final int TRACKING_PROBE = 16;
     /**
      * Sequence numbers asked for in the first lookup of a story; most stories fit (a story's life from pitch to
      * approval stores about 10 events), longer ones take a second, wider lookup. Each key asked for is an index
@@ -157,7 +159,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         long after = lastToken == null ? -1 : ((GlobalSequenceTrackingToken) lastToken).getGlobalIndex();
-        List<Long> wanted = LongStream.rangeClosed(after + 1, after + trackingBatch).boxed().toList();
+        // up to the highest commit known to exist and a few beyond it (written meanwhile, or by another node): a
+        // processor that is up to date asked for 256 numbers twice per commit, each an index lookup
+        long wantedUpTo = after + Math.min(trackingBatch, Math.max(TRACKING_PROBE, highestSeen() - after + TRACKING_PROBE));
+        List<Long> wanted = LongStream.rangeClosed(after + 1, wantedUpTo).boxed().toList();
         List<Document> found = commits.find(Filters.in("_id", wanted)).batchSize(trackingBatch)
                 .into(new ArrayList<>(trackingBatch));
         found.sort(Comparator.comparingLong(MongoEventStorageEngine::number));
@@ -173,7 +178,14 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             }
             expected++;
         }
+        numbers.seen(expected - 1);
         return result;
+    }
+
+    /** The highest commit number known to exist; looks the head up the first time. */
+    private long highestSeen() {
+        long seen = numbers.highestSeen();
+        return seen >= 0 ? seen : numbers.head();
     }
 
     @Override
