@@ -137,7 +137,7 @@ class AuditProjection {
         private final Map<String, StoryView> stories = new HashMap<>();
         private final Map<String, StoryView> changedStories = new LinkedHashMap<>();
         private final List<org.bson.Document> entries = new ArrayList<>();
-        private final Map<String, PostingList> postings = new HashMap<>();
+        private final Map<String, PostingTail> postings = new HashMap<>();
         private TreeSet<String> months;
 
         void file(AuditEntry entry, String data, AuditRepository audit) {
@@ -152,12 +152,14 @@ class AuditProjection {
             addKey(keys, AuditKey.CAMPAIGN, entry.campaign(), month);
             addKey(keys, AuditKey.ACTION, entry.action(), month);
             List<String> missing = keys.stream().filter(key -> !postings.containsKey(key)).toList();
-            Map<String, PostingList> loaded = audit.postings(missing);
-            for (String key : missing) {
-                postings.put(key, loaded.getOrDefault(key, new PostingList()));
-            }
+            postings.putAll(audit.tails(missing));
             long time = entry.at().toEpochMilli();
-            keys.forEach(key -> postings.get(key).add(entry.entryId(), time));
+            for (String key : keys) {
+                if (!postings.get(key).covers(entry.entryId())) {
+                    postings.put(key, audit.whole(postings.get(key)));
+                }
+                postings.get(key).list().add(entry.entryId(), time);
+            }
         }
 
         private static void addKey(List<String> keys, AuditKey key, String value, String month) {

@@ -2,6 +2,7 @@ package newsroom.api.audit;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The audit entries of one search key in one month, in ascending order: entry ids and the epoch
@@ -65,6 +66,27 @@ final class PostingList {
         times[insertAt] = time;
         size++;
         return true;
+    }
+
+    /** The entries from {@code from} (inclusive) to {@code to} (exclusive), as a list of their own. */
+    PostingList slice(int from, int to) {
+        long[] idValues = Arrays.copyOfRange(ids, from, Math.max(to, from + 8));
+        long[] timeValues = Arrays.copyOfRange(times, from, Math.max(to, from + 8));
+        return new PostingList(idValues, timeValues, to - from);
+    }
+
+    /** The lists one after another (they hold consecutive ranges of ids, in order). */
+    static PostingList concat(List<PostingList> lists) {
+        int size = lists.stream().mapToInt(PostingList::size).sum();
+        long[] idValues = new long[Math.max(size, 8)];
+        long[] timeValues = new long[Math.max(size, 8)];
+        int at = 0;
+        for (PostingList list : lists) {
+            System.arraycopy(list.ids, 0, idValues, at, list.size);
+            System.arraycopy(list.times, 0, timeValues, at, list.size);
+            at += list.size;
+        }
+        return new PostingList(idValues, timeValues, size);
     }
 
     boolean contains(long id) {

@@ -40,7 +40,8 @@ public class ReadModelLayouts {
             Map.entry("delegations", 1),
             Map.entry("api-tokens", 1),
             Map.entry("sign-ins", 1),
-            Map.entry("publication-schedule", 2))); // 2: stories filed by the day of their next slot
+            Map.entry("publication-schedule", 2), // 2: stories filed by the day of their next slot
+            Map.entry("audit", 1)));
 
     private static final int FIRST_LAYOUT = 1;
 

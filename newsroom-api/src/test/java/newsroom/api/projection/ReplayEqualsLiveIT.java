@@ -37,7 +37,8 @@ class ReplayEqualsLiveIT extends ApiIntegrationTest {
             "channels", List.of("channels"),
             "approval-policies", List.of("approval_policies"),
             "delegations", List.of("delegations"),
-            "publication-schedule", List.of("publication_schedule", "publication_due"));
+            "publication-schedule", List.of("publication_schedule", "publication_due"),
+            "audit", List.of("audit_entries", "audit_postings", "audit_stories"));
 
     @Autowired
     private MongoStore store;
