@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import com.mongodb.client.MongoCollection;
@@ -63,32 +66,37 @@ class PublicationSchedule {
         return document == null ? null : fromDocument(document);
     }
 
-    /** The stories with a placement due at or before the moment and not held. */
-    List<StorySchedule> due(Instant now, int limit) {
+    /** The stories with a placement due at or before the moment and not held, earliest first. */
+    List<StorySchedule> due(Instant moment, int limit) {
         Document index = dueByDay.find(Filters.eq("_id", DAYS_ID)).first();
         if (index == null) {
             return List.of();
         }
-        String today = dayOf(now);
+        String lastDay = dayOf(moment);
         List<String> days = index.getList("days", String.class, List.of()).stream()
-                .filter(day -> day.compareTo(today) <= 0).toList();
+                .filter(day -> day.compareTo(lastDay) <= 0).toList();
         if (days.isEmpty()) {
             return List.of();
         }
-        Date moment = Date.from(now);
-        List<String> storyIds = new ArrayList<>();
+        Date until = Date.from(moment);
+        Map<String, Date> nextSlots = new HashMap<>();
         for (Document day : dueByDay.find(Filters.in("_id", days))) {
             day.get("stories", new Document()).forEach((storyId, nextSlot) -> {
-                if (!((Date) nextSlot).after(moment) && storyIds.size() < limit) {
-                    storyIds.add(storyId);
+                if (!((Date) nextSlot).after(until)) {
+                    nextSlots.put(storyId, (Date) nextSlot);
                 }
             });
         }
-        List<StorySchedule> due = new ArrayList<>();
-        if (!storyIds.isEmpty()) {
-            schedule.find(Filters.in("_id", storyIds)).forEach(document -> due.add(fromDocument(document)));
+        List<String> earliest = nextSlots.keySet().stream()
+                .sorted(Comparator.comparing((String storyId) -> nextSlots.get(storyId)).thenComparing(storyId -> storyId))
+                .limit(limit).toList();
+        if (earliest.isEmpty()) {
+            return List.of();
         }
-        return due;
+        Map<String, StorySchedule> found = new HashMap<>();
+        schedule.find(Filters.in("_id", earliest)).forEach(document -> found.put(document.getString("_id"),
+                fromDocument(document)));
+        return earliest.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     /**
