@@ -39,7 +39,10 @@ public class ReadModelLayouts {
             Map.entry("approval-policies", 1),
             Map.entry("delegations", 1),
             Map.entry("api-tokens", 1),
-            Map.entry("sign-ins", 1)));
+            Map.entry("sign-ins", 1),
+            Map.entry("audit", 2),          // 2: entry ids right when a commit's events come in two batches
+            Map.entry("calendar-history", 1),
+            Map.entry("publication-schedule", 1)));
 
     private static final int FIRST_LAYOUT = 1;
 

@@ -28,15 +28,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ReplayEqualsLiveIT extends ApiIntegrationTest {
 
     /** Each rebuildable projection and the collections it keeps. */
-    private static final Map<String, List<String>> READ_MODELS = Map.of(
-            "stories", List.of("stories"),
-            "calendar", List.of("calendar_days", "calendar_entries", "calendar_stories"),
-            "notifications", List.of("notification_inboxes", "notification_stories"),
-            "blackouts", List.of("blackouts"),
-            "campaigns", List.of("campaigns"),
-            "channels", List.of("channels"),
-            "approval-policies", List.of("approval_policies"),
-            "delegations", List.of("delegations"));
+    private static final Map<String, List<String>> READ_MODELS = Map.ofEntries(
+            Map.entry("stories", List.of("stories")),
+            Map.entry("calendar", List.of("calendar_days", "calendar_entries", "calendar_stories")),
+            Map.entry("notifications", List.of("notification_inboxes", "notification_stories")),
+            Map.entry("blackouts", List.of("blackouts")),
+            Map.entry("campaigns", List.of("campaigns")),
+            Map.entry("channels", List.of("channels")),
+            Map.entry("approval-policies", List.of("approval_policies")),
+            Map.entry("delegations", List.of("delegations")),
+            Map.entry("audit", List.of("audit_entries", "audit_postings", "audit_stories")),
+            Map.entry("calendar-history", List.of("calendar_history", "calendar_history_days",
+                    "calendar_history_stories")),
+            Map.entry("publication-schedule", List.of("publication_schedule")));
 
     @Autowired
     private MongoStore store;
@@ -45,6 +49,10 @@ class ReplayEqualsLiveIT extends ApiIntegrationTest {
     void everyReadModelRebuiltFromTheEventsEqualsTheLiveOneDocumentForDocument() {
         mixedWorkload();
         awaitAllCaughtUp();
+        List<String> offered = new ArrayList<>();
+        ok(api.as("ada").get("/api/admin/projections")).body().path("projections")
+                .forEach(projection -> offered.add(projection.path("name").asText()));
+        assertThat(offered).containsAll(READ_MODELS.keySet());
         Map<String, List<Document>> live = snapshot();
         assertThat(live.get("stories")).hasSizeGreaterThanOrEqualTo(6);
         assertThat(live.get("calendar_entries")).isNotEmpty();
@@ -54,6 +62,9 @@ class ReplayEqualsLiveIT extends ApiIntegrationTest {
         assertThat(live.get("channels")).isNotEmpty();
         assertThat(live.get("approval_policies")).isNotEmpty();
         assertThat(live.get("delegations")).isNotEmpty();
+        assertThat(live.get("audit_entries")).isNotEmpty();
+        assertThat(live.get("calendar_history")).isNotEmpty();
+        assertThat(live.get("publication_schedule")).isNotEmpty();
 
         for (int round = 1; round <= 2; round++) { // and rebuilding again gives the same once more
             READ_MODELS.keySet().forEach(name ->
