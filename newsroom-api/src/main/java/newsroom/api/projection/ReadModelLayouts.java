@@ -41,7 +41,7 @@ public class ReadModelLayouts {
             Map.entry("api-tokens", 1),
             Map.entry("sign-ins", 1),
             Map.entry("audit", 2),          // 2: entry ids right when a commit's events come in two batches
-            Map.entry("calendar-history", 1),
+            Map.entry("calendar-history", 2), // 2: filed by slot day and the weeks each version held in
             Map.entry("publication-schedule", 1)));
 
     private static final int FIRST_LAYOUT = 1;

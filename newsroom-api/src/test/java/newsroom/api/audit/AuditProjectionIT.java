@@ -8,17 +8,11 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import newsroom.api.TestStore;
+import newsroom.api.TestDatabase;
 import newsroom.api.storage.DocumentMapper;
-import newsroom.api.storage.Durability;
 import newsroom.api.storage.MongoEventStorageEngine;
-import newsroom.api.storage.MongoStore;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -36,8 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class AuditProjectionIT {
 
-    private MongoServer server;
-    private MongoClient client;
+    private TestDatabase test;
     private MongoDatabase database;
     private MongoEventStorageEngine engine;
     private AuditProjection projection;
@@ -47,27 +40,18 @@ class AuditProjectionIT {
 
     @BeforeEach
     void start() {
-        String uri = TestStore.externalUri().orElseGet(() -> {
-            server = new MongoServer(new MemoryBackend());
-            server.bind("127.0.0.1", 0);
-            return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
-        });
-        client = MongoClients.create(uri);
-        database = client.getDatabase(TestStore.uniqueDatabaseName());
+        test = new TestDatabase();
+        database = test.database();
         Serializer serializer = JacksonSerializer.defaultSerializer();
         engine = MongoEventStorageEngine.builder().database(database).eventSerializer(serializer)
                 .snapshotSerializer(serializer).build();
-        MongoStore store = new MongoStore(client, database, "test", false, Durability.WRITE_CONCERN);
-        projection = new AuditProjection(new AuditRepository(store, new DocumentMapper()), new ObjectMapper(), engine);
+        projection = new AuditProjection(new AuditRepository(test.store(), new DocumentMapper()), new ObjectMapper(),
+                engine);
     }
 
     @AfterEach
     void stop() {
-        database.drop();
-        client.close();
-        if (server != null) {
-            server.shutdownNow();
-        }
+        test.close();
     }
 
     @Test

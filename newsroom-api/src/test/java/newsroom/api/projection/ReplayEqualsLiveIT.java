@@ -38,8 +38,8 @@ class ReplayEqualsLiveIT extends ApiIntegrationTest {
             Map.entry("approval-policies", List.of("approval_policies")),
             Map.entry("delegations", List.of("delegations")),
             Map.entry("audit", List.of("audit_entries", "audit_postings", "audit_stories")),
-            Map.entry("calendar-history", List.of("calendar_history", "calendar_history_days",
-                    "calendar_history_stories")),
+            Map.entry("calendar-history", List.of("calendar_history", "calendar_history_ended",
+                    "calendar_history_days", "calendar_history_stories")),
             Map.entry("publication-schedule", List.of("publication_schedule")));
 
     @Autowired
