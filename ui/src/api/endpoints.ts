@@ -27,6 +27,8 @@ import type {
   PasswordResetAnswer,
   Person,
   PolicyAnswer,
+  Projections,
+  ProjectionStatus,
   PolicyDefinition,
   RegisterRequest,
   Registration,
@@ -170,6 +172,11 @@ export const api = {
     command(`${storyPath(id)}/placements/${enc(placementId)}/publish`, undefined, version, newKey()),
   redeliver: (id: string, placementId: string, version?: number) =>
     command(`${storyPath(id)}/placements/${enc(placementId)}/redeliver`, undefined, version),
+
+  // the read models (admins): where each is, and a rebuild from the event store
+  projections: () => get<Projections>('/api/admin/projections'),
+  rebuildProjection: (name: string) =>
+    request<ProjectionStatus>(`/api/admin/projections/${enc(name)}/rebuild`, { method: 'POST' }).then((r) => r.data),
 
   connectors: () => get<ChannelConnector[]>('/api/admin/connectors'),
   setConnector: (channelId: string, settings: ConnectorRequest) =>

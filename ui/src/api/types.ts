@@ -400,6 +400,24 @@ export type NotificationKind =
 export type MissedSlot = 'PUBLISH_LATE' | 'HOLD';
 
 /** A channel's outgoing connector as the admin API answers it: the secret itself is never sent back. */
+/** A read model the admin may rebuild (GET /api/admin/projections). */
+export interface ProjectionStatus {
+  name: string;
+  /** The last event position it has applied; -1 before the first. */
+  position: number;
+  /** How many positions it is behind the event store's head. */
+  lag: number;
+  caughtUp: boolean;
+  running: boolean;
+  /** Rebuilding: replaying events it had applied before the rebuild was asked for. */
+  replaying: boolean;
+}
+
+export interface Projections {
+  head: number;
+  projections: ProjectionStatus[];
+}
+
 export interface ChannelConnector {
   channelId: string;
   channelName: string;

@@ -20,6 +20,7 @@ import { keys } from '../live/cache';
 import { LiveBanner, LiveProvider } from '../live/LiveProvider';
 import { NotificationsView } from '../notifications/NotificationsView';
 import { PeopleView } from '../people-admin/PeopleView';
+import { ReadModelsView } from '../projections/ReadModelsView';
 import { ConnectorsView } from '../publishing/ConnectorsView';
 import { useRoute, type View } from '../router';
 import { derivedContent } from '../story/derived';
@@ -55,6 +56,7 @@ function Dashboard() {
   const showPeople = can(me, 'READ_AUDIT_TRAIL');
   const showAudit = can(me, 'READ_AUDIT_TRAIL');
   const showConnectors = can(me, 'MANAGE_CONNECTORS');
+  const showReadModels = can(me, 'MANAGE_PROJECTIONS');
   const inbox = useQuery({ queryKey: keys.inbox, queryFn: api.inbox, enabled: showInbox, retry: false });
 
   const tabs: { view: View; label: string; badge?: number }[] = [
@@ -69,11 +71,13 @@ function Dashboard() {
     ...(showConnectors ? [{ view: 'connectors' as View, label: 'Connectors' }] : []),
     ...(showPeople ? [{ view: 'people' as View, label: 'People' }] : []),
     ...(showAudit ? [{ view: 'audit' as View, label: 'Audit' }] : []),
+    ...(showReadModels ? [{ view: 'read-models' as View, label: 'Read models' }] : []),
   ];
   const view =
     (route.view === 'inbox' && !showInbox) || (route.view === 'people' && !showPeople) ||
     (route.view === 'audit' && !showAudit) ||
-    (route.view === 'connectors' && !showConnectors)
+    (route.view === 'connectors' && !showConnectors) ||
+    (route.view === 'read-models' && !showReadModels)
       ? 'board'
       : route.view;
   const roles = rolesText(me?.roles ?? []);
@@ -152,6 +156,7 @@ function Dashboard() {
           {view === 'policies' && <PoliciesView />}
           {view === 'audit' && showAudit && <AuditView onOpenStory={openStory} />}
           {view === 'connectors' && showConnectors && <ConnectorsView />}
+          {view === 'read-models' && showReadModels && <ReadModelsView />}
           {view === 'notifications' && (
             <NotificationsView notifications={notifications.data} error={notifications.error} onOpenStory={openStory} />
           )}
