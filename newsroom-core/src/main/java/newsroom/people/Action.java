@@ -29,10 +29,16 @@ public enum Action {
     RESCHEDULE_PLACEMENT(Scope.PLACEMENT, Role.EDITOR),
     CANCEL_PLACEMENT(Scope.PLACEMENT, Role.EDITOR),
     PUBLISH_PLACEMENT(Scope.PLACEMENT, Role.EDITOR),
+    /** Let a placement paused by crisis mode go out at its slot again (a governance lead may, as part of the crisis). */
+    RESUME_PLACEMENT(Scope.PLACEMENT, Role.EDITOR, Role.GOVERNANCE_LEAD),
+    /** Let one placement go out in a quiet period of its channel, with a stated reason. */
+    OVERRIDE_QUIET_PERIOD(Scope.PLACEMENT, Role.GOVERNANCE_LEAD),
     KILL_STORY(Scope.STORY, Role.EDITOR, Role.GOVERNANCE_LEAD),
     COMMENT(Scope.STORY, Role.CONTRIBUTOR, Role.EDITOR, Role.GOVERNANCE_LEAD),
     DEFINE_CAMPAIGN(Scope.NEWSROOM, Role.EDITOR, Role.GOVERNANCE_LEAD),
     DEFINE_BLACKOUT(Scope.NEWSROOM, Role.GOVERNANCE_LEAD),
+    /** Switch crisis mode on or end it, and decide in bulk what happens to the placements it paused. */
+    SWITCH_CRISIS_MODE(Scope.NEWSROOM, Role.GOVERNANCE_LEAD),
     MANAGE_PROJECTIONS(Scope.NEWSROOM, Role.ADMIN),
     /** Register people, change their roles and groups, disable and re-enable them, force a password reset. */
     MANAGE_USERS(Scope.NEWSROOM, Role.ADMIN),

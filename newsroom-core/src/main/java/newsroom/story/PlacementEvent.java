@@ -2,7 +2,8 @@ package newsroom.story;
 
 /** A story event about one of its placements. */
 public sealed interface PlacementEvent extends StoryEvent
-        permits PlacementPlannedEvent, PlacementRescheduledEvent, PlacementCancelledEvent, PlacementPublishedEvent {
+        permits PlacementPlannedEvent, PlacementRescheduledEvent, PlacementCancelledEvent, PlacementPublishedEvent,
+        PlacementPausedEvent, PlacementResumedEvent {
 
     String placementId();
 }

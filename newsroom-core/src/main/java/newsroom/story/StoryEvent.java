@@ -6,7 +6,8 @@ package newsroom.story;
  */
 public sealed interface StoryEvent permits StoryPitchedEvent, PitchAcceptedEvent, PitchDeclinedEvent,
         DraftEditedEvent, StoryAssignedEvent, StorySubmittedEvent, ApprovalGrantedEvent, StoryApprovedEvent,
-        ChangesRequestedEvent, ApprovalWithdrawnEvent, StoryKilledEvent, StoryCommentedEvent, PlacementEvent {
+        ChangesRequestedEvent, ApprovalWithdrawnEvent, StoryKilledEvent, StoryCommentedEvent, PlacementEvent,
+        QuietPeriodOverriddenEvent {
 
     String storyId();
 
@@ -46,5 +47,11 @@ public sealed interface StoryEvent permits StoryPitchedEvent, PitchAcceptedEvent
         R on(StoryKilledEvent event);
 
         R on(StoryCommentedEvent event);
+
+        R on(QuietPeriodOverriddenEvent event);
+
+        R on(PlacementPausedEvent event);
+
+        R on(PlacementResumedEvent event);
     }
 }
