@@ -11,6 +11,7 @@ import newsroom.api.storage.MongoEventStorageEngine;
 import newsroom.api.storage.MongoStore;
 import newsroom.governance.ApprovalPolicy;
 import newsroom.calendar.BlackoutPeriod;
+import newsroom.crisis.CrisisMode;
 import newsroom.campaign.Campaign;
 import newsroom.people.UserAccount;
 import newsroom.story.Story;
@@ -135,6 +136,8 @@ class AxonConfiguration {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BlackoutPeriod.class)
                     .configureLockFactory(config -> NullLockFactory.INSTANCE));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(UserAccount.class)
+                    .configureLockFactory(config -> NullLockFactory.INSTANCE));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(CrisisMode.class)
                     .configureLockFactory(config -> NullLockFactory.INSTANCE));
             configurer.eventProcessing(processing -> processing.usingTrackingEventProcessors()
                     // a failing projection retries the event (with back-off) instead of skipping it

@@ -27,12 +27,13 @@ public class ReadModelLayouts {
 
     /** Read model (processing group) → layout of its documents; raise it when they change shape. */
     static final Map<String, Integer> LAYOUTS = new TreeMap<>(Map.of(
-            "stories", 2,        // 2: lastApprovedContent
-            "calendar", 2,       // 2: hour buckets behind day indexes
+            "stories", 3,        // 2: lastApprovedContent; 3: paused placements, quiet-period overrides
+            "calendar", 3,       // 2: hour buckets behind day indexes; 3: paused by crisis, overrides
             "notifications", 2,  // 2: inboxes per recipient (person or role), own story facts
             "blackouts", 2,      // 2: aggregate version stored, for read-your-writes
             "campaigns", 2,      // 2: aggregate version stored, for read-your-writes
-            "users", 1));
+            "users", 1,
+            "crisis", 1));
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelLayouts.class);
 

@@ -7,6 +7,7 @@ import newsroom.governance.ApprovalPolicy;
 import newsroom.people.Actor;
 import newsroom.story.AllowedActions;
 import newsroom.story.Circumstances;
+import newsroom.story.RestraintsSource;
 import newsroom.story.StoryActions;
 import org.springframework.stereotype.Component;
 
@@ -16,24 +17,37 @@ class StoryAnswers {
 
     private final Clock clock;
     private final ApprovalPolicy policy;
+    private final RestraintsSource restraints;
 
-    StoryAnswers(Clock clock, ApprovalPolicy policy) {
+    StoryAnswers(Clock clock, ApprovalPolicy policy, RestraintsSource restraints) {
         this.clock = clock;
         this.policy = policy;
+        this.restraints = restraints;
     }
 
     StoryAnswer forCaller(StoryView view, Actor caller) {
-        return StoryAnswer.of(view, allowedActions(view, caller));
+        return StoryAnswer.of(view, allowedActions(view, caller, circumstances()));
     }
 
+    /** The circumstances are read once for the whole list. */
     List<StoryAnswer> forCaller(List<StoryView> views, Actor caller) {
-        return views.stream().map(view -> forCaller(view, caller)).toList();
+        Circumstances now = circumstances();
+        return views.stream().map(view -> StoryAnswer.of(view, allowedActions(view, caller, now))).toList();
     }
 
     AllowedActions allowedActions(StoryView view, Actor caller) {
+        return allowedActions(view, caller, circumstances());
+    }
+
+    /** Now, the policy, and the crisis and quiet periods in force: what the aggregate would decide with. */
+    Circumstances circumstances() {
+        return Circumstances.at(clock.instant(), policy).with(restraints.current());
+    }
+
+    private static AllowedActions allowedActions(StoryView view, Actor caller, Circumstances circumstances) {
         if (view.status == null) {
             return AllowedActions.none(); // stored but not yet projected: nothing known to decide on
         }
-        return StoryActions.allowedFor(StoryStateMapper.stateOf(view), caller, Circumstances.at(clock.instant(), policy));
+        return StoryActions.allowedFor(StoryStateMapper.stateOf(view), caller, circumstances);
     }
 }

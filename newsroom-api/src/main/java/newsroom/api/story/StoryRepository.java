@@ -71,6 +71,14 @@ class StoryRepository {
         return find(Filters.and(Filters.in("status", statuses.stream().map(Enum::name).toList()), WENT_OUT), limit);
     }
 
+    /** The ids of stories with a planned placement that is (or is not) paused; the crisis handler's work list. */
+    List<String> idsWithPlannedPlacements(boolean paused) {
+        Bson planned = Filters.elemMatch("placements", Filters.and(
+                Filters.eq("status", PlacementStatus.PLANNED.name()), Filters.eq("paused", paused)));
+        return collection.find(planned).projection(new Document("_id", 1))
+                .map(document -> document.getString("_id")).into(new ArrayList<>());
+    }
+
     List<StoryView> list(StoryStatus status, String desk, String campaign, int limit) {
         List<Bson> filters = new ArrayList<>();
         if (status != null) {

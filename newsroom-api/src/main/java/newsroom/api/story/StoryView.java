@@ -52,6 +52,8 @@ public class StoryView {
      * approval is withdrawn or changes are requested, so an approver can compare a re-submission to it.
      */
     public ApprovedContent lastApprovedContent;
+    /** The quiet periods governance leads overrode, per placement (a placement id may precede its planning). */
+    public List<QuietPeriodOverrideView> quietPeriodOverrides = new ArrayList<>();
     /** Calendar collisions of a placement just planned; only in that command's answer, never stored. */
     public List<Collision> warnings;
 
@@ -91,6 +93,16 @@ public class StoryView {
     public record ApprovedPlacement(String placementId, String channelId, String channelName, String text) {
     }
 
+    /** A governance lead let one placement go out inside one quiet period, and why. */
+    public record QuietPeriodOverrideView(String placementId, String blackoutId, String blackoutName, String reason,
+                                          String overriddenBy, Instant overriddenAt) {
+    }
+
+    /** The overrides given for one placement. */
+    public List<QuietPeriodOverrideView> overridesFor(String placementId) {
+        return quietPeriodOverrides.stream().filter(override -> override.placementId().equals(placementId)).toList();
+    }
+
     /** One approval step granted for one content version. */
     public record ApprovalView(String step, String approvedBy, long contentVersion, Instant approvedAt) {
     }
@@ -109,5 +121,14 @@ public class StoryView {
         public String publishedBy;
         public Instant publishedAt;
         public String cancelReason;
+        /** Held back by crisis mode until someone resumes, reschedules or cancels it. */
+        public boolean paused;
+        /** Who paused it (the lead who switched crisis mode on), why, and which crisis; kept after it resumes. */
+        public String pausedBy;
+        public String pauseReason;
+        public String pausedByCrisis;
+        /** Who last resumed it and why. */
+        public String resumedBy;
+        public String resumeReason;
     }
 }

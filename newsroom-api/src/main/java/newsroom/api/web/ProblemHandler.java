@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import newsroom.story.PlacementNotFound;
 import newsroom.story.StoryRuleViolation;
+import newsroom.crisis.CrisisRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -58,6 +59,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(StoryRuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolation(StoryRuleViolation e) {
+        return answer(Problems.ruleViolation(e.rule().ruleName(), e.rule().description(), e.getMessage()));
+    }
+
+    @ExceptionHandler(CrisisRuleViolation.class)
+    ResponseEntity<ProblemDetail> crisisRuleViolation(CrisisRuleViolation e) {
         return answer(Problems.ruleViolation(e.rule().ruleName(), e.rule().description(), e.getMessage()));
     }
 
