@@ -10,8 +10,10 @@ import type {
   Campaign,
   CampaignDefinition,
   Channel,
+  CrisisStatus,
   HistoryEntry,
   LiveUpdates,
+  PausedPlacementsDecision,
   Me,
   Notification,
   Person,
@@ -44,6 +46,12 @@ export const api = {
     request<BlackoutView>('/api/blackouts', { method: 'POST', body: blackout }).then((r) => r.data),
   liftBlackout: (blackoutId: string, reason: string) =>
     request<unknown>(`/api/blackouts/${enc(blackoutId)}/lift`, { method: 'POST', body: { reason } }).then(() => undefined),
+
+  crisis: () => get<CrisisStatus>('/api/crisis'),
+  switchCrisisOn: (reason: string) =>
+    request<CrisisStatus>('/api/crisis', { method: 'POST', body: { reason } }).then((r) => r.data),
+  endCrisis: (reason: string, decision: PausedPlacementsDecision) =>
+    request<CrisisStatus>('/api/crisis/end', { method: 'POST', body: { reason, decision } }).then((r) => r.data),
 
   calendarFeed: () => get<CalendarFeed>('/api/me/calendar-feed'),
   rotateCalendarFeed: () =>
@@ -92,6 +100,10 @@ export const api = {
     command(`${storyPath(id)}/placements/${enc(placementId)}/cancel`, { reason }, version),
   publish: (id: string, placementId: string, version?: number) =>
     command(`${storyPath(id)}/placements/${enc(placementId)}/publish`, undefined, version, newKey()),
+  resumePlacement: (id: string, placementId: string, reason: string, version?: number) =>
+    command(`${storyPath(id)}/placements/${enc(placementId)}/resume`, { reason }, version),
+  overrideQuietPeriod: (id: string, placementId: string, blackoutId: string, reason: string, version?: number) =>
+    command(`${storyPath(id)}/placements/${enc(placementId)}/quiet-period-overrides`, { blackoutId, reason }, version),
   kill: (id: string, reason: string, version?: number) => command(`${storyPath(id)}/kill`, { reason }, version),
   comment: (id: string, text: string, version?: number) => command(`${storyPath(id)}/comments`, { text }, version),
 };

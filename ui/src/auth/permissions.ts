@@ -43,6 +43,8 @@ export interface PlacementButtons {
   reschedule: boolean;
   cancel: boolean;
   publish: boolean;
+  resume: boolean;
+  overrideQuietPeriod: boolean;
 }
 
 export function placementButtons(placement: Placement): PlacementButtons {
@@ -51,6 +53,8 @@ export function placementButtons(placement: Placement): PlacementButtons {
     reschedule: allowed.has('RESCHEDULE_PLACEMENT'),
     cancel: allowed.has('CANCEL_PLACEMENT'),
     publish: allowed.has('PUBLISH_PLACEMENT'),
+    resume: allowed.has('RESUME_PLACEMENT'),
+    overrideQuietPeriod: allowed.has('OVERRIDE_QUIET_PERIOD'),
   };
 }
 

@@ -15,6 +15,7 @@ export const keys = {
   campaigns: ['campaigns'] as const,
   users: ['users'] as const,
   blackouts: ['blackouts'] as const,
+  crisis: ['crisis'] as const,
   calendarFeed: ['calendar-feed'] as const,
   /** GET /api/stories (all): derived stories are found in it. */
   stories: ['stories'] as const,

@@ -8,6 +8,7 @@ import type { StoryContent } from '../api/types';
 import { BoardView } from '../board/BoardView';
 import { QuietPeriodsView } from '../blackouts/QuietPeriodsView';
 import { CampaignsView } from '../campaigns/CampaignsView';
+import { CrisisBanner, CrisisSwitch, useCrisis } from '../crisis/CrisisBanner';
 import { CalendarView } from '../calendar/CalendarView';
 import { InboxView } from '../inbox/InboxView';
 import { keys } from '../live/cache';
@@ -55,6 +56,7 @@ function Dashboard() {
   const [pitching, setPitching] = useState<StoryContent | null>(null);
   const notifications = useQuery({ queryKey: keys.notifications, queryFn: api.notifications, retry: false });
   const showInbox = can(me, 'APPROVE');
+  const inCrisis = useCrisis().data?.active === true;
   const inbox = useQuery({ queryKey: keys.inbox, queryFn: api.inbox, enabled: showInbox, retry: false });
 
   const tabs: { view: View; label: string; badge?: number }[] = [
@@ -72,7 +74,7 @@ function Dashboard() {
   const openStory = (storyId: string) => navigate({ storyId });
 
   return (
-    <div className="app">
+    <div className={`app${inCrisis ? ' crisis-active' : ''}`} data-crisis={inCrisis ? 'on' : 'off'} data-testid="app">
       <a
         className="skip-link"
         href="#main"
@@ -108,6 +110,7 @@ function Dashboard() {
         </nav>
         <div className="topbar-right">
           <LiveBanner />
+          <CrisisSwitch />
           {can(me, 'PITCH') && (
             <button type="button" className="primary" onClick={() => setPitching(EMPTY_CONTENT)} data-testid="new-pitch">
               New pitch
@@ -122,6 +125,7 @@ function Dashboard() {
           </button>
         </div>
       </header>
+      <CrisisBanner />
       {me?.unknownPermissions && (
         <p className="notice" role="note">
           Your permissions could not be loaded, so every button is shown; the newsroom still refuses what your role
