@@ -79,16 +79,18 @@ describe('board helpers', () => {
   const s = (status: Story['status'], over: Partial<Story> = {}): Story => ({ storyId: status, status, version: 1, title: status, desk: 'HR', ...over });
   it('groups a story list into the four workflow columns and Published', () => {
     const out = { placementId: 'p', channelId: 'x', slot: '', text: '', status: 'PUBLISHED' as const, publishedAt: '2027-03-04T09:00:00Z' };
-    const board = boardFromStories([s('PITCHED'), s('KILLED', { placements: [out] }), s('APPROVED'), s('APPROVED', { storyId: 'done', placements: [out] })]);
+    const board = boardFromStories([s('PITCHED'), s('KILLED', { placements: [out], fullyPublished: true }), s('APPROVED'), s('APPROVED', { storyId: 'done', placements: [out], fullyPublished: true }), s('APPROVED', { storyId: 'half', placements: [out], fullyPublished: false })]);
     expect(board.columns.map((c) => [c.status, c.stories.length])).toEqual([
-      ['PITCHED', 1], ['IN_PROGRESS', 0], ['IN_REVIEW', 0], ['APPROVED', 1], ['PUBLISHED', 1],
+      ['PITCHED', 1], ['IN_PROGRESS', 0], ['IN_REVIEW', 0], ['APPROVED', 2], ['PUBLISHED', 1],
     ]);
+    // the server decides what has gone out; the board does not re-derive it from the placements
+    expect(board.columns.find((c) => c.status === 'PUBLISHED')?.stories.map((story) => story.storyId)).toEqual(['done']);
   });
   it('describes the approval state', () => {
     expect(approvalState(s('IN_REVIEW', { pendingApprovalSteps: ['communications', 'legal'] }))).toBe('Waiting for communications and legal');
     expect(approvalState(s('APPROVED', { placements: [{ placementId: 'p', channelId: 'x', slot: '', text: '', status: 'PLANNED' }] }))).toBe('Approved — 1 to publish');
     expect(approvalState(s('IN_PROGRESS', { lastFeedback: 'shorter please' }))).toBe('Sent back — in progress');
-    expect(approvalState(s('APPROVED', { placements: [{ placementId: 'p', channelId: 'x', slot: '', text: '', status: 'PUBLISHED', publishedAt: '2027-03-04T09:00:00Z' }] }))).toMatch(/^Published .*2027/);
+    expect(approvalState(s('APPROVED', { placements: [{ placementId: 'p', channelId: 'x', slot: '', text: '', status: 'PUBLISHED', publishedAt: '2027-03-04T09:00:00Z' }], fullyPublished: true }))).toMatch(/^Published .*2027/);
   });
 });
 

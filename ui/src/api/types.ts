@@ -138,6 +138,8 @@ export interface Story extends StoryContent {
   comments?: Comment[];
   lastFeedback?: string | null;
   nextSlot?: string | null;
+  /** Gone out: a placement published and none still planned (the server's domain decides). */
+  fullyPublished?: boolean;
   updatedAt?: string;
   /** Only on the answer to planning a placement that collides. */
   warnings?: Collision[];

@@ -37,17 +37,11 @@ export function lastPublishedAt(story: Story): string | null {
 }
 
 /**
- * Done, for the board: at least one placement published, none still planned, and the story is open
- * (not killed or declined). The server's BoardController#board decides the same; this copy only
- * places a story pushed live until the board is next loaded.
+ * Done, for the board: the server says the story has gone out (`fullyPublished`, decided by the
+ * domain) and it is still open (not killed or declined).
  */
 export function isPublishedForBoard(story: Story): boolean {
-  const placements = story.placements ?? [];
-  return (
-    BOARD_STATUSES.includes(story.status) &&
-    placements.some((p) => p.status === 'PUBLISHED') &&
-    !placements.some((p) => p.status === 'PLANNED')
-  );
+  return BOARD_STATUSES.includes(story.status) && story.fullyPublished === true;
 }
 
 /** The column a story belongs in, or null when it is not on the board (killed, declined). */

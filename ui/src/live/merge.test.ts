@@ -152,12 +152,12 @@ describe('mergeStoryIntoBoard', () => {
       publishedAt,
     });
     const b = { ...board(['APPROVED', [story('a', 'APPROVED', 4)]], ['PUBLISHED', []]), publishedSince: '2027-03-01T00:00:00Z' };
-    const halfway = { ...story('a', 'APPROVED', 5), placements: [placement('PUBLISHED', '2027-03-04T09:00:00Z'), placement('PLANNED')] };
+    const halfway = { ...story('a', 'APPROVED', 5), placements: [placement('PUBLISHED', '2027-03-04T09:00:00Z'), placement('PLANNED')], fullyPublished: false };
     expect(mergeStoryIntoBoard(b, halfway)!.columns.map((c) => c.stories.length)).toEqual([1, 0]);
-    const done = { ...story('a', 'APPROVED', 6), placements: [placement('PUBLISHED', '2027-03-04T09:00:00Z')] };
+    const done = { ...story('a', 'APPROVED', 6), placements: [placement('PUBLISHED', '2027-03-04T09:00:00Z')], fullyPublished: true };
     const merged = mergeStoryIntoBoard(b, done)!;
     expect(merged.columns.map((c) => c.stories.map((s) => s.storyId))).toEqual([[], ['a']]);
-    const old = { ...story('a', 'APPROVED', 7), placements: [placement('PUBLISHED', '2027-02-01T09:00:00Z')] };
+    const old = { ...story('a', 'APPROVED', 7), placements: [placement('PUBLISHED', '2027-02-01T09:00:00Z')], fullyPublished: true };
     expect(mergeStoryIntoBoard(b, old)!.columns.map((c) => c.stories.length)).toEqual([0, 0]);
     const killed = { ...done, version: 8, status: 'KILLED' as const };
     expect(mergeStoryIntoBoard(merged, killed)!.columns.map((c) => c.stories.length)).toEqual([0, 0]);

@@ -27,13 +27,15 @@ public class ReadModelLayouts {
 
     /** Read model (processing group) → layout of its documents; raise it when they change shape. */
     static final Map<String, Integer> LAYOUTS = new TreeMap<>(Map.of(
-            "stories", 3,        // 2: lastApprovedContent; 3: paused placements, quiet-period overrides
-            "calendar", 3,       // 2: hour buckets behind day indexes; 3: paused by crisis, overrides
+            "stories", 4,        // 2: lastApprovedContent; 3: fullyPublished; 4: paused placements, quiet-period overrides
+            "calendar", 4,       // 2: hour buckets behind day indexes; 3: story copies with fullyPublished; 4: paused, overrides
             "notifications", 2,  // 2: inboxes per recipient (person or role), own story facts
             "blackouts", 2,      // 2: aggregate version stored, for read-your-writes
             "campaigns", 2,      // 2: aggregate version stored, for read-your-writes
             "users", 1,
             "crisis", 1));
+
+    private static final int FIRST_LAYOUT = 1;
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelLayouts.class);
 
@@ -45,12 +47,17 @@ public class ReadModelLayouts {
         this.layouts = store.database().getCollection("read_model_layouts");
     }
 
-    /** Rebuilds every read model whose stored layout is not the current one. */
+    /**
+     * Rebuilds every read model whose stored layout is not the current one. A read model without a
+     * record was built before layouts were recorded, with layout 1, so one still at layout 1 (users) is
+     * not rebuilt: a rebuild empties it for a moment, and nobody can sign in while users is empty.
+     */
     @EventListener(ApplicationReadyEvent.class)
     public void rebuildOutdated() {
         LAYOUTS.forEach((name, layout) -> {
             Document stored = layouts.find(Filters.eq("_id", name)).first();
-            if (stored != null && stored.getInteger("layout", 0) == layout) {
+            int storedLayout = stored == null ? FIRST_LAYOUT : stored.getInteger("layout", FIRST_LAYOUT);
+            if (storedLayout == layout) {
                 return;
             }
             processing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(processor -> {

@@ -35,7 +35,8 @@ public record StoryAnswer(String storyId, long version, StoryStatus status, Stri
                           String lastEditedBy, long contentVersion, Set<String> requiredApprovalSteps,
                           Set<String> pendingApprovalSteps, List<StoryView.ApprovalView> approvals,
                           List<PlacementAnswer> placements, List<StoryView.CommentView> comments, Instant nextSlot,
-                          String lastFeedback, Instant updatedAt, StoryView.ApprovedContent lastApprovedContent,
+                          boolean fullyPublished, String lastFeedback, Instant updatedAt,
+                          StoryView.ApprovedContent lastApprovedContent,
                           @JsonInclude(JsonInclude.Include.NON_NULL) List<Collision> warnings,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Set<Action> allowedActions,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Set<String> approvableSteps) {
@@ -68,8 +69,8 @@ public record StoryAnswer(String storyId, long version, StoryStatus status, Stri
     StoryAnswer withWarnings(List<Collision> collisions) {
         return new StoryAnswer(storyId, version, status, title, angle, body, desk, audience, campaign, priority,
                 embargo, sourceStoryId, pitchedBy, pitchedAt, assignee, lastEditedBy, contentVersion,
-                requiredApprovalSteps, pendingApprovalSteps, approvals, placements, comments, nextSlot, lastFeedback,
-                updatedAt, lastApprovedContent, collisions == null ? null : List.copyOf(collisions), allowedActions,
+                requiredApprovalSteps, pendingApprovalSteps, approvals, placements, comments, nextSlot, fullyPublished,
+                lastFeedback, updatedAt, lastApprovedContent, collisions == null ? null : List.copyOf(collisions), allowedActions,
                 approvableSteps);
     }
 
@@ -86,7 +87,8 @@ public record StoryAnswer(String storyId, long version, StoryStatus status, Stri
                 view.audience, view.campaign, view.priority, view.embargo, view.sourceStoryId, view.pitchedBy,
                 view.pitchedAt, view.assignee, view.lastEditedBy, view.contentVersion,
                 sorted(view.requiredApprovalSteps), sorted(view.pendingApprovalSteps),
-                listOf(view.approvals), placements, listOf(view.comments), view.nextSlot, view.lastFeedback,
+                listOf(view.approvals), placements, listOf(view.comments), view.nextSlot, view.fullyPublished,
+                view.lastFeedback,
                 view.updatedAt, view.lastApprovedContent, null, allowed == null ? null : allowed.story(),
                 allowed == null ? null : allowed.approvableSteps());
     }

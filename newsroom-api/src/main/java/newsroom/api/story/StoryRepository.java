@@ -12,7 +12,6 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import newsroom.api.storage.DocumentMapper;
 import newsroom.api.storage.MongoStore;
-import newsroom.story.PlacementStatus;
 import newsroom.story.StoryStatus;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -57,9 +56,7 @@ class StoryRepository {
     }
 
     /** Stories that went out: a placement published and none still planned (cancelled ones do not count). */
-    private static final Bson WENT_OUT = Filters.and(
-            Filters.eq("placements.status", PlacementStatus.PUBLISHED.name()),
-            Filters.ne("placements.status", PlacementStatus.PLANNED.name()));
+    private static final Bson WENT_OUT = Filters.eq("fullyPublished", true);
 
     /** The stories in a workflow column of the board: in that state and not gone out, latest change first. */
     List<StoryView> onBoard(StoryStatus status, int limit) {

@@ -44,6 +44,11 @@ public class StoryView {
     public List<CommentView> comments = new ArrayList<>();
     /** The earliest slot of a planned (not yet published or cancelled) placement. */
     public Instant nextSlot;
+    /**
+     * Whether the story has gone out: the domain's {@code StoryState#isFullyPublished()}, stored so the
+     * board can ask for it and the dashboard need not re-derive it.
+     */
+    public boolean fullyPublished;
     /** The last reason given for declining, sending back or killing. */
     public String lastFeedback;
     public Instant updatedAt;

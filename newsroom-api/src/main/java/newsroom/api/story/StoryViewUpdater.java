@@ -60,6 +60,7 @@ public final class StoryViewUpdater {
                 .filter(Objects::nonNull)
                 .min(Comparator.naturalOrder())
                 .orElse(null);
+        view.fullyPublished = StoryStateMapper.stateOf(view).isFullyPublished();
         return view;
     }
 

@@ -50,4 +50,22 @@ class ReadModelLayoutsIT extends ApiIntegrationTest {
                 "/api/calendar?from=2027-03-04T00:00:00Z&to=2027-03-05T00:00:00Z")).body();
         assertThat(calendar.path("entries").toString()).contains(storyId + ":" + PRESS, storyId + ":" + LINKEDIN);
     }
+
+    @Test
+    void aReadModelStillInItsFirstLayoutIsNotRebuiltWhenItHasNoRecord() {
+        // users has layout 1, which every read model had before layouts were recorded: rebuilding it
+        // would empty it for a moment, and nobody can sign in while it is empty
+        store.database().getCollection("read_model_layouts").deleteOne(Filters.eq("_id", "users"));
+        Document marker = new Document("_id", "layout-marker").append("note", "gone if users were rebuilt");
+        store.database().getCollection("users").insertOne(marker);
+        try {
+            layouts.rebuildOutdated();
+
+            assertThat(store.database().getCollection("users").find(Filters.eq("_id", "layout-marker")).first())
+                    .isNotNull();
+            assertThat(api.as("victor").get("/api/me").status()).isEqualTo(200);
+        } finally {
+            store.database().getCollection("users").deleteOne(Filters.eq("_id", "layout-marker"));
+        }
+    }
 }

@@ -116,7 +116,7 @@ class ReplayEqualsLiveIT extends ApiIntegrationTest {
         retitled.put("campaign", campaign);
         ok(api.as("carla").put(path(reworked, "draft"), retitled));
         ok(api.as("carla").post(path(reworked, "submit")));
-        ok(api.as("grace").post(path(reworked, "approvals"))); // the blog needs the communications step
+        ok(api.as("nora").post(path(reworked, "approvals"), Map.of("step", "communications")));
         Map<String, Object> edited = new LinkedHashMap<>(retitled);
         edited.put("body", "Edited after approval");
         ok(api.as("carla").put(path(reworked, "draft"), edited));

@@ -29,20 +29,22 @@ class BoardIT extends ApiIntegrationTest {
                 .flatMap(c -> stream(c.path("stories"))).map(s -> s.path("storyId").asText()).toList();
     }
 
-    private void publish(String storyId, String placementId) {
-        ok(api.as("eddie").post(path(storyId, "placements/" + placementId + "/publish")));
+    /** Publishes a placement; answers whether the story has gone out, as the server tells every client. */
+    private boolean publish(String storyId, String placementId) {
+        return ok(api.as("eddie").post(path(storyId, "placements/" + placementId + "/publish"))).body()
+                .path("fullyPublished").asBoolean();
     }
 
     @Test
     void aStoryMovesToPublishedWhenNoPlacementIsLeftToGoOut() {
         String storyId = approvedStory(uniqueDesk());
 
-        publish(storyId, PRESS);
+        assertThat(publish(storyId, PRESS)).isFalse();
         JsonNode halfway = board("");
         assertThat(column(halfway, "APPROVED")).contains(storyId); // LinkedIn is still to go out
         assertThat(column(halfway, "PUBLISHED")).doesNotContain(storyId);
 
-        publish(storyId, LINKEDIN);
+        assertThat(publish(storyId, LINKEDIN)).isTrue();
         JsonNode done = board("");
         assertThat(column(done, "PUBLISHED")).contains(storyId);
         assertThat(column(done, "APPROVED")).doesNotContain(storyId);
