@@ -12,6 +12,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import newsroom.api.storage.DocumentMapper;
 import newsroom.api.storage.MongoStore;
+import newsroom.story.PlacementStatus;
 import newsroom.story.StoryStatus;
 import org.bson.Document;
 import org.bson.conversions.Bson;
