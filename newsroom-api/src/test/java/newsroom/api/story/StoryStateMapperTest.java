@@ -30,6 +30,12 @@ import newsroom.story.PlacementRescheduledEvent;
 import newsroom.story.Priority;
 import newsroom.story.Story;
 import newsroom.story.StoryActions;
+import newsroom.story.Restraints;
+import newsroom.story.RestraintsSource;
+import newsroom.story.PlacementPausedEvent;
+import newsroom.story.PlacementResumedEvent;
+import newsroom.story.QuietPeriodOverriddenEvent;
+import newsroom.calendar.Blackout;
 import newsroom.story.StoryApprovedEvent;
 import newsroom.story.StoryContent;
 import newsroom.story.StoryEvent;
@@ -68,7 +74,12 @@ class StoryStateMapperTest {
     private static final ApprovalPolicy POLICY = ApprovalPolicy.standard();
     private static final AggregateModel<Story> MODEL = AnnotatedAggregateMetaModelFactory.inspectAggregate(Story.class,
             MultiParameterResolverFactory.ordered(ClasspathParameterResolverFactory.forClass(Story.class),
-                    new SimpleResourceParameterResolverFactory(Set.of(POLICY))));
+                    new SimpleResourceParameterResolverFactory(Set.of(POLICY, RestraintsSource.none()))));
+    /** Placements are planned on channel "li-channel" etc.; the quiet period holds that one around SLOT. */
+    private static final Blackout QUIET = new Blackout("q-1", "Results", Set.of("li-channel"), SLOT.minusSeconds(60),
+            SLOT.plusSeconds(86_400));
+    private static final List<Restraints> SITUATIONS = List.of(Restraints.NONE, new Restraints("crisis-1", List.of()),
+            new Restraints(null, List.of(QUIET)));
 
     @Test
     void theReadModelAndTheAggregateOfferTheSameActionsAfterEveryEvent() {
@@ -80,15 +91,19 @@ class StoryStateMapperTest {
                 StoryState fromView = StoryStateMapper.stateOf(viewAfter(prefix));
                 for (Actor person : PEOPLE) {
                     for (Instant now : List.of(AT, SLOT)) {
-                        Circumstances circumstances = Circumstances.at(now, POLICY);
-                        assertThat(StoryActions.allowedFor(fromView, person, circumstances))
-                                .as("%s after %d events, %s at %s", history.getKey(), length, person, now)
-                                .isEqualTo(StoryActions.allowedFor(fromAggregate, person, circumstances));
+                        for (Restraints situation : SITUATIONS) {
+                            Circumstances circumstances = Circumstances.at(now, POLICY).with(situation);
+                            assertThat(StoryActions.allowedFor(fromView, person, circumstances))
+                                    .as("%s after %d events, %s at %s in %s", history.getKey(), length, person, now,
+                                            situation)
+                                    .isEqualTo(StoryActions.allowedFor(fromAggregate, person, circumstances));
+                        }
                     }
                 }
                 assertThat(fromView.status()).isEqualTo(fromAggregate.status());
                 assertThat(fromView.grants()).isEqualTo(fromAggregate.grants());
                 assertThat(fromView.placements()).isEqualTo(fromAggregate.placements());
+                assertThat(fromView.quietPeriodOverrides()).isEqualTo(fromAggregate.quietPeriodOverrides());
             }
         }
     }
@@ -117,6 +132,13 @@ class StoryStateMapperTest {
         histories.put("press release cancelled in review, then withdrawn", with(inReview,
                 new PlacementCancelledEvent(STORY, "press", "too slow", "eddie"),
                 new ApprovalWithdrawnEvent(STORY, "the draft was edited", 3, List.of(comms), "eddie")));
+        histories.put("approved, paused by a crisis, one resumed, one overridden for a quiet period", with(inReview,
+                new ApprovalGrantedEvent(STORY, LEGAL, "lena", 3, Set.of()),
+                new StoryApprovedEvent(STORY, 3, List.of(comms, legal)),
+                new QuietPeriodOverriddenEvent(STORY, "li", "q-1", "Results", "agreed", "grace", AT),
+                new PlacementPausedEvent(STORY, "press", "crisis-1", "incident", "grace", AT),
+                new PlacementPausedEvent(STORY, "li", "crisis-1", "incident", "grace", AT),
+                new PlacementResumedEvent(STORY, "li", "all clear", "eddie", AT)));
         histories.put("killed", with(inReview, new StoryKilledEvent(STORY, "incident", "eddie", List.of("press", "li"))));
         return histories;
     }
