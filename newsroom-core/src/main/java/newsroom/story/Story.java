@@ -98,19 +98,22 @@ public class Story {
     @CommandHandler
     public void handle(PlanPlacementCommand command, ApprovalPolicy policy, RestraintsSource restraints) {
         var channel = command.channel();
+        Restraints inForce = restraints.current();
         StoryRules.planPlacement(state, command.plannedBy(), command.placementId(), channel.id(), command.slot(),
-                restraints.current()).enforce();
+                inForce).enforce();
         String planner = command.plannedBy().username();
         apply(new PlacementPlannedEvent(storyId, command.placementId(), channel.id(), channel.name(), channel.kind(),
                 policy.stepsFor(channel.kind()), command.slot(), command.text(), planner, state.contentVersion() + 1));
         withdrawReviewAfterContentChange(planner, "placement " + command.placementId() + " on " + channel.name()
                 + " was planned");
+        clearIfDuringCrisis(command.placementId(), inForce, planner);
     }
 
     @CommandHandler
     public void handle(ReschedulePlacementCommand command, RestraintsSource restraints) {
+        Restraints inForce = restraints.current();
         StoryRules.reschedulePlacement(state, command.rescheduledBy(), command.placementId(), command.slot(),
-                restraints.current()).enforce();
+                inForce).enforce();
         Placement placement = state.placement(command.placementId()).orElseThrow();
         if (placement.slot().equals(command.slot())) {
             return; // already there (a paused placement stays paused: resuming it is its own decision)
@@ -121,6 +124,7 @@ public class Story {
             // a new slot is the decision crisis mode asked for: it goes out at the new slot
             apply(new PlacementResumedEvent(storyId, placement.id(), "rescheduled to " + command.slot(), by, null));
         }
+        clearIfDuringCrisis(placement.id(), inForce, by);
     }
 
     @CommandHandler
@@ -144,10 +148,12 @@ public class Story {
 
     @CommandHandler
     public void handle(ResumePlacementCommand command, ApprovalPolicy policy, RestraintsSource restraints) {
+        Restraints inForce = restraints.current();
         StoryRules.resumePlacement(state, command.resumedBy(), command.placementId(),
-                Circumstances.at(command.at(), policy).with(restraints.current())).enforce();
+                Circumstances.at(command.at(), policy).with(inForce)).enforce();
         apply(new PlacementResumedEvent(storyId, command.placementId(), command.reason(),
                 command.resumedBy().username(), command.at()));
+        clearIfDuringCrisis(command.placementId(), inForce, command.resumedBy().username());
     }
 
     @CommandHandler
@@ -167,7 +173,8 @@ public class Story {
             return; // that crisis is over (or another one holds): nothing to pause for it any more
         }
         for (Placement placement : state.plannedPlacements()) {
-            if (!placement.isPaused()) {
+            // a placement a lead scheduled during this crisis stays scheduled, however late the pausing arrives
+            if (!placement.isPaused() && !command.crisisId().equals(placement.clearedForCrisis())) {
                 apply(new PlacementPausedEvent(storyId, placement.id(), command.crisisId(), command.reason(),
                         command.pausedBy().username(), command.at()));
             }
@@ -228,6 +235,13 @@ public class Story {
     private void withdrawReviewAfterContentChange(String changedBy, String reason) {
         if (state.status() == StoryStatus.IN_REVIEW || state.status() == StoryStatus.APPROVED) {
             apply(new ApprovalWithdrawnEvent(storyId, reason, state.contentVersion(), state.grants(), changedBy));
+        }
+    }
+
+    /** During a crisis only a lead gets this far: what she scheduled is her decision, so the crisis leaves it alone. */
+    private void clearIfDuringCrisis(String placementId, Restraints inForce, String by) {
+        if (inForce.crisisActive()) {
+            apply(new PlacementClearedDuringCrisisEvent(storyId, placementId, inForce.activeCrisisId(), by));
         }
     }
 
@@ -334,6 +348,11 @@ public class Story {
     @EventSourcingHandler
     void on(PlacementResumedEvent event) {
         state = state.placementChanged(event.placementId(), placement -> placement.withPaused(false));
+    }
+
+    @EventSourcingHandler
+    void on(PlacementClearedDuringCrisisEvent event) {
+        state = state.placementChanged(event.placementId(), placement -> placement.clearedFor(event.crisisId()));
     }
 
     @EventSourcingHandler

@@ -53,5 +53,7 @@ public sealed interface StoryEvent permits StoryPitchedEvent, PitchAcceptedEvent
         R on(PlacementPausedEvent event);
 
         R on(PlacementResumedEvent event);
+
+        R on(PlacementClearedDuringCrisisEvent event);
     }
 }

@@ -189,7 +189,27 @@ class StoryCrisisTest {
         fixture.given(StoryHistories.all().get("two placements planned"))
                 .when(new PlanPlacementCommand(STORY, "p-statement", LINKEDIN, slot, "Our statement", NORA, null))
                 .expectEvents(new PlacementPlannedEvent(STORY, "p-statement", LINKEDIN.id(), LINKEDIN.name(),
-                        LINKEDIN.kind(), Set.of(COMMUNICATIONS), slot, "Our statement", "nora", 4));
+                        LINKEDIN.kind(), Set.of(COMMUNICATIONS), slot, "Our statement", "nora", 4),
+                        new PlacementClearedDuringCrisisEvent(STORY, "p-statement", CRISIS, "nora"));
+    }
+
+    @Test
+    void pausingThatReachesTheStoryLateLeavesWhatALeadScheduledDuringTheCrisis() {
+        restraints.set(IN_CRISIS);
+        fixture.given(with(approved(), paused("p-press"),
+                        new PlacementResumedEvent(STORY, "p-press", "the statement goes out", "nora", NOW),
+                        new PlacementClearedDuringCrisisEvent(STORY, "p-press", CRISIS, "nora")))
+                .when(new PausePlacementsCommand(STORY, CRISIS, "plant incident", GINA, NOW))
+                .expectEvents(new PlacementPausedEvent(STORY, "p-li", CRISIS, "plant incident", "gina", NOW));
+    }
+
+    @Test
+    void aLeadResumingDuringTheCrisisClearsThePlacementForIt() {
+        restraints.set(IN_CRISIS);
+        fixture.given(with(approved(), paused("p-li")))
+                .when(new ResumePlacementCommand(STORY, "p-li", "the statement goes out", NORA, NOW, null))
+                .expectEvents(new PlacementResumedEvent(STORY, "p-li", "the statement goes out", "nora", NOW),
+                        new PlacementClearedDuringCrisisEvent(STORY, "p-li", CRISIS, "nora"));
     }
 
     @Test

@@ -24,7 +24,8 @@ final class StoryStateMapper {
     static StoryState stateOf(StoryView view) {
         List<Placement> placements = view.placements.stream()
                 .map(placement -> new Placement(placement.placementId, placement.channelId,
-                        placement.requiredApprovalSteps, placement.slot, placement.status, placement.paused))
+                        placement.requiredApprovalSteps, placement.slot, placement.status, placement.paused,
+                        placement.clearedForCrisis))
                 .toList();
         List<Approval> grants = view.approvals.stream()
                 .map(approval -> new Approval(approval.step(), approval.approvedBy(), approval.contentVersion()))

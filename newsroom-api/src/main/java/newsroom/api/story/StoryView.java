@@ -132,6 +132,8 @@ public class StoryView {
         public String pausedBy;
         public String pauseReason;
         public String pausedByCrisis;
+        /** The crisis during which a governance lead scheduled it by decision: that crisis does not pause it. */
+        public String clearedForCrisis;
         /** Who last resumed it and why. */
         public String resumedBy;
         public String resumeReason;

@@ -11,6 +11,7 @@ import newsroom.story.DraftEditedEvent;
 import newsroom.story.PitchAcceptedEvent;
 import newsroom.story.PitchDeclinedEvent;
 import newsroom.story.PlacementCancelledEvent;
+import newsroom.story.PlacementClearedDuringCrisisEvent;
 import newsroom.story.PlacementPausedEvent;
 import newsroom.story.PlacementPlannedEvent;
 import newsroom.story.PlacementPublishedEvent;
@@ -231,6 +232,12 @@ public final class StoryViewUpdater {
             placement.paused = false;
             placement.resumedBy = event.resumedBy();
             placement.resumeReason = event.reason();
+            return null;
+        }
+
+        @Override
+        public Void on(PlacementClearedDuringCrisisEvent event) {
+            view.placement(event.placementId()).clearedForCrisis = event.crisisId();
             return null;
         }
 
