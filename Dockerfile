@@ -17,4 +17,6 @@ FROM eclipse-temurin:17-jre
 WORKDIR /app
 COPY --from=build /src/newsroom-api/target/newsroom-api.jar /app/newsroom-api.jar
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/app/newsroom-api.jar"]
+# the same bounded memory as the README's start command; override with -e JAVA_OPTS="..."
+ENV JAVA_OPTS="-Xmx256m -XX:MaxDirectMemorySize=64m"
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/newsroom-api.jar \"$@\"", "--"]

@@ -33,7 +33,12 @@ public final class ApiClient {
     private final String baseUrl;
 
     public ApiClient(int port) {
-        this.baseUrl = "http://localhost:" + port;
+        this("http://localhost:" + port);
+    }
+
+    /** A client for a server at {@code baseUrl}, e.g. {@code http://127.0.0.1:8080}. */
+    public ApiClient(String baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
     /** Requests signed in as the demo user. */

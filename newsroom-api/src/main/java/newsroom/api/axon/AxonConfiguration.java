@@ -80,7 +80,7 @@ class AxonConfiguration {
     EventStorageEngine eventStorageEngine(MongoStore store, Serializer serializer) {
         return MongoEventStorageEngine.builder()
                 .database(store.database())
-                .afterCommit(store.afterWrite())
+                .durability(store.durability())
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .build();

@@ -8,6 +8,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import newsroom.api.storage.Durability;
 import newsroom.api.storage.MongoStore;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
@@ -24,10 +25,13 @@ class FeedTokens {
 
     private final MongoCollection<Document> tokens;
     private final MongoCollection<Document> owners;
+    /** A token handed out goes into someone's calendar app: it must survive a crash. */
+    private final Durability durability;
 
     FeedTokens(MongoStore store) {
         this.tokens = store.database().getCollection("calendar_feed_tokens");
         this.owners = store.database().getCollection("calendar_feed_owners");
+        this.durability = store.durability();
     }
 
     /** The user's token, created on first use. */
@@ -40,12 +44,14 @@ class FeedTokens {
         tokens.insertOne(new Document("_id", token).append("username", username));
         try {
             owners.insertOne(new Document("_id", username).append("token", token));
+            durability.awaitDurable();
             return token;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
             tokens.deleteOne(Filters.eq("_id", token)); // another request created one first: use that
+            durability.awaitDurable();
             return owners.find(Filters.eq("_id", username)).first().getString("token");
         }
     }
@@ -60,6 +66,7 @@ class FeedTokens {
         if (owner != null) {
             tokens.deleteOne(Filters.eq("_id", owner.getString("token")));
         }
+        durability.awaitDurable();
         return token;
     }
 

@@ -21,6 +21,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import newsroom.api.storage.StoreFailures;
 import newsroom.api.web.InputRule;
 import newsroom.api.web.ProblemType;
 import newsroom.api.web.ProblemWriter;
@@ -57,11 +58,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final IdempotencyRecords records;
     private final ProblemWriter problems;
     private final Clock clock;
+    private final StoreFailures storeFailures;
 
-    IdempotencyFilter(IdempotencyRecords records, ProblemWriter problems, Clock clock) {
+    IdempotencyFilter(IdempotencyRecords records, ProblemWriter problems, Clock clock, StoreFailures storeFailures) {
         this.records = records;
         this.problems = problems;
         this.clock = clock;
+        this.storeFailures = storeFailures;
     }
 
     @Override
@@ -98,7 +101,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String id = user.getName() + "\n" + key;
         String hash = hash(request, body);
-        IdempotencyRecords.Claim claim = records.claim(id, hash, clock.instant(), ABANDON_AFTER);
+        IdempotencyRecords.Claim claim;
+        try {
+            claim = records.claim(id, hash, clock.instant(), ABANDON_AFTER);
+        } catch (RuntimeException e) {
+            answerStoreUnavailableOrRethrow(request, response, e);
+            return;
+        }
         if (claim instanceof IdempotencyRecords.Claim.Done done) {
             replay(response, done.answer());
         } else if (claim instanceof IdempotencyRecords.Claim.DifferentRequest) {
@@ -127,16 +136,41 @@ class IdempotencyFilter extends OncePerRequestFilter {
                         headers.put(name, value);
                     }
                 }
-                records.complete(id, new IdempotencyRecords.Answer(recorder.getStatus(), recorder.getContentType(),
-                        headers, recorder.getContentAsByteArray()));
-                remembered = true;
+                try {
+                    records.complete(id, new IdempotencyRecords.Answer(recorder.getStatus(),
+                            recorder.getContentType(), headers, recorder.getContentAsByteArray()));
+                    remembered = true;
+                } catch (RuntimeException e) {
+                    // an answer that could not be made durable is not sent: a retry might not get it
+                    recorder.reset();
+                    answerStoreUnavailableOrRethrow(request, recorder, e);
+                }
             }
         } finally {
             if (!remembered) {
-                records.release(id); // a failure is not an answer: let a retry run again
+                release(id); // a failure is not an answer: let a retry run again
             }
             recorder.copyBodyToResponse();
         }
+    }
+
+    private void release(String id) {
+        try {
+            records.release(id);
+        } catch (RuntimeException e) {
+            // the store is failing: the key stays claimed until it is abandoned (or the server restarts)
+            logger.warn("Could not release the idempotency key after a failed request: " + e.getMessage());
+        }
+    }
+
+    private void answerStoreUnavailableOrRethrow(HttpServletRequest request, HttpServletResponse response,
+                                                 RuntimeException e) throws IOException {
+        if (storeFailures.explain(e).isEmpty()) {
+            throw e;
+        }
+        logger.warn("Answered 503: " + e.getMessage());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Problems.STORE_RETRY_AFTER_SECONDS);
+        problems.write(request, response, Problems.storeUnavailable());
     }
 
     private static void replay(HttpServletResponse response, IdempotencyRecords.Answer answer) throws IOException {

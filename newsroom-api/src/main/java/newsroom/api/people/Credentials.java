@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import newsroom.api.storage.Durability;
 import newsroom.api.storage.MongoStore;
 import org.bson.Document;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -22,13 +23,13 @@ import org.springframework.stereotype.Repository;
 class Credentials {
 
     private final MongoCollection<Document> collection;
-    private final Runnable afterWrite;
+    private final Durability durability;
     private final PasswordEncoder encoder;
     private final Clock clock;
 
     Credentials(MongoStore store, PasswordEncoder encoder, Clock clock) {
         this.collection = store.database().getCollection("user_credentials");
-        this.afterWrite = store.afterWrite();
+        this.durability = store.durability();
         this.encoder = encoder;
         this.clock = clock;
     }
@@ -38,7 +39,7 @@ class Credentials {
         String credentialId = UUID.randomUUID().toString();
         collection.insertOne(new Document("_id", credentialId).append("username", username)
                 .append("hash", encoder.encode(password)).append("storedAt", clock.instant().toString()));
-        afterWrite.run();
+        durability.awaitDurable();
         return credentialId;
     }
 
@@ -60,7 +61,7 @@ class Credentials {
     void delete(String credentialId) {
         if (credentialId != null) {
             collection.deleteOne(Filters.eq("_id", credentialId));
-            afterWrite.run();
+            durability.awaitDurable();
         }
     }
 }

@@ -6,6 +6,8 @@ import java.util.TreeMap;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import jakarta.annotation.PostConstruct;
+import newsroom.api.storage.MongoEventStorageEngine;
 import newsroom.api.storage.MongoStore;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -41,10 +43,26 @@ public class ReadModelLayouts {
 
     private final EventProcessingConfiguration processing;
     private final MongoCollection<Document> layouts;
+    private final MongoCollection<Document> events;
 
     ReadModelLayouts(EventProcessingConfiguration processing, MongoStore store) {
         this.processing = processing;
         this.layouts = store.database().getCollection("read_model_layouts");
+        this.events = store.database().getCollection(MongoEventStorageEngine.COLLECTION);
+    }
+
+    /**
+     * On a store without events, every read model is built with the current layout from its first event: the
+     * layouts are recorded before anything is written (e.g. the first people), so the first start rebuilds
+     * nothing and nobody finds a read model emptied for a rebuild right after the server became ready.
+     */
+    @PostConstruct
+    void recordLayoutsOfAnEmptyStore() {
+        if (events.find().projection(new Document("_id", 1)).limit(1).first() != null) {
+            return;
+        }
+        LAYOUTS.forEach((name, layout) -> layouts.replaceOne(Filters.eq("_id", name),
+                new Document("_id", name).append("layout", layout), new ReplaceOptions().upsert(true)));
     }
 
     /**

@@ -17,7 +17,8 @@ import org.springframework.security.core.Authentication;
  * Remembers successful sign-ins for a few minutes. HTTP Basic sends the password with every request,
  * and checking a BCrypt hash costs ~80 ms of CPU by design; without this, every API call would pay it.
  * The cache key is a SHA-256 of user and password (the password itself is not kept), so a wrong password
- * never matches a cached entry.
+ * never matches a cached entry. Concurrent sign-ins with the same credentials wait for one check instead of
+ * each paying for their own: on a cold cache, a burst of requests from one user costs one BCrypt check.
  * <p>
  * A remembered sign-in is used only while {@code stillCurrent} says so: for directory users, while the
  * account is enabled and at the version it was signed in at. Every account event (disabled, password
@@ -49,11 +50,11 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
             }
             signedIn.invalidate(key);
         }
-        Authentication result = delegate.authenticate(authentication);
-        if (result != null && result.isAuthenticated()) {
-            signedIn.put(key, result);
-        }
-        return result;
+        // a failed check throws and caches nothing; a provider that cannot decide (null) is asked again
+        return signedIn.get(key, fingerprint -> {
+            Authentication result = delegate.authenticate(authentication);
+            return result != null && result.isAuthenticated() ? result : null;
+        });
     }
 
     @Override

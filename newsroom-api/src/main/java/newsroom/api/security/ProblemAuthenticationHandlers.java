@@ -5,10 +5,12 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import newsroom.api.storage.StoreFailures;
 import newsroom.api.web.InputRule;
 import newsroom.api.web.ProblemType;
 import newsroom.api.web.ProblemWriter;
 import newsroom.api.web.Problems;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -20,21 +22,29 @@ import org.springframework.stereotype.Component;
 
 /**
  * The security layer's refusals as problem+json, like every other error: missing credentials (401), missing
- * rights (403), and requests the firewall rejects before anything else runs ({@code ..}, {@code //},
+ * rights (403), credentials that could not be checked because the store is unavailable (503), and requests the firewall rejects before anything else runs ({@code ..}, {@code //},
  * {@code ;}, encoded slashes, unknown methods).
  */
 @Component
 class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final ProblemWriter problems;
+    private final StoreFailures storeFailures;
 
-    ProblemAuthenticationHandlers(ProblemWriter problems) {
+    ProblemAuthenticationHandlers(ProblemWriter problems, StoreFailures storeFailures) {
         this.problems = problems;
+        this.storeFailures = storeFailures;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (storeFailures.explain(e).isPresent()) {
+            // the credentials could not be checked at all: not a wrong password, so no 401
+            response.setHeader(HttpHeaders.RETRY_AFTER, Problems.STORE_RETRY_AFTER_SECONDS);
+            problems.write(request, response, Problems.storeUnavailable());
+            return;
+        }
         // Browsers show their own login dialog on this header; the dashboard asks for it not to.
         if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Newsroom\"");

@@ -1,20 +1,20 @@
 package newsroom.api.storage;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -35,15 +35,17 @@ import org.bson.Document;
  * Why: a single-document write is atomic on every MongoDB (the embedded wire-protocol server has no
  * multi-document transactions), so a command's events are stored together or not at all.
  * <p>
- * Each commit has a dense global number as its {@code _id}. A writer takes "highest number it has seen
- * + 1"; the unique {@code _id} lets only one writer have each number, and a loser re-reads the head
- * and tries the next one. Commit N+1 is therefore only ever written by someone who already saw commit
- * N stored, so the sequence has no holes, and a tracking reader that asks for the numbers after its
- * position and stops at the first missing one never skips a commit that lands late. Reads are exact
- * {@code _id $in [...]} lookups, which hit the index on the embedded server too (its range queries
- * scan). A unique {@code aggregateKey} (aggregate id + first sequence number) refuses a second commit
- * built on the same aggregate version: that is the optimistic concurrency check. It also chains an
- * aggregate's commits, so loading a story is a few exact lookups, never a scan.
+ * Each commit has a dense global number as its {@code _id}. Concurrent appends are written together
+ * by {@link CommitWriter} with consecutive numbers in one ordered insert and made durable together by
+ * the store's {@link Durability} (group commit): no append returns before its commit is durable.
+ * The unique {@code _id} lets only one writer have each number; commit N+1 is only ever written by
+ * someone who already saw commit N stored, so the sequence has no holes, and a tracking reader that
+ * asks for the numbers after its position and stops at the first missing one never skips a commit that
+ * lands late. Reads are exact {@code $in} lookups on unique indexes, which the embedded server serves
+ * from its index (its range queries scan). A unique {@code aggregateKey} (aggregate id + first sequence
+ * number) refuses a second commit built on the same aggregate version: that is the optimistic
+ * concurrency check. It also names an aggregate's commits, so a story is loaded by asking for the keys
+ * its commits can have, a window at a time.
  * <p>
  * All events of a commit share the tracking token {@code GlobalSequenceTrackingToken(commitNumber)}; a
  * tracking processor handles same-token events in one batch, so a commit is processed whole.
@@ -51,18 +53,23 @@ import org.bson.Document;
 public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     public static final String COLLECTION = "event_commits";
-    private static final int MAX_NUMBER_RETRIES = 1_000;
+    /** Commits read per tracking batch: one exact lookup each, in one query. */
+    static final int DEFAULT_TRACKING_BATCH = 256;
+    /** Sequence numbers asked for in the first lookup of a story; most stories fit. */
+    static final int FIRST_LOAD_WINDOW = 128;
+    private static final Document CHAIN_FIELDS = new Document("_id", 1).append("firstSeq", 1).append("lastSeq", 1);
 
     private final MongoCollection<Document> commits;
-    private final Runnable afterCommit;
-    /** Serialises this node's appends; other nodes are kept honest by the unique indexes. */
-    private final ReentrantLock appendLock = new ReentrantLock();
-    private long lastKnownCommit = -1;
+    private final CommitNumbers numbers;
+    private final CommitWriter writer;
+    private final int trackingBatch;
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
         this.commits = builder.database.getCollection(COLLECTION);
-        this.afterCommit = builder.afterCommit;
+        this.trackingBatch = builder.trackingBatch;
+        this.numbers = new CommitNumbers(commits);
+        this.writer = new CommitWriter(commits, numbers, builder.durability);
         commits.createIndex(Indexes.ascending("aggregateKey"), new IndexOptions().unique(true));
     }
 
@@ -75,34 +82,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
-        Document commit = toCommit(events, serializer);
-        appendLock.lock();
-        try {
-            long number = lastKnownCommit < 0 ? headCommitNumber() + 1 : lastKnownCommit + 1;
-            for (int attempt = 0; attempt < MAX_NUMBER_RETRIES; attempt++) {
-                commit.put("_id", number);
-                try {
-                    commits.insertOne(commit);
-                    lastKnownCommit = number;
-                    afterCommit.run();
-                    return;
-                } catch (MongoWriteException e) {
-                    if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                        throw e;
-                    }
-                    if (commit.getString("aggregateKey") != null
-                            && commits.find(Filters.eq("aggregateKey", commit.getString("aggregateKey"))).first() != null) {
-                        throw new ConcurrencyException("aggregate " + commit.getString("aggregateId")
-                                + " already has an event with sequence number " + commit.getLong("firstSeq"), e);
-                    }
-                    // another node took this number: continue after the head it wrote
-                    number = Math.max(number, headCommitNumber()) + 1;
-                }
-            }
-            throw new IllegalStateException("could not obtain a commit number after " + MAX_NUMBER_RETRIES + " attempts");
-        } finally {
-            appendLock.unlock();
-        }
+        writer.write(toCommit(events, serializer)); // returns once the commit is durable
     }
 
     private Document toCommit(List<? extends EventMessage<?>> events, Serializer serializer) {
@@ -138,7 +118,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                     .append("aggregateType", aggregateType)
                     .append("firstSeq", firstSeq)
                     .append("lastSeq", lastSeq)
-                    .append("aggregateKey", aggregateId + "#" + firstSeq);
+                    .append("aggregateKey", aggregateKey(aggregateId, firstSeq));
         } else {
             // Events of no aggregate get a key of their own: the unique index counts a missing key as null,
             // so a second such commit would collide with the first one forever.
@@ -147,18 +127,22 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return commit;
     }
 
+    private static String aggregateKey(String aggregateId, long firstSeq) {
+        return aggregateId + "#" + firstSeq;
+    }
+
     /** The number of the newest stored commit, -1 for an empty store. */
     public long headCommitNumber() {
-        Document head = commits.find().sort(Sorts.descending("_id")).limit(1).first();
-        return head == null ? -1 : ((Number) head.get("_id")).longValue();
+        return numbers.head();
     }
 
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         long after = lastToken == null ? -1 : ((GlobalSequenceTrackingToken) lastToken).getGlobalIndex();
-        List<Long> wanted = LongStream.rangeClosed(after + 1, after + batchSize).boxed().toList();
-        List<Document> found = commits.find(Filters.in("_id", wanted)).into(new ArrayList<>());
-        found.sort((a, b) -> Long.compare(number(a), number(b)));
+        List<Long> wanted = LongStream.rangeClosed(after + 1, after + trackingBatch).boxed().toList();
+        List<Document> found = commits.find(Filters.in("_id", wanted)).batchSize(trackingBatch)
+                .into(new ArrayList<>(trackingBatch));
+        found.sort(Comparator.comparingLong(MongoEventStorageEngine::number));
         List<TrackedEventData<?>> result = new ArrayList<>();
         long expected = after + 1;
         for (Document commit : found) {
@@ -178,7 +162,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
                                                                      long firstSequenceNumber, int batchSize) {
         List<DomainEventData<?>> result = new ArrayList<>();
-        for (Document commit : commitsOf(aggregateIdentifier)) {
+        for (Document commit : commitsOf(aggregateIdentifier, null)) {
             if (commit.getLong("lastSeq") < firstSequenceNumber) {
                 continue;
             }
@@ -198,24 +182,43 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        List<Document> all = commitsOf(aggregateIdentifier);
+        List<Document> all = commitsOf(aggregateIdentifier, CHAIN_FIELDS);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1).getLong("lastSeq"));
     }
 
     /**
-     * The aggregate's commits in order, found by following the unique {@code aggregateKey} from sequence
-     * number 0: each commit says where the next one starts. Every step is an exact lookup on a unique
-     * index, which the embedded server serves without scanning (it ignores non-unique indexes).
+     * The aggregate's commits in order. Each commit's key is {@code <id>#<first sequence number>} and
+     * says where the next one starts, so the commits are found by asking for every key a window of
+     * sequence numbers can have, with one {@code $in} on the unique index (exact lookups the embedded
+     * server does not scan for), and following the chain through the answer. A chain that reaches past
+     * the window continues in a window twice as large; one that ends inside it is complete, because the
+     * key of its successor was asked for and is not there.
      */
-    private List<Document> commitsOf(String aggregateIdentifier) {
+    private List<Document> commitsOf(String aggregateIdentifier, Document fields) {
         List<Document> chain = new ArrayList<>();
         long nextSeq = 0;
-        Document commit;
-        while ((commit = commits.find(Filters.eq("aggregateKey", aggregateIdentifier + "#" + nextSeq)).first()) != null) {
-            chain.add(commit);
-            nextSeq = commit.getLong("lastSeq") + 1;
+        int window = FIRST_LOAD_WINDOW;
+        while (true) {
+            long windowEnd = nextSeq + window;
+            List<String> keys = new ArrayList<>(window);
+            for (long seq = nextSeq; seq < windowEnd; seq++) {
+                keys.add(aggregateKey(aggregateIdentifier, seq));
+            }
+            FindIterable<Document> query = commits.find(Filters.in("aggregateKey", keys)).batchSize(window);
+            Map<Long, Document> byFirstSeq = new HashMap<>();
+            for (Document commit : fields == null ? query : query.projection(fields)) {
+                byFirstSeq.put(commit.getLong("firstSeq"), commit);
+            }
+            Document commit;
+            while ((commit = byFirstSeq.get(nextSeq)) != null) {
+                chain.add(commit);
+                nextSeq = commit.getLong("lastSeq") + 1;
+            }
+            if (nextSeq < windowEnd) {
+                return chain;
+            }
+            window = Math.min(window * 2, 4096);
         }
-        return chain;
     }
 
     @Override
@@ -246,8 +249,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private static List<DomainEventData<?>> eventsOf(Document commit) {
         String aggregateId = commit.getString("aggregateId");
         String aggregateType = commit.getString("aggregateType");
-        List<DomainEventData<?>> events = new ArrayList<>();
-        for (Document entry : commit.getList("events", Document.class)) {
+        List<Document> entries = commit.getList("events", Document.class);
+        List<DomainEventData<?>> events = new ArrayList<>(entries.size());
+        for (Document entry : entries) {
             String eventId = entry.getString("eventId");
             Long seq = entry.getLong("seq");
             events.add(new GenericDomainEventEntry<>(aggregateType,
@@ -266,7 +270,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     public static class Builder extends BatchingEventStorageEngine.Builder {
 
         private MongoDatabase database;
-        private Runnable afterCommit = () -> { };
+        private Durability durability = Durability.WRITE_CONCERN;
+        private int trackingBatch = DEFAULT_TRACKING_BATCH;
 
         public Builder() {
             // lets Axon report our conflict as its ConcurrencyException instead of a generic store failure
@@ -278,9 +283,18 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             return this;
         }
 
-        /** Runs after each stored commit; the embedded store flushes its file here. */
-        public Builder afterCommit(Runnable afterCommit) {
-            this.afterCommit = afterCommit;
+        /** Makes appended commits durable before the append returns; the embedded store's group commit. */
+        public Builder durability(Durability durability) {
+            this.durability = durability;
+            return this;
+        }
+
+        /** Commits read per tracking query (default 256). */
+        public Builder trackingBatch(int commits) {
+            if (commits < 1) {
+                throw new IllegalArgumentException("a tracking batch holds at least one commit");
+            }
+            this.trackingBatch = commits;
             return this;
         }
 

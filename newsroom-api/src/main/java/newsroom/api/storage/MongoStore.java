@@ -6,8 +6,10 @@ import com.mongodb.client.MongoDatabase;
 /**
  * The MongoDB database Newsroom uses, and how to describe it in logs and health.
  *
- * @param afterWrite flushes the embedded store's file; does nothing on a real MongoDB
+ * @param durability call after writes that are about to be acknowledged (an answer, a token handed out):
+ *                   it returns once they are durable. Writes nobody is told about (read models, tracking
+ *                   tokens) need not call it: they are rebuilt from the events if a crash loses them.
  */
 public record MongoStore(MongoClient client, MongoDatabase database, String description, boolean embedded,
-                         Runnable afterWrite) {
+                         Durability durability) {
 }

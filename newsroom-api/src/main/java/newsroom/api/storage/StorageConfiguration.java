@@ -1,6 +1,9 @@
 package newsroom.api.storage;
 
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -11,7 +14,6 @@ import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,7 +31,9 @@ class StorageConfiguration {
     @Bean(destroyMethod = "close")
     @Nullable
     EmbeddedMongoServer embeddedMongoServer(StoreProperties properties) {
-        return properties.embedded() ? EmbeddedMongoServer.start(properties.dataDir()) : null;
+        return properties.embedded()
+                ? EmbeddedMongoServer.start(properties.dataDir(), properties.embeddedSettings())
+                : null;
     }
 
     @Bean(destroyMethod = "close")
@@ -37,7 +41,8 @@ class StorageConfiguration {
         String uri = embedded != null ? embedded.connectionString() : properties.uri();
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
-                // an acknowledged command is on the majority of a replica set's members, journaled
+                // an acknowledged command is on the majority of a replica set's members, journaled; the
+                // embedded store makes writes durable by group commit instead (EmbeddedMongoServer)
                 .writeConcern(embedded != null ? WriteConcern.ACKNOWLEDGED : WriteConcern.MAJORITY.withJournal(true))
                 .build();
         return MongoClients.create(settings);
@@ -55,22 +60,44 @@ class StorageConfiguration {
                 ? "embedded MongoDB-wire server, file " + embedded.file() + ", database '" + databaseName + "'"
                 : "MongoDB at " + redact(properties.uri()) + ", database '" + databaseName + "'";
         log.info("Newsroom store: {}", description);
-        Runnable afterWrite = embedded != null ? embedded::flush : () -> { };
-        return new MongoStore(client, database, description, embedded != null, afterWrite);
+        Durability durability = embedded != null ? embedded.durability() : Durability.WRITE_CONCERN;
+        return new MongoStore(client, database, description, embedded != null, durability);
     }
 
     @Bean
-    HealthIndicator storeHealthIndicator(MongoStore store) {
+    StoreFailures storeFailures(@Nullable EmbeddedMongoServer embedded) {
+        return new StoreFailures(embedded != null ? embedded::failure : Optional::empty);
+    }
+
+    /**
+     * DOWN when the store cannot take writes: the embedded store's file refused one (or can no longer be
+     * written), or MongoDB does not answer.
+     */
+    @Bean
+    HealthIndicator storeHealthIndicator(MongoStore store, @Nullable EmbeddedMongoServer embedded) {
         return () -> {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("store", store.embedded() ? "embedded" : "mongodb");
+            details.put("description", store.description());
+            if (embedded != null) {
+                Optional<Throwable> failure = embedded.failure();
+                if (failure.isPresent()) {
+                    details.put("error", "the store file refused a write: " + failure.get().getMessage());
+                    return Health.down().withDetails(details).build();
+                }
+                if (!Files.isWritable(embedded.file())) {
+                    details.put("error", "the store file cannot be written");
+                    return Health.down().withDetails(details).build();
+                }
+                details.put("fileSizeBytes", embedded.fileSize());
+            }
             try {
                 Document pong = store.database().runCommand(new Document("ping", 1));
-                return Health.up()
-                        .withDetails(Map.of("store", store.embedded() ? "embedded" : "mongodb",
-                                "description", store.description(), "ping", pong.get("ok")))
-                        .build();
+                details.put("ping", pong.get("ok"));
+                return Health.up().withDetails(details).build();
             } catch (RuntimeException e) {
-                return Health.down().withDetail("store", store.description())
-                        .withDetail("error", e.getClass().getSimpleName()).build();
+                details.put("error", e.getClass().getSimpleName());
+                return Health.down().withDetails(details).build();
             }
         };
     }

@@ -2,6 +2,7 @@ package newsroom.api.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -13,6 +14,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import newsroom.api.storage.StoreFailures;
+import newsroom.api.storage.StoreUnavailable;
 import newsroom.story.PlacementNotFound;
 import newsroom.story.StoryRuleViolation;
 import newsroom.crisis.CrisisRuleViolation;
@@ -56,6 +59,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final StoreFailures storeFailures;
+
+    ProblemHandler(StoreFailures storeFailures) {
+        this.storeFailures = storeFailures;
+    }
 
     @ExceptionHandler(StoryRuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolation(StoryRuleViolation e) {
@@ -101,6 +110,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        Optional<StoreUnavailable> unavailable = storeFailures.explain(e);
+        if (unavailable.isPresent()) {
+            log.warn("Answered 503: {}", unavailable.get().getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Problems.STORE_RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.storeUnavailable());
+        }
         return answer(unexpectedProblem(e));
     }
 

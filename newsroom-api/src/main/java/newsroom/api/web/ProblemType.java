@@ -32,6 +32,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused"),
     UNEXPECTED("unexpected", HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error"),
+    STORE_UNAVAILABLE("store-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable"),
     /** Any other HTTP error (e.g. 501, 503, 505); the title is the status's reason phrase. */
     HTTP_ERROR("http-error", null, null);
 

@@ -25,6 +25,19 @@ public final class Problems {
         return problem;
     }
 
+    /** Seconds a client should wait before retrying when the store is unavailable. */
+    public static final String STORE_RETRY_AFTER_SECONDS = "10";
+
+    /**
+     * A 503: the store cannot read or save data right now (the embedded store's file refused a write, or
+     * MongoDB cannot be reached). Answer it with a {@code Retry-After} of {@link #STORE_RETRY_AFTER_SECONDS}.
+     */
+    public static ProblemDetail storeUnavailable() {
+        return of(ProblemType.STORE_UNAVAILABLE,
+                "The server cannot read or save data right now, so this request may not have been saved. "
+                        + "Retry later; send an Idempotency-Key to make the retry safe.");
+    }
+
     /** A 400 naming each broken field and rule. */
     public static ProblemDetail invalid(List<FieldError> errors) {
         String detail = errors.stream().map(error -> error.field() + ": " + error.message())

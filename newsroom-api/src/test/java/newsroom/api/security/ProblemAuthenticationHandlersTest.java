@@ -2,9 +2,12 @@ package newsroom.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import newsroom.api.ProblemAssert;
+import newsroom.api.storage.StoreFailures;
 import newsroom.api.web.ProblemWriter;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
@@ -21,7 +24,8 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 class ProblemAuthenticationHandlersTest {
 
     private final ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
-    private final ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(new ProblemWriter(json));
+    private final ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(new ProblemWriter(json),
+            new StoreFailures(Optional::empty));
 
     @Test
     void anAccessDeniedBySpringSecurityIsAForbiddenProblem() throws Exception {

@@ -11,11 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
@@ -28,8 +31,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import newsroom.api.TestStore;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -49,14 +50,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The commit-per-document event storage engine against a MongoDB-wire server: the in-memory embedded one, or
- * the MongoDB of {@code NEWSROOM_TEST_MONGODB_URI} (a fresh database per test either way). No Spring.
+ * The commit-per-document event storage engine against a MongoDB-wire server: the embedded file-backed one
+ * (with its group commit), or the MongoDB of {@code NEWSROOM_TEST_MONGODB_URI} (a fresh database per test
+ * either way). No Spring.
  */
 class MongoEventStorageEngineIT {
 
     private static final String TYPE = "Thing";
 
-    private static MongoServer server;
+    private static EmbeddedMongoServer server;
     private static MongoClient client;
 
     private final Serializer serializer = JacksonSerializer.builder()
@@ -74,9 +76,8 @@ class MongoEventStorageEngineIT {
     @BeforeAll
     static void connect() {
         String uri = TestStore.externalUri().orElseGet(() -> {
-            server = new MongoServer(new MemoryBackend());
-            server.bind("127.0.0.1", 0);
-            return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+            server = EmbeddedMongoServer.start(TestStore.freshDataDir());
+            return server.connectionString();
         });
         client = MongoClients.create(uri);
     }
@@ -85,7 +86,7 @@ class MongoEventStorageEngineIT {
     static void disconnect() {
         client.close();
         if (server != null) {
-            server.shutdownNow();
+            server.close();
         }
     }
 
@@ -259,9 +260,94 @@ class MongoEventStorageEngineIT {
                 .containsExactly("second", "third");
     }
 
+    @Test
+    void concurrentAppendsOnOneStoryVersionLetExactlyOneWinAndKeepTheNumbersDense() throws Exception {
+        int threads = 16;
+        int rounds = 25;
+        CyclicBarrier together = new CyclicBarrier(threads);
+        Map<Long, List<String>> winners = new ConcurrentHashMap<>();
+        AtomicInteger conflicts = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            writers.add(pool.submit(() -> {
+                for (int round = 0; round < rounds; round++) {
+                    together.await(30, TimeUnit.SECONDS);
+                    // everybody builds on the same version of "shared": one commit wins, the rest conflict,
+                    // in the same batches as commits of other stories that must all be stored
+                    String text = "t" + thread + "/r" + round;
+                    try {
+                        engine.appendEvents(List.of(event("shared", round, text)));
+                        winners.computeIfAbsent((long) round, r -> new CopyOnWriteArrayList<>()).add(text);
+                    } catch (ConcurrencyException e) {
+                        conflicts.incrementAndGet();
+                    }
+                    engine.appendEvents(List.of(event("own-" + thread, round, text)));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> writer : writers) {
+            writer.get(120, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertThat(winners).hasSize(rounds).allSatisfy((round, texts) -> assertThat(texts).hasSize(1));
+        assertThat(conflicts.get()).isEqualTo(rounds * (threads - 1));
+        List<String> shared = texts(engine.readEvents("shared").asStream().toList());
+        assertThat(shared).containsExactlyElementsOf(
+                LongStream.range(0, rounds).mapToObj(round -> winners.get(round).get(0)).toList());
+        for (int t = 0; t < threads; t++) {
+            assertThat(engine.readEvents("own-" + t).asStream().count()).isEqualTo(rounds);
+        }
+        int stored = rounds + threads * rounds;
+        assertThat(commitNumbers()).containsExactlyElementsOf(LongStream.range(0, stored).boxed().toList());
+        assertThat(engine.readEvents(null, false).count()).isEqualTo(stored);
+    }
+
+    @Test
+    void aLongStoryIsLoadedWholeAndInOrder() {
+        // commits of one to four events: the story reaches past the first lookup window, and windows end
+        // in the middle of a commit
+        List<String> expected = new ArrayList<>();
+        long seq = 0;
+        for (int commit = 0; seq < 700; commit++) {
+            List<EventMessage<?>> batch = new ArrayList<>();
+            for (int e = 0; e <= commit % 4; e++, seq++) {
+                batch.add(event("long", seq, "event " + seq));
+                expected.add("event " + seq);
+            }
+            engine.appendEvents(batch);
+            engine.appendEvents(List.of(event("neighbour-" + commit, 0, "elsewhere")));
+        }
+
+        assertThat(texts(engine.readEvents("long").asStream().toList())).containsExactlyElementsOf(expected);
+        assertThat(engine.lastSequenceNumberFor("long")).contains(seq - 1);
+        assertThat(engine.readEvents("long", 650).asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .containsExactlyElementsOf(LongStream.range(650, seq).boxed().toList());
+    }
+
+    @Test
+    void theHeadIsFoundByLookupsAndANodeBehindItTakesTheNextFreeNumber() {
+        for (int i = 0; i < 300; i++) {
+            engine.appendEvents(List.of(event("s" + i, 0, "pitched")));
+        }
+        assertThat(engine.headCommitNumber()).isEqualTo(299);
+        MongoEventStorageEngine otherNode = newEngine();
+        assertThat(otherNode.headCommitNumber()).isEqualTo(299);
+
+        otherNode.appendEvents(List.of(event("from-the-other-node", 0, "first")));
+        engine.appendEvents(List.of(event("from-this-node", 0, "second"))); // still believes 299 is the head
+
+        assertThat(commitNumbers()).containsExactlyElementsOf(LongStream.range(0, 302).boxed().toList());
+        assertThat(engine.createHeadToken()).isEqualTo(token(301));
+    }
+
     private MongoEventStorageEngine newEngine() {
         return MongoEventStorageEngine.builder()
                 .database(database)
+                .durability(server != null ? server.durability() : Durability.WRITE_CONCERN)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .build();

@@ -1,0 +1,161 @@
+package newsroom.api.storage;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded server's H2 backend with one write at a time. Two reasons:
+ * <ul>
+ * <li>mongo-java-server checks unique indexes and then inserts without holding a lock across both, so two
+ * concurrent inserts of the same key could both pass; serialised writes make a unique index, and an
+ * update of one document, as atomic as on a real MongoDB;</li>
+ * <li>the store file must only be written between two commands: a flush holds the same lock, so the file
+ * never holds half a command (a document without its index entry, part of a batch insert).</li>
+ * </ul>
+ * Reads take no lock: the store gives each read a consistent snapshot of its map. (The MongoDB driver sends
+ * every command as an OP_MSG message, so this is the one door every write comes through.)
+ * <p>
+ * Documents are kept as BSON ({@link BsonDocumentType}) and unique index keys with {@link IndexKeyType}, in
+ * maps of their own (the backend's names plus {@code #bson}, and {@code ._keys_} instead of {@code ._index_}).
+ * A store written by an earlier version is converted when it is opened: each collection's documents are
+ * copied into the new map (with a commit every {@value #COPY_BATCH} documents, so memory stays bounded; a
+ * copy interrupted by a crash is completed at the next start, as the old map is only dropped after it), and
+ * each new, empty index is rebuilt from the documents by the server when it opens it.
+ */
+final class SerialWritesBackend extends H2Backend {
+
+    private static final Set<String> WRITE_COMMANDS = Set.of("insert", "update", "delete", "findandmodify",
+            "create", "createindexes", "drop", "dropdatabase", "dropindexes", "renamecollection");
+
+    private static final Logger log = LoggerFactory.getLogger(SerialWritesBackend.class);
+    private static final String BSON_MAP_SUFFIX = "#bson";
+    static final int COPY_BATCH = 5_000;
+
+    private final ReentrantLock writes;
+
+    SerialWritesBackend(MVStore store, ReentrantLock writes) {
+        super(store);
+        this.writes = writes;
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName);
+    }
+
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        String command = message.getDocument().keySet().iterator().next();
+        if (!WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
+            return super.handleMessage(message);
+        }
+        writes.lock();
+        try {
+            return super.handleMessage(message);
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /**
+     * A database whose unique indexes use {@link IndexKeyType}. An inner class on purpose: the backend's
+     * constructor opens the existing databases, and their constructors open the indexes, before any field of
+     * this class is set; the enclosing instance (and its store) is the one thing already available.
+     */
+    private final class Database extends H2Database {
+
+        Database(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            MVStore store = getMvStore();
+            String earlierVersion = "databases." + getFullCollectionNamespace(collectionName);
+            MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = store.openMap(
+                    earlierVersion + BSON_MAP_SUFFIX,
+                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(BsonDocumentType.INSTANCE));
+            if (store.hasMap(earlierVersion)) {
+                copyFromEarlierVersion(store, store.openMap(earlierVersion), documents);
+            }
+            MVMap<String, Object> meta = store.openMap("meta." + getFullCollectionNamespace(collectionName));
+            return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
+        }
+
+        private void copyFromEarlierVersion(MVStore store, MVMap<Object, de.bwaldvogel.mongo.bson.Document> earlier,
+                                            MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents) {
+            log.info("Converting {} ({} documents) of the store file to the compact format", earlier.getName(),
+                    earlier.sizeAsLong());
+            int copied = 0;
+            for (Map.Entry<Object, de.bwaldvogel.mongo.bson.Document> entry : earlier.entrySet()) {
+                documents.putIfAbsent(entry.getKey(), entry.getValue());
+                if (++copied % COPY_BATCH == 0) {
+                    store.commit();
+                }
+            }
+            store.removeMap(earlier);
+            store.commit();
+        }
+
+        @Override
+        public void dropCollection(String collectionName, Oplog oplog) {
+            super.dropCollection(collectionName, oplog);
+            getMvStore().removeMap("databases." + getFullCollectionNamespace(collectionName) + BSON_MAP_SUFFIX);
+        }
+
+        @Override
+        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            String from = "databases." + collection.getFullName() + BSON_MAP_SUFFIX;
+            super.moveCollection(oldDatabase, collection, newCollectionName);
+            MVStore store = getMvStore();
+            if (store.hasMap(from)) {
+                store.renameMap(store.openMap(from), "databases." + getDatabaseName() + "." + newCollectionName
+                        + BSON_MAP_SUFFIX);
+            }
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            MVStore store = getMvStore();
+            String earlierVersion = indexMapName(collectionName, "_index_", indexName);
+            if (store.hasMap(earlierVersion)) {
+                store.removeMap(earlierVersion); // rebuilt from the documents into the new map
+            }
+            MVMap<KeyValue, Object> map = store.openMap(indexMapName(collectionName, "_keys_", indexName),
+                    new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE)
+                            .valueType(PositionType.INSTANCE));
+            return new MVStoreUniqueIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            getMvStore().removeMap(indexMapName(collection.getCollectionName(), "_keys_", indexName));
+        }
+
+        private String indexMapName(String collectionName, String kind, String indexName) {
+            return getDatabaseName() + "." + collectionName + "." + kind + indexName;
+        }
+    }
+}
