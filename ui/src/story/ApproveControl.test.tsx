@@ -47,15 +47,16 @@ describe('ApproveControl with a guideline checklist', () => {
     await userEvent.click(approve);
     expect(mutate).toHaveBeenCalledTimes(1);
     const send = mutate.mock.calls[0][0].send as (v: number) => Promise<unknown>;
-    // a fresh answer per call: the client may first fetch a CSRF token, which reads its own body
-    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(async () =>
-      new Response(JSON.stringify({ ...governed, version: 8 }), {
-        status: 200,
-        headers: { 'Content-Type': 'application/json', ETag: '"8"' },
-      }),
+    // a fresh answer per call: the client may first fetch the CSRF cookie (GET /api/session/options)
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(
+      async () =>
+        new Response(JSON.stringify({ ...governed, version: 8 }), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json', ETag: '"8"' },
+        }),
     );
     await send(7);
-    const approval = fetchSpy.mock.calls.find(([, init]) => init?.method === 'POST');
+    const approval = fetchSpy.mock.calls.find(([url]) => String(url).endsWith('/api/stories/s1/approvals'));
     const body = JSON.parse(String(approval?.[1]?.body));
     expect(body).toEqual({ step: 'legal', checklist: governed.checklist });
     fetchSpy.mockRestore();

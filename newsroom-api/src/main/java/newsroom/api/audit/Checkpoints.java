@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -59,7 +60,8 @@ class Checkpoints {
      * (base64) signs {@link #signedText}; {@code publicKey} (base64 X.509) is the key to check it with.
      */
     record Checkpoint(@NotNull @Min(0) Long commit,
-                      @NotBlank @Pattern(regexp = "[0-9a-f]{64}", message = "a SHA-256 in lower-case hex") String hash,
+                      @NotBlank @Pattern(regexp = "[0-9a-f]{64}", message = "a SHA-256 in lower-case hex")
+                      @Schema(example = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855") String hash,
                       @NotNull Instant issuedAt, @NotBlank String signature, String publicKey) {
 
         String signedText() {

@@ -1,6 +1,7 @@
 package newsroom.api.push;
 
 import java.io.IOException;
+import java.security.Principal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -81,13 +82,20 @@ class LiveConnections implements WebSocketHandlerDecoratorFactory {
         for (WebSocketSession session : open.values()) {
             try {
                 Object httpSession = session.getAttributes().get(HttpSessionHandshakeInterceptor.HTTP_SESSION_ID_ATTR_NAME);
-                if (session.isOpen() && !checks.stillSignedIn(session.getPrincipal(), (String) httpSession)) {
+                if (session.isOpen() && !checks.stillSignedIn(signedIn(session), (String) httpSession)) {
                     session.close(SIGNED_OUT);
                 }
             } catch (IOException | RuntimeException e) {
                 log.warn("Could not check or close live connection {}: {}", session.getId(), e.toString());
             }
         }
+    }
+
+    /** Who the connection belongs to: the handshake's sign-in, or the one its CONNECT frame made (demo profile). */
+    private static Principal signedIn(WebSocketSession session) {
+        Principal handshake = session.getPrincipal();
+        return handshake != null ? handshake
+                : (Principal) session.getAttributes().get(StompAuthentication.CONNECT_SIGN_IN);
     }
 
     @PreDestroy

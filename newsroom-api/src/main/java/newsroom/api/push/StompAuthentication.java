@@ -1,5 +1,6 @@
 package newsroom.api.push;
 
+import java.util.Map;
 import java.util.Set;
 
 import newsroom.api.security.NewsroomRoles;
@@ -29,6 +30,12 @@ import org.springframework.stereotype.Component;
 @Component
 class StompAuthentication implements ChannelInterceptor {
 
+    /**
+     * The WebSocket session attribute holding a sign-in made by CONNECT's {@code login}/{@code passcode}: such a
+     * connection has no handshake principal, and {@link LiveConnections} must judge the person who signed in.
+     */
+    static final String CONNECT_SIGN_IN = "newsroom.connectSignIn";
+
     private final AuthenticationManager basicSignIn;
     private final boolean passcodeAllowed;
 
@@ -46,7 +53,12 @@ class StompAuthentication implements ChannelInterceptor {
         StompCommand command = stomp.getCommand();
         if (command == StompCommand.CONNECT || command == StompCommand.STOMP) {
             if (!(stomp.getUser() instanceof Authentication handshake) || !handshake.isAuthenticated()) {
-                stomp.setUser(signIn(stomp.getLogin(), stomp.getPasscode()));
+                Authentication signedIn = signIn(stomp.getLogin(), stomp.getPasscode());
+                stomp.setUser(signedIn);
+                Map<String, Object> connection = stomp.getSessionAttributes();
+                if (connection != null) {
+                    connection.put(CONNECT_SIGN_IN, signedIn);
+                }
             }
             return message;
         }

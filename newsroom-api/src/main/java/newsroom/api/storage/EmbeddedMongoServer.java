@@ -46,6 +46,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private final GroupFlush durability;
     /** Why {@link #stopServing} closed the store; set before it closes. */
     private volatile RuntimeException stoppedServingBecause;
+    /** Set when the server stops: a store closed from then on is a clean stop, not a failure. */
+    private volatile boolean closing;
     private final MongoServer server;
     private final InetSocketAddress address;
     private final ScheduledExecutorService maintenance;
@@ -166,7 +168,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         if (stoppedServingBecause != null) {
             return Optional.of(stoppedServingBecause);
         }
-        return Optional.ofNullable(store.getPanicException());
+        MVStoreException panic = store.getPanicException();
+        if (panic != null) {
+            return Optional.of(panic);
+        }
+        if (store.isClosed() && !closing) {
+            // closed while serving, by a failed write on another path (compaction, H2's own writer)
+            return Optional.of(new IllegalStateException("the store file " + file + " was closed after a failed write"));
+        }
+        return Optional.empty();
     }
 
     /** The file's size in bytes. */
@@ -284,6 +294,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      */
     @Override
     public void close() {
+        closing = true;
         maintenance.shutdown(); // not shutdownNow: an interrupt in the middle of a file write would close the file
         try {
             maintenance.awaitTermination(10, TimeUnit.SECONDS);

@@ -83,7 +83,7 @@ final class GroupFlush implements Durability {
 
     private void throwIfFailed() {
         if (failure != null) {
-            throw new StoreUnavailable("The store file " + storeName + " refused a write: " + failure, failure);
+            throw new StoreUnavailable("The store file " + storeName + " refused a write: " + failure, failure, true);
         }
     }
 

@@ -74,13 +74,14 @@ class StorageConfiguration {
      * written), or MongoDB does not answer.
      */
     @Bean
-    HealthIndicator storeHealthIndicator(MongoStore store, @Nullable EmbeddedMongoServer embedded) {
+    HealthIndicator storeHealthIndicator(MongoStore store, @Nullable EmbeddedMongoServer embedded,
+                                         StoreFailures failures) {
         return () -> {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("store", store.embedded() ? "embedded" : "mongodb");
             details.put("description", store.description());
             if (embedded != null) {
-                Optional<Throwable> failure = embedded.failure();
+                Optional<Throwable> failure = failures.embeddedFailure();
                 if (failure.isPresent()) {
                     details.put("error", "the store file refused a write: " + failure.get().getMessage());
                     return Health.down().withDetails(details).build();

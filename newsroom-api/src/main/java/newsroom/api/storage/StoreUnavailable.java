@@ -8,7 +8,19 @@ package newsroom.api.storage;
  */
 public class StoreUnavailable extends RuntimeException {
 
+    private final boolean refusedWrite;
+
     public StoreUnavailable(String message, Throwable cause) {
+        this(message, cause, false);
+    }
+
+    /** @param refusedWrite the embedded store's file refused a write: it serves nothing more until a restart */
+    public StoreUnavailable(String message, Throwable cause, boolean refusedWrite) {
         super(message, cause);
+        this.refusedWrite = refusedWrite;
+    }
+
+    public boolean refusedWrite() {
+        return refusedWrite;
     }
 }

@@ -5,8 +5,10 @@ import java.net.URI;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import newsroom.api.storage.StoreFailures;
 import org.springframework.boot.web.servlet.error.ErrorAttributes;
 import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -24,9 +26,11 @@ import org.springframework.web.context.request.ServletWebRequest;
 class ProblemErrorController implements ErrorController {
 
     private final ErrorAttributes errors;
+    private final StoreFailures storeFailures;
 
-    ProblemErrorController(ErrorAttributes errors) {
+    ProblemErrorController(ErrorAttributes errors, StoreFailures storeFailures) {
         this.errors = errors;
+        this.storeFailures = storeFailures;
     }
 
     @RequestMapping("${server.error.path:/error}")
@@ -34,8 +38,17 @@ class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri == null ? request.getRequestURI() : uri.toString();
+        Throwable error = errors.getError(new ServletWebRequest(request));
+        if (error != null && storeFailures.explain(error).isPresent()) {
+            // a filter (signing in, say) met the failed store: the same 503 as from a controller
+            ProblemDetail unavailable = Problems.storeUnavailable();
+            unavailable.setInstance(ProblemWriter.instance(path));
+            return ResponseEntity.status(unavailable.getStatus())
+                    .header(HttpHeaders.RETRY_AFTER, Problems.STORE_RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(unavailable);
+        }
         ProblemDetail problem = code instanceof Integer status && status >= 400
-                ? problemFor(status, path, errors.getError(new ServletWebRequest(request)))
+                ? problemFor(status, path, error)
                 // asked for directly: there is no error to show
                 : Problems.of(ProblemType.NOT_FOUND, "There is nothing at " + path + ".");
         URI instance = ProblemWriter.instance(path);

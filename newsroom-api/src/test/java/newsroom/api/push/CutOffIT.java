@@ -13,6 +13,7 @@ import newsroom.api.ApiClient.Caller;
 import newsroom.api.ApiClient.Response;
 import newsroom.api.ApiIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -28,6 +29,9 @@ class CutOffIT extends ApiIntegrationTest {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private LiveConnections connections;
 
     private String username;
     private Caller session;
@@ -133,6 +137,24 @@ class CutOffIT extends ApiIntegrationTest {
         assertThat(StompTestClient.connectFails(port, Map.of("Authorization", "Bearer nrt_not-a-token"))).isTrue();
         assertThat(StompTestClient.connectFails(port, Map.of("Cookie", "NEWSROOM_SESSION=bm90LWEtc2Vzc2lvbg")))
                 .isTrue();
+    }
+
+    /** Where HTTP Basic is on (demo), CONNECT may sign in with login and passcode; the periodic check knows it. */
+    @Test
+    void aConnectionSignedInByItsConnectFrameStaysOpenThroughTheCheckAndClosesWhenItsPersonIsDisabled()
+            throws Exception {
+        newViewer();
+        try (StompTestClient byPasscode = StompTestClient.connect(port, username, OWN_PASSWORD)) {
+            List<JsonNode> board = byPasscode.subscribe(Topics.BOARD);
+            connections.closeThoseSignedOut(); // the check that runs every few seconds, now
+            pitchAndAwait(board, board);
+            assertThat(byPasscode.connected()).isTrue();
+
+            ok(api.as("ada").header("If-Match", "\"" + version() + "\"")
+                    .post("/api/admin/users/" + username + "/disable", Map.of("reason", "left the company")));
+
+            await().atMost(AT_ONCE).until(() -> !byPasscode.connected());
+        }
     }
 
     private void pitchAndAwait(List<JsonNode> first, List<JsonNode> second) {
