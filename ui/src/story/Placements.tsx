@@ -40,7 +40,7 @@ function PlacementRow({ story, placement }: { story: Story; placement: Placement
   const buttons = placementButtons(placement);
   const command = useStoryCommand(story.storyId);
   const nameOf = useNameOf();
-  const [mode, setMode] = useState<null | 'reschedule' | 'cancel'>(null);
+  const [mode, setMode] = useState<null | 'reschedule' | 'cancel' | 'override'>(null);
   const [slot, setSlot] = useState(toZoneInput(placement.slot));
   const { storyId } = story;
   const { placementId } = placement;
@@ -55,6 +55,7 @@ function PlacementRow({ story, placement }: { story: Story; placement: Placement
       data-testid="placement"
       data-placement-id={placement.placementId}
       data-status={placement.status}
+      data-paused={placement.paused ? 'true' : 'false'}
     >
       <div className="placement-head">
         <span className="channel-swatch" style={{ background: channelColour(placement.channelId) }} aria-hidden="true" />
@@ -71,6 +72,11 @@ function PlacementRow({ story, placement }: { story: Story; placement: Placement
         {placement.missedSlot && (
           <span className="delivery delivery-retrying" title={`Its slot was ${formatInstant(placement.missedSlot)}`}>
             Late
+          </span>
+        )}
+        {placement.paused && placement.status === 'PLANNED' && (
+          <span className="status status-paused" data-testid="placement-paused">
+            Paused
           </span>
         )}
         {placement.requiredApprovalSteps && placement.requiredApprovalSteps.length > 0 && (
@@ -94,6 +100,17 @@ function PlacementRow({ story, placement }: { story: Story; placement: Placement
         </p>
       )}
       {placement.cancelReason && <p className="muted">Cancelled: {placement.cancelReason}</p>}
+      {placement.paused && placement.status === 'PLANNED' && (
+        <p className="muted" data-testid="pause-note">
+          Paused by crisis mode{placement.pausedBy ? ` (${nameOf(placement.pausedBy)}: ${placement.pauseReason ?? ''})` : ''}.
+          It does not go out until it is resumed, rescheduled or cancelled.
+        </p>
+      )}
+      {(placement.quietPeriodOverrides ?? []).map((o) => (
+        <p className="muted" key={o.blackoutId} data-testid="quiet-period-override">
+          Quiet period “{o.blackoutName ?? o.blackoutId}” overridden by {nameOf(o.overriddenBy)}: {o.reason}
+        </p>
+      ))}
       <div className="actions">
         {buttons.publish && (
           <button
@@ -128,6 +145,33 @@ function PlacementRow({ story, placement }: { story: Story; placement: Placement
             }
           >
             Redeliver
+          </button>
+        )}
+        {buttons.resume && (
+          <button
+            type="button"
+            disabled={command.isPending}
+            aria-label={`Resume ${name} placement`}
+            data-testid="resume"
+            onClick={() =>
+              command.mutate({
+                label: `Resumed ${name}`,
+                seen: story.version,
+                send: (v) => api.resumePlacement(storyId, placementId, 'resumed after the crisis', v),
+              })
+            }
+          >
+            Resume
+          </button>
+        )}
+        {buttons.overrideQuietPeriod && (
+          <button
+            type="button"
+            onClick={() => setMode(mode === 'override' ? null : 'override')}
+            aria-expanded={mode === 'override'}
+            aria-label={`Override a quiet period for the ${name} placement`}
+          >
+            Override quiet period…
           </button>
         )}
         {buttons.reschedule && (
@@ -192,8 +236,61 @@ function PlacementRow({ story, placement }: { story: Story; placement: Placement
           </button>
         </form>
       )}
+      {mode === 'override' && (
+        <OverrideQuietPeriodForm story={story} placement={placement} onDone={() => setMode(null)} />
+      )}
       <ProblemAlert error={command.error} onDismiss={command.reset} nameOf={nameOf} />
     </div>
+  );
+}
+
+/** A governance lead lets this placement go out in one quiet period of its channel, with a reason. */
+function OverrideQuietPeriodForm({ story, placement, onDone }: { story: Story; placement: Placement; onDone(): void }) {
+  const blackouts = useQuery({ queryKey: keys.blackouts, queryFn: api.blackouts });
+  const command = useStoryCommand(story.storyId);
+  const nameOf = useNameOf();
+  const overridden = new Set((placement.quietPeriodOverrides ?? []).map((o) => o.blackoutId));
+  const periods = (blackouts.data ?? []).filter(
+    (b) =>
+      !b.lifted &&
+      !overridden.has(b.blackoutId) &&
+      ((b.channelIds ?? []).length === 0 || (b.channelIds ?? []).includes(placement.channelId)),
+  );
+  const [blackoutId, setBlackoutId] = useState('');
+  const [reason, setReason] = useState('');
+  const id = `override-${placement.placementId}`;
+  return (
+    <form
+      className="inline-form"
+      data-testid="override-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        command.mutate(
+          {
+            label: `Quiet period overridden for ${placement.channelName ?? placement.channelId}`,
+            seen: story.version,
+            send: (v) => api.overrideQuietPeriod(story.storyId, placement.placementId, blackoutId, reason.trim(), v),
+          },
+          { onSuccess: onDone },
+        );
+      }}
+    >
+      <label htmlFor={`${id}-period`}>Quiet period</label>
+      <select id={`${id}-period`} required value={blackoutId} onChange={(e) => setBlackoutId(e.target.value)}>
+        <option value="">Choose a quiet period…</option>
+        {periods.map((b) => (
+          <option key={b.blackoutId} value={b.blackoutId}>
+            {b.name}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-reason`}>Reason</label>
+      <input id={`${id}-reason`} required value={reason} onChange={(e) => setReason(e.target.value)} />
+      <button type="submit" disabled={command.isPending}>
+        Override
+      </button>
+      <ProblemAlert error={command.error} onDismiss={command.reset} nameOf={nameOf} />
+    </form>
   );
 }
 

@@ -18,6 +18,7 @@ import newsroom.api.storage.StoreFailures;
 import newsroom.api.storage.StoreUnavailable;
 import newsroom.story.PlacementNotFound;
 import newsroom.story.StoryRuleViolation;
+import newsroom.crisis.CrisisRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -67,6 +68,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(StoryRuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolation(StoryRuleViolation e) {
+        return answer(Problems.ruleViolation(e.rule().ruleName(), e.rule().description(), e.getMessage()));
+    }
+
+    @ExceptionHandler(CrisisRuleViolation.class)
+    ResponseEntity<ProblemDetail> crisisRuleViolation(CrisisRuleViolation e) {
         return answer(Problems.ruleViolation(e.rule().ruleName(), e.rule().description(), e.getMessage()));
     }
 

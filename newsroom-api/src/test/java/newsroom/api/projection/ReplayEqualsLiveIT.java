@@ -36,7 +36,8 @@ class ReplayEqualsLiveIT extends ApiIntegrationTest {
             "campaigns", List.of("campaigns"),
             "channels", List.of("channels"),
             "approval-policies", List.of("approval_policies"),
-            "delegations", List.of("delegations"));
+            "delegations", List.of("delegations"),
+            "crisis", List.of("crisis"));
 
     @Autowired
     private MongoStore store;
@@ -54,6 +55,7 @@ class ReplayEqualsLiveIT extends ApiIntegrationTest {
         assertThat(live.get("channels")).isNotEmpty();
         assertThat(live.get("approval_policies")).isNotEmpty();
         assertThat(live.get("delegations")).isNotEmpty();
+        assertThat(live.get("crisis")).isNotEmpty();
 
         for (int round = 1; round <= 2; round++) { // and rebuilding again gives the same once more
             READ_MODELS.keySet().forEach(name ->
@@ -85,12 +87,28 @@ class ReplayEqualsLiveIT extends ApiIntegrationTest {
                 Map.of("reason", "not needed"));
         assertThat(quiet.path("blackoutId").asText()).isNotBlank();
 
-        // approved, rescheduled into the quiet period, published; commented with mentions
+        // approved, rescheduled into the quiet period a lead overrode for it, published; commented with mentions
         String published = approvedStory(desk);
         ok(api.as("carla").post(path(published, "comments"), Map.of("text", "@lena @grace thanks for the quick review")));
+        ok(api.as("grace").post(path(published, "placements/" + LINKEDIN + "/quiet-period-overrides"),
+                Map.of("blackoutId", quiet.path("blackoutId").asText(), "reason", "agreed with IR")));
         ok(api.as("eddie").post(path(published, "placements/" + LINKEDIN + "/reschedule"),
                 Map.of("slot", "2027-03-21T10:00:00Z")));
         ok(api.as("eddie").post(path(published, "placements/" + PRESS + "/publish")));
+        // the quiet period holds no other test's plans once this workload is done
+        ok(api.as("grace").post("/api/blackouts/" + quiet.path("blackoutId").asText() + "/lift",
+                Map.of("reason", "results out")));
+
+        // a crisis: switched on by grace (placements paused), ended by lena; one resumed, one rescheduled
+        String paused = approvedStory(desk);
+        assertThat(api.as("grace").post("/api/crisis", Map.of("reason", "plant incident")).status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ok(api.as("victor")
+                .get("/api/stories/" + paused)).body().path("placements").findValuesAsText("paused"))
+                .containsOnly("true"));
+        ok(api.as("lena").post("/api/crisis/end", Map.of("reason", "contained")));
+        ok(api.as("eddie").post(path(paused, "placements/" + PRESS + "/resume"), Map.of("reason", "all clear")));
+        ok(api.as("eddie").post(path(paused, "placements/" + LINKEDIN + "/reschedule"),
+                Map.of("slot", "2027-03-24T10:00:00Z")));
 
         // sent back, reassigned, retitled, resubmitted and approved; then edited, which withdraws the approval
         String reworked = pitch("carla", content("Before the rework", desk));
