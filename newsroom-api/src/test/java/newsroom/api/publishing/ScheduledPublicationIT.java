@@ -72,7 +72,14 @@ class ScheduledPublicationIT extends ApiIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 story(storyId).path("placements").get(0).path("status").asText().equals("PUBLISHED"));
         assertThat(story(storyId).path("placements").get(0).path("publishedBy").asText()).isEqualTo("system:scheduler");
-        assertThat(history(storyId).findValuesAsText("type")).containsOnlyOnce("PlacementPublicationHeld");
+        // refused again only after the story changed (submitting it re-applies the policies, which lifts the hold,
+        // and the clock may ask once more before the approval is in): a refusal never loops
+        List<String> types = history(storyId).findValuesAsText("type");
+        assertThat(types).contains("PlacementPublicationHeld");
+        for (int i = 1; i < types.size(); i++) {
+            assertThat(types.get(i).equals("PlacementPublicationHeld") && types.get(i - 1).equals("PlacementPublicationHeld"))
+                    .as("two holds in a row in %s", types).isFalse();
+        }
     }
 
     @Test
