@@ -11,6 +11,8 @@ import { formatInstant, fromZoneInput, toZoneInput } from '../time/format';
 import { ZonedDateTimeInput } from '../time/ZonedDateTimeInput';
 import { deliveryBadge, heldText, publisherName } from '../publishing/delivery';
 import { useStoryCommand } from './commands/useStoryCommand';
+import { QuietPeriodOverride } from './QuietPeriodOverride';
+import { overridableRefusal, placementIdToOverride } from './quietPeriodOverride';
 import { Section } from './Section';
 
 // A story's placements: each with its channel text, slot and status, and the commands on it; the
@@ -48,6 +50,24 @@ function PlacementRow({ story, placement }: { story: Story; placement: Placement
   const name = placement.channelName ?? placement.channelId;
   const delivery = deliveryBadge(placement);
   const held = heldText(placement);
+  // a move refused by quiet periods this person may override (the server says so)
+  const refusal = mode === 'reschedule' ? overridableRefusal(command.error) : undefined;
+
+  /** Moves the placement; with a reason, first overrides for it the quiet periods that refused the move. */
+  function move(overrideReason?: string) {
+    const iso = fromZoneInput(slot);
+    if (!iso) return;
+    const overrides = overrideReason && refusal ? refusal.periods : [];
+    command.mutate(
+      {
+        label: overrides.length > 0 ? `Quiet period overridden and ${name} rescheduled` : `Rescheduled ${name}`,
+        seen: story.version,
+        before: overrides.map((q) => (v) => api.overrideQuietPeriod(storyId, placementId, q.blackoutId, overrideReason!, v)),
+        send: (v) => api.reschedule(storyId, placementId, iso, v),
+      },
+      { onSuccess: () => setMode(null) },
+    );
+  }
 
   return (
     <div
@@ -200,18 +220,22 @@ function PlacementRow({ story, placement }: { story: Story; placement: Placement
           className="inline-form"
           onSubmit={(e) => {
             e.preventDefault();
-            const iso = fromZoneInput(slot);
-            if (!iso) return;
-            command.mutate(
-              { label: `Rescheduled ${name}`, seen: story.version, send: (v) => api.reschedule(storyId, placementId, iso, v) },
-              { onSuccess: () => setMode(null) },
-            );
+            move();
           }}
         >
           <ZonedDateTimeInput id={`slot-${placement.placementId}`} label="New slot" required value={slot} onChange={setSlot} />
           <button type="submit" disabled={command.isPending}>
             Move
           </button>
+          {refusal && (
+            <QuietPeriodOverride
+              periods={refusal.periods}
+              verb="move"
+              pending={command.isPending}
+              id={`slot-${placement.placementId}`}
+              onOverride={(why) => move(why)}
+            />
+          )}
         </form>
       )}
       {mode === 'cancel' && (
@@ -305,15 +329,30 @@ function PlanPlacementForm({ story }: { story: Story }) {
   const id = `plan-${story.storyId}`;
   const selected = (channels.data ?? []).find((c: Channel) => channelIdOf(c) === channelId);
 
+  // a plan refused by quiet periods this person may override (the server says so)
+  const refusal = overridableRefusal(command.error);
+
   function submit(event: FormEvent) {
     event.preventDefault();
+    plan();
+  }
+
+  /**
+   * Plans the placement; with a reason, first overrides for it the quiet periods that refused the plan,
+   * naming the placement id both commands share (typed, else the refused plan's, else a new one).
+   */
+  function plan(overrideReason?: string) {
     const iso = fromZoneInput(slot);
+    const overriding = overrideReason && refusal ? refusal : undefined;
+    const pid = overriding ? placementIdToOverride(placementId, overriding, channelId) : placementId.trim() || undefined;
     command.mutate(
       {
-        label: `Planned on ${selected?.name ?? channelId}`,
+        label: overriding ? `Quiet period overridden and planned on ${selected?.name ?? channelId}` : `Planned on ${selected?.name ?? channelId}`,
         seen: story.version,
-        send: (v) =>
-          api.planPlacement(story.storyId, { channelId, slot: iso ?? slot, text, placementId: placementId.trim() || undefined }, v),
+        before: (overriding?.periods ?? []).map(
+          (q) => (v) => api.overrideQuietPeriod(story.storyId, pid!, q.blackoutId, overrideReason!, v),
+        ),
+        send: (v) => api.planPlacement(story.storyId, { channelId, slot: iso ?? slot, text, placementId: pid }, v),
       },
       {
         // Clear only what was sent: the next placement may already be typed in meanwhile.
@@ -350,6 +389,9 @@ function PlanPlacementForm({ story }: { story: Story }) {
       <label htmlFor={`${id}-pid`}>Placement id (optional)</label>
       <input id={`${id}-pid`} value={placementId} onChange={(e) => setPlacementId(e.target.value)} placeholder="generated when empty" />
       <ProblemAlert error={command.error} onDismiss={command.reset} nameOf={nameOf} />
+      {refusal && (
+        <QuietPeriodOverride periods={refusal.periods} verb="plan" pending={command.isPending} id={id} onOverride={(why) => plan(why)} />
+      )}
       <button type="submit" className="primary" disabled={command.isPending}>
         Plan placement
       </button>

@@ -132,7 +132,7 @@ final class StoryRules {
                                  Restraints restraints) {
         return planPlacement(story, actor, restraints).then(() -> placementIdFree(story, placementId))
                 .then(() -> slotNotBeforeEmbargo(story, slot))
-                .then(() -> outsideQuietPeriods(story, placementId, channelId, slot, restraints, "plan"));
+                .then(() -> outsideQuietPeriods(story, actor, placementId, channelId, slot, restraints, "plan"));
     }
 
     /** With the channel itself: a retired one takes no new placement. */
@@ -156,7 +156,7 @@ final class StoryRules {
     static Verdict reschedulePlacement(StoryState story, Actor actor, String placementId, Instant slot,
                                        Restraints restraints) {
         return reschedulePlacement(story, actor, placementId, restraints).then(() -> slotNotBeforeEmbargo(story, slot))
-                .then(() -> outsideQuietPeriods(story, placementId,
+                .then(() -> outsideQuietPeriods(story, actor, placementId,
                         story.placement(placementId).orElseThrow().channelId(), slot, restraints, "move"));
     }
 
@@ -171,7 +171,7 @@ final class StoryRules {
                 .then(() -> crisisAllowsPublishing(actor, story.placement(placementId).orElseThrow(),
                         circumstances.restraints()))
                 .then(() -> notPaused(story.placement(placementId).orElseThrow()))
-                .then(() -> outsideQuietPeriods(story, placementId,
+                .then(() -> outsideQuietPeriods(story, actor, placementId,
                         story.placement(placementId).orElseThrow().channelId(), circumstances.now(),
                         circumstances.restraints(), "publish"))
                 .then(() -> embargoLifted(story, circumstances.now()))
@@ -278,17 +278,19 @@ final class StoryRules {
                 : crisisAllows(actor, restraints, "publish");
     }
 
-    /** No quiet period holds the channel at that moment, except those a lead overrode for this placement. */
-    private static Verdict outsideQuietPeriods(StoryState story, String placementId, String channelId, Instant moment,
-                                               Restraints restraints, String action) {
-        return restraints.covering(channelId, moment).stream()
+    /**
+     * No quiet period holds the channel at that moment, except those a lead overrode for this placement. A refusal
+     * names every period that holds it and whether this person may override each (so the override can be offered).
+     */
+    private static Verdict outsideQuietPeriods(StoryState story, Actor actor, String placementId, String channelId,
+                                               Instant moment, Restraints restraints, String action) {
+        List<QuietPeriodHold> holds = restraints.covering(channelId, moment).stream()
                 .filter(period -> !story.overridden(placementId, period.blackoutId()))
-                .findFirst()
-                .map(period -> Verdict.refused(StoryRule.QUIET_PERIOD_IN_FORCE, "cannot " + action + " placement "
-                        + placementId + " on " + channelId + " at " + moment + ": inside the quiet period '"
-                        + period.name() + "' (" + period.blackoutId() + ", " + period.startsAt() + " to "
-                        + period.endsAt() + ") unless a governance lead overrides it for this placement"))
-                .orElse(Verdict.ALLOWED);
+                .map(period -> new QuietPeriodHold(period,
+                        overrideQuietPeriod(story, actor, placementId, period.blackoutId(), restraints).allowed()))
+                .toList();
+        return holds.isEmpty() ? Verdict.ALLOWED
+                : Verdict.refused(new Refusal.QuietPeriodsHold(action, placementId, channelId, moment, holds));
     }
 
     private static Verdict notPaused(Placement placement) {

@@ -5,6 +5,7 @@ import static newsroom.story.StoryHistories.ERIK;
 import static newsroom.story.StoryHistories.FRIDAY_09;
 import static newsroom.story.StoryHistories.GINA;
 import static newsroom.story.StoryHistories.LINKEDIN;
+import static newsroom.story.StoryHistories.NORA;
 import static newsroom.story.StoryHistories.NOW;
 import static newsroom.story.StoryHistories.PLANT_TOUR;
 import static newsroom.story.StoryHistories.PRESS;
@@ -20,8 +21,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import newsroom.calendar.Blackout;
 import newsroom.governance.ApprovalPolicy;
 import newsroom.people.Action;
+import newsroom.people.Actor;
+import newsroom.people.Role;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Description;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -158,5 +163,72 @@ class StoryQuietPeriodTest {
         fixture.given(with(planned(), overridden("p-new")))
                 .when(new PlanPlacementCommand(STORY, "p-new", LINKEDIN, FRIDAY_11, "Text", ERIK, null))
                 .expectException(rule(StoryRule.QUIET_PERIOD_IN_FORCE));
+    }
+
+    @Test
+    void aRefusalNamesEveryPeriodThatHoldsThePlacementAndThatAnEditorMayNotOverrideThem() {
+        Blackout everywhere = new Blackout("q-all", "All quiet", Set.of(), FRIDAY_09.minusSeconds(60),
+                FRIDAY_09.plusSeconds(86_400));
+        restraints.set(new Restraints(null, List.of(RESULTS, everywhere)));
+        fixture.given(planned())
+                .when(new PlanPlacementCommand(STORY, "p-new", LINKEDIN, FRIDAY_11, "Text", ERIK, null))
+                .expectException(new QuietPeriodInForceMatcher("p-new", LINKEDIN.id(), FRIDAY_11,
+                        List.of(new QuietPeriodHold(RESULTS, false), new QuietPeriodHold(everywhere, false))));
+    }
+
+    @Test
+    void aLeadIsToldSheMayOverrideThePeriodThatHoldsHerPlan() {
+        Actor leadWhoPlans = Actor.of("nina", Role.EDITOR, Role.GOVERNANCE_LEAD);
+        fixture.given(planned())
+                .when(new PlanPlacementCommand(STORY, "p-new", LINKEDIN, FRIDAY_11, "Text", leadWhoPlans, null))
+                .expectException(new QuietPeriodInForceMatcher("p-new", LINKEDIN.id(), FRIDAY_11,
+                        List.of(new QuietPeriodHold(RESULTS, true))));
+    }
+
+    @Test
+    void aPeriodAlreadyOverriddenForThePlacementIsNotNamedAgain() {
+        Blackout everywhere = new Blackout("q-all", "All quiet", Set.of(), FRIDAY_09.minusSeconds(60),
+                FRIDAY_09.plusSeconds(86_400));
+        restraints.set(new Restraints(null, List.of(RESULTS, everywhere)));
+        fixture.given(with(planned(), overridden("p-li")))
+                .when(new ReschedulePlacementCommand(STORY, "p-li", FRIDAY_11, NORA, null))
+                .expectException(new QuietPeriodInForceMatcher("p-li", LINKEDIN.id(), FRIDAY_11,
+                        List.of(new QuietPeriodHold(everywhere, true))));
+    }
+
+    /** Matches a {@link QuietPeriodInForce} by what it names, not by its message. */
+    private static final class QuietPeriodInForceMatcher extends TypeSafeMatcher<QuietPeriodInForce> {
+
+        private final String placementId;
+        private final String channelId;
+        private final Instant at;
+        private final List<QuietPeriodHold> holds;
+
+        QuietPeriodInForceMatcher(String placementId, String channelId, Instant at, List<QuietPeriodHold> holds) {
+            this.placementId = placementId;
+            this.channelId = channelId;
+            this.at = at;
+            this.holds = holds;
+        }
+
+        @Override
+        protected boolean matchesSafely(QuietPeriodInForce refused) {
+            return refused.rule() == StoryRule.QUIET_PERIOD_IN_FORCE && refused.placementId().equals(placementId)
+                    && refused.channelId().equals(channelId) && refused.at().equals(at) && refused.holds().equals(holds);
+        }
+
+        @Override
+        public void describeTo(Description description) {
+            description.appendText("QuietPeriodInForce for ").appendValue(placementId).appendText(" on ")
+                    .appendValue(channelId).appendText(" at ").appendValue(at).appendText(" held by ")
+                    .appendValue(holds);
+        }
+
+        @Override
+        protected void describeMismatchSafely(QuietPeriodInForce refused, Description mismatch) {
+            mismatch.appendText("was for ").appendValue(refused.placementId()).appendText(" on ")
+                    .appendValue(refused.channelId()).appendText(" at ").appendValue(refused.at())
+                    .appendText(" held by ").appendValue(refused.holds());
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,13 @@ class QuietPeriodIT extends ApiIntegrationTest {
                 "from", from.toString(), "to", to.toString(), "reason", "quiet before " + name));
         assertThat(defined.status()).as("%s", defined).isEqualTo(201);
         return defined.body().path("blackoutId").asText();
+    }
+
+    /** carla pitches it, eddie accepts it: ready for placements. */
+    private String acceptedStory(String title) {
+        String storyId = pitch("carla", content(title, uniqueDesk()));
+        ok(api.as("eddie").post(path(storyId, "accept"), Map.of()));
+        return storyId;
     }
 
     private static String rule(Response refused) {
@@ -43,8 +51,7 @@ class QuietPeriodIT extends ApiIntegrationTest {
     void planningIntoAQuietPeriodIsRefusedUntilALeadOverridesItForThatPlacement() {
         Instant day = Instant.parse("2027-07-05T00:00:00Z");
         String quiet = define("H1 results", "x", day, day.plus(1, ChronoUnit.DAYS));
-        String storyId = pitch("carla", content("Results teaser", uniqueDesk()));
-        ok(api.as("eddie").post(path(storyId, "accept"), Map.of()));
+        String storyId = acceptedStory("Results teaser");
         Map<String, Object> post = placement("teaser", "x", day.plusSeconds(10 * 3600), "Tomorrow: results");
 
         Response refused = api.as("eddie").post(path(storyId, "placements"), post);
@@ -81,6 +88,64 @@ class QuietPeriodIT extends ApiIntegrationTest {
         // the override is for that placement only
         assertThat(rule(api.as("eddie").post(path(storyId, "placements"),
                 placement("second", "x", day.plusSeconds(11 * 3600), "Second post")))).isEqualTo("QuietPeriodInForce");
+    }
+
+    @Test
+    void aRefusalNamesThePeriodsInFieldsAndWhetherTheCallerMayOverrideThem() {
+        Instant day = Instant.parse("2027-07-19T00:00:00Z");
+        String results = define("Q2 results", "x", day, day.plus(1, ChronoUnit.DAYS));
+        String storyId = acceptedStory("Results day");
+        Instant slot = day.plusSeconds(9 * 3600);
+        Map<String, Object> withoutId = new LinkedHashMap<>(placement("unused", "x", slot, "Results"));
+        withoutId.remove("placementId");
+
+        // an editor is told which period holds the post, and that she may not override it
+        JsonNode refused = assertProblem(api.as("eddie").post(path(storyId, "placements"), withoutId), 409);
+        assertThat(refused.path("rule").asText()).isEqualTo("QuietPeriodInForce");
+        assertThat(refused.path("channelId").asText()).isEqualTo("x");
+        assertThat(Instant.parse(refused.path("at").asText())).isEqualTo(slot);
+        assertThat(refused.path("placementId").asText()).as("the id the server generated").startsWith("x-");
+        assertThat(refused.path("quietPeriods")).hasSize(1);
+        JsonNode period = refused.path("quietPeriods").get(0);
+        assertThat(period.path("blackoutId").asText()).isEqualTo(results);
+        assertThat(period.path("name").asText()).isEqualTo("Q2 results");
+        assertThat(period.path("channelIds").toString()).isEqualTo("[\"x\"]");
+        assertThat(Instant.parse(period.path("startsAt").asText())).isEqualTo(day);
+        assertThat(Instant.parse(period.path("endsAt").asText())).isEqualTo(day.plus(1, ChronoUnit.DAYS));
+        assertThat(period.path("overridable").asBoolean(true)).isFalse();
+
+        // nora (editor and governance lead) is told she may; she overrides it for the id named and plans with it
+        JsonNode toLead = assertProblem(api.as("nora").post(path(storyId, "placements"), withoutId), 409);
+        assertThat(toLead.path("quietPeriods").get(0).path("overridable").asBoolean(false)).isTrue();
+        String placementId = toLead.path("placementId").asText();
+        long version = story(storyId).path("version").asLong();
+        Response overridden = ok(api.as("nora").header("If-Match", "\"" + version + "\"")
+                .post(path(storyId, "placements/" + placementId + "/quiet-period-overrides"),
+                        Map.of("blackoutId", results, "reason", "results are the story")));
+        Map<String, Object> withId = new LinkedHashMap<>(withoutId);
+        withId.put("placementId", placementId);
+        JsonNode planned = ok(api.as("nora").header("If-Match", overridden.header("ETag"))
+                .post(path(storyId, "placements"), withId)).body();
+        assertThat(planned.path("placements").get(0).path("quietPeriodOverrides").get(0).path("blackoutId").asText())
+                .isEqualTo(results);
+
+        // moving into a second period names only that one: the first is overridden for this placement already
+        Response everywhere = api.as("grace").post("/api/blackouts", Map.of("name", "AGM", "channels", List.of(),
+                "from", day.plusSeconds(12 * 3600).toString(), "to", day.plusSeconds(14 * 3600).toString(),
+                "reason", "the AGM"));
+        assertThat(everywhere.status()).as("%s", everywhere).isEqualTo(201);
+        String agm = everywhere.body().path("blackoutId").asText();
+        try {
+            JsonNode moved = assertProblem(api.as("nora").post(path(storyId, "placements/" + placementId
+                    + "/reschedule"), Map.of("slot", day.plusSeconds(13 * 3600).toString())), 409);
+            assertThat(moved.path("placementId").asText()).isEqualTo(placementId);
+            assertThat(moved.path("quietPeriods")).hasSize(1);
+            assertThat(moved.path("quietPeriods").get(0).path("blackoutId").asText()).isEqualTo(agm);
+            assertThat(moved.path("quietPeriods").get(0).path("channelIds")).as("every channel").isEmpty();
+        } finally {
+            // it holds every channel: lift it so no other test's placement meets it
+            ok(api.as("grace").post("/api/blackouts/" + agm + "/lift", Map.of("reason", "done")));
+        }
     }
 
     @Test
