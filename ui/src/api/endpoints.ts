@@ -18,8 +18,10 @@ import type {
   DelegationAnswer,
   ChannelConnector,
   ConnectorRequest,
+  CrisisStatus,
   HistoryEntry,
   LiveUpdates,
+  PausedPlacementsDecision,
   Me,
   NewApiToken,
   Notification,
@@ -122,6 +124,12 @@ export const api = {
   liftBlackout: (blackoutId: string, reason: string) =>
     request<unknown>(`/api/blackouts/${enc(blackoutId)}/lift`, { method: 'POST', body: { reason } }).then(() => undefined),
 
+  crisis: () => get<CrisisStatus>('/api/crisis'),
+  switchCrisisOn: (reason: string) =>
+    request<CrisisStatus>('/api/crisis', { method: 'POST', body: { reason } }).then((r) => r.data),
+  endCrisis: (reason: string, decision: PausedPlacementsDecision) =>
+    request<CrisisStatus>('/api/crisis/end', { method: 'POST', body: { reason, decision } }).then((r) => r.data),
+
   calendarFeed: () => get<CalendarFeed>('/api/me/calendar-feed'),
   rotateCalendarFeed: () =>
     request<CalendarFeed>('/api/me/calendar-feed/rotate', { method: 'POST' }).then((r) => r.data),
@@ -184,6 +192,10 @@ export const api = {
       (r) => r.data,
     ),
 
+  resumePlacement: (id: string, placementId: string, reason: string, version?: number) =>
+    command(`${storyPath(id)}/placements/${enc(placementId)}/resume`, { reason }, version),
+  overrideQuietPeriod: (id: string, placementId: string, blackoutId: string, reason: string, version?: number) =>
+    command(`${storyPath(id)}/placements/${enc(placementId)}/quiet-period-overrides`, { blackoutId, reason }, version),
   kill: (id: string, reason: string, version?: number) => command(`${storyPath(id)}/kill`, { reason }, version),
   comment: (id: string, text: string, version?: number) => command(`${storyPath(id)}/comments`, { text }, version),
 

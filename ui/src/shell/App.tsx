@@ -11,6 +11,7 @@ import { AuditView } from '../audit/AuditView';
 import { BoardView } from '../board/BoardView';
 import { QuietPeriodsView } from '../blackouts/QuietPeriodsView';
 import { CampaignsView } from '../campaigns/CampaignsView';
+import { CrisisBanner, CrisisSwitch, useCrisis } from '../crisis/CrisisBanner';
 import { CalendarView } from '../calendar/CalendarView';
 import { ChannelsView } from '../governance/ChannelsView';
 import { delegationsHeld } from '../governance/governance';
@@ -57,6 +58,7 @@ function Dashboard() {
   const showAudit = can(me, 'READ_AUDIT_TRAIL');
   const showConnectors = can(me, 'MANAGE_CONNECTORS');
   const showReadModels = can(me, 'MANAGE_PROJECTIONS');
+  const inCrisis = useCrisis().data?.active === true;
   const inbox = useQuery({ queryKey: keys.inbox, queryFn: api.inbox, enabled: showInbox, retry: false });
 
   const tabs: { view: View; label: string; badge?: number }[] = [
@@ -86,7 +88,7 @@ function Dashboard() {
   const openStory = (storyId: string) => navigate({ storyId });
 
   return (
-    <div className="app">
+    <div className={`app${inCrisis ? ' crisis-active' : ''}`} data-crisis={inCrisis ? 'on' : 'off'} data-testid="app">
       <a
         className="skip-link"
         href="#main"
@@ -122,6 +124,7 @@ function Dashboard() {
         </nav>
         <div className="topbar-right">
           <LiveBanner />
+          <CrisisSwitch />
           {can(me, 'PITCH') && (
             <button type="button" className="primary" onClick={() => setPitching(EMPTY_CONTENT)} data-testid="new-pitch">
               New pitch
@@ -143,6 +146,7 @@ function Dashboard() {
           </button>
         </div>
       </header>
+      <CrisisBanner />
       <main className="content" id="main" tabIndex={-1}>
         <ErrorBoundary resetKey={view}>
           {view === 'calendar' && (
