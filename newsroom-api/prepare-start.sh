@@ -14,7 +14,8 @@
 here=$(dirname "$0")
 java="${JAVA:-java}"
 jar="${NEWSROOM_JAR:-$here/target/newsroom-api.jar}"
-cds="${jar%.jar}-cds"
+# absolute: the JVM takes the archive only for the class path it was recorded with (start.sh uses the same)
+cds="$(cd "$(dirname "$jar")" && pwd)/$(basename "${jar%.jar}")-cds"
 archive="$cds/newsroom-api.jsa"
 training=$(mktemp -d) || exit 0
 trap 'rm -rf "$training"' EXIT

@@ -14,7 +14,9 @@ export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # prepare-start.sh (run by Maven's package phase) extracts the jar and records the classes a start loads in a
 # class data sharing archive: started from them the server is ready with ~30% less CPU. Only while the archive
 # is newer than the jar; otherwise (or when it is missing) from the jar itself.
-cds="${jar%.jar}-cds"
+# by its absolute path: the JVM takes the archive only for the class path it was recorded with, character for
+# character, and prepare-start.sh records it with the absolute one
+cds="$(cd "$(dirname "$jar")" 2>/dev/null && pwd)/$(basename "${jar%.jar}")-cds"
 sharing=""
 if [ -s "$cds/newsroom-api.jsa" ] && [ "$cds/newsroom-api.jsa" -nt "$jar" ]; then
     sharing="-XX:SharedArchiveFile=$cds/newsroom-api.jsa"
