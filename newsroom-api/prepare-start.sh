@@ -14,6 +14,10 @@
 here=$(dirname "$0")
 java="${JAVA:-java}"
 jar="${NEWSROOM_JAR:-$here/target/newsroom-api.jar}"
+if [ ! -f "$jar" ]; then
+    echo "prepare-start: WARNING: $jar is missing; nothing to prepare" >&2
+    exit 0
+fi
 # absolute: the JVM takes the archive only for the class path it was recorded with (start.sh uses the same)
 cds="$(cd "$(dirname "$jar")" && pwd)/$(basename "${jar%.jar}")-cds"
 archive="$cds/newsroom-api.jsa"
