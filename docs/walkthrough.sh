@@ -80,6 +80,29 @@ curl -sf -H "$AS_eddie" -X POST "$BASE/api/stories/$ID/placements/linkedin/publi
 show "publishing again without the key is refused by a named rule"
 curl -s -H "$AS_eddie" -X POST "$BASE/api/stories/$ID/placements/press/publish" -w '\nHTTP %{http_code}\n'
 
+show "quiet periods hold: a LinkedIn teaser inside 'Q1 results' is refused (409 QuietPeriodInForce)"
+Q=$(curl -sf -H "$AS_grace" "${json[@]}" "$BASE/api/blackouts" -d '{"name": "Q1 results", "channels": ["linkedin"],
+  "from": "2027-03-05T00:00:00Z", "to": "2027-03-06T00:00:00Z", "reason": "results on Monday"}' \
+  | grep -o '"blackoutId":"[^"]*"' | cut -d'"' -f4)
+TEASER='{"placementId": "teaser", "channelId": "linkedin", "slot": "2027-03-05T10:00:00Z", "text": "Results teaser"}'
+curl -s -H "$AS_eddie" "${json[@]}" "$BASE/api/stories/$ID/placements" -d "$TEASER" | grep -o '"rule":"[^"]*"'
+
+show "grace overrides that quiet period for the teaser, with a reason; now eddie may plan it"
+curl -sf -H "$AS_grace" "${json[@]}" "$BASE/api/stories/$ID/placements/teaser/quiet-period-overrides" \
+  -d "{\"blackoutId\": \"$Q\", \"reason\": \"agreed with investor relations\"}" -o /dev/null -w 'HTTP %{http_code}\n'
+curl -sf -H "$AS_eddie" "${json[@]}" "$BASE/api/stories/$ID/placements" -d "$TEASER" -o /dev/null -w 'HTTP %{http_code}\n'
+
+show "grace switches crisis mode on: every scheduled placement pauses; eddie may not publish (CrisisModeActive)"
+curl -sf -H "$AS_grace" "${json[@]}" "$BASE/api/crisis" -d '{"reason": "Plant incident"}' | grep -o '"active":[a-z]*'
+curl -s -H "$AS_eddie" -X POST "$BASE/api/stories/$ID/placements/teaser/publish" | grep -o '"rule":"[^"]*"'
+
+show "lena ends it; the paused teaser waits for a decision, and eddie reschedules it"
+curl -sf -H "$AS_lena" "${json[@]}" "$BASE/api/crisis/end" -d '{"reason": "Statement is out", "decision": "DECIDE_EACH"}' \
+  | grep -o '"active":[a-z]*'
+sleep 1 # the pause is recorded on the story a moment after the switch
+curl -sf -H "$AS_eddie" "${json[@]}" "$BASE/api/stories/$ID/placements/teaser/reschedule" \
+  -d '{"slot": "2027-03-08T10:00:00Z"}' -o /dev/null -w 'HTTP %{http_code}\n'
+
 show "the history: who did what, when"
 curl -sf -H "$AS_victor" "$BASE/api/stories/$ID/history" \
   | grep -o '"version":[0-9]*,"type":"[^"]*","at":"[^"]*","by":"[^"]*"'

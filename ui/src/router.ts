@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
 // A tiny hash router: #/calendar, #/board, #/inbox, #/campaigns, #/quiet-periods, #/notifications, #/channels,
-// #/policies and #/connectors (admins), #/people and #/audit (admins, auditors), #/account, with ?story=<id> for the open story drawer, ?date=YYYY-MM-DD and ?feed=1 (the
+// #/policies, #/connectors and #/read-models (admins), #/people and #/audit (admins, auditors), #/account, with ?story=<id> for the open story drawer, ?date=YYYY-MM-DD and ?feed=1 (the
 // feed panel open) for the calendar, ?user=<username> for the account open in the people view. Links stay shareable and the server
 // only has to serve index.html at "/".
 
@@ -17,7 +17,8 @@ export type View =
   | 'people'
   | 'account'
   | 'audit'
-  | 'connectors';
+  | 'connectors'
+  | 'read-models';
 export const VIEWS: View[] = [
   'calendar',
   'board',
@@ -31,6 +32,7 @@ export const VIEWS: View[] = [
   'account',
   'audit',
   'connectors',
+  'read-models',
 ];
 
 export interface Route {

@@ -18,8 +18,10 @@ import type {
   DelegationAnswer,
   ChannelConnector,
   ConnectorRequest,
+  CrisisStatus,
   HistoryEntry,
   LiveUpdates,
+  PausedPlacementsDecision,
   Me,
   NewApiToken,
   Notification,
@@ -27,6 +29,8 @@ import type {
   PasswordResetAnswer,
   Person,
   PolicyAnswer,
+  Projections,
+  ProjectionStatus,
   PolicyDefinition,
   RegisterRequest,
   Registration,
@@ -120,6 +124,12 @@ export const api = {
   liftBlackout: (blackoutId: string, reason: string) =>
     request<unknown>(`/api/blackouts/${enc(blackoutId)}/lift`, { method: 'POST', body: { reason } }).then(() => undefined),
 
+  crisis: () => get<CrisisStatus>('/api/crisis'),
+  switchCrisisOn: (reason: string) =>
+    request<CrisisStatus>('/api/crisis', { method: 'POST', body: { reason } }).then((r) => r.data),
+  endCrisis: (reason: string, decision: PausedPlacementsDecision) =>
+    request<CrisisStatus>('/api/crisis/end', { method: 'POST', body: { reason, decision } }).then((r) => r.data),
+
   calendarFeed: () => get<CalendarFeed>('/api/me/calendar-feed'),
   rotateCalendarFeed: () =>
     request<CalendarFeed>('/api/me/calendar-feed/rotate', { method: 'POST' }).then((r) => r.data),
@@ -171,12 +181,21 @@ export const api = {
   redeliver: (id: string, placementId: string, version?: number) =>
     command(`${storyPath(id)}/placements/${enc(placementId)}/redeliver`, undefined, version),
 
+  // the read models (admins): where each is, and a rebuild from the event store
+  projections: () => get<Projections>('/api/admin/projections'),
+  rebuildProjection: (name: string) =>
+    request<ProjectionStatus>(`/api/admin/projections/${enc(name)}/rebuild`, { method: 'POST' }).then((r) => r.data),
+
   connectors: () => get<ChannelConnector[]>('/api/admin/connectors'),
   setConnector: (channelId: string, settings: ConnectorRequest) =>
     request<ChannelConnector>(`/api/admin/channels/${enc(channelId)}/connector`, { method: 'PUT', body: settings }).then(
       (r) => r.data,
     ),
 
+  resumePlacement: (id: string, placementId: string, reason: string, version?: number) =>
+    command(`${storyPath(id)}/placements/${enc(placementId)}/resume`, { reason }, version),
+  overrideQuietPeriod: (id: string, placementId: string, blackoutId: string, reason: string, version?: number) =>
+    command(`${storyPath(id)}/placements/${enc(placementId)}/quiet-period-overrides`, { blackoutId, reason }, version),
   kill: (id: string, reason: string, version?: number) => command(`${storyPath(id)}/kill`, { reason }, version),
   comment: (id: string, text: string, version?: number) => command(`${storyPath(id)}/comments`, { text }, version),
 

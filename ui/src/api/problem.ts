@@ -24,9 +24,29 @@ export interface Problem {
   username?: string;
   /** How long to wait before trying again (a 429's Retry-After header), in seconds. */
   retryAfterSeconds?: number;
+  /** A refused placement command (409 QuietPeriodInForce): the placement, its channel and the moment asked for. */
+  placementId?: string;
+  channelId?: string;
+  at?: string;
+  /** The quiet periods that hold that placement then (409 QuietPeriodInForce). */
+  quietPeriods?: HoldingQuietPeriod[];
   /** Set by the dashboard when someone else changed the story in between (from its history). */
   changes?: ProblemChange[];
   errors: FieldProblem[];
+}
+
+/**
+ * A quiet period named by a 409 QuietPeriodInForce, with the fields of GET /api/blackouts; `overridable`:
+ * the server's word that the person refused may override it for that placement.
+ */
+export interface HoldingQuietPeriod {
+  blackoutId: string;
+  name: string;
+  /** Empty: every channel. */
+  channelIds: string[];
+  startsAt: string;
+  endsAt: string;
+  overridable: boolean;
 }
 
 /** One change someone else made to a story since the user saw it (a history entry). */
@@ -39,6 +59,20 @@ export interface ProblemChange {
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+function quietPeriods(value: unknown): HoldingQuietPeriod[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value
+    .filter((q): q is Record<string, unknown> => !!q && typeof q === 'object' && !!str((q as Record<string, unknown>).blackoutId))
+    .map((q) => ({
+      blackoutId: str(q.blackoutId)!,
+      name: str(q.name) ?? str(q.blackoutId)!,
+      channelIds: Array.isArray(q.channelIds) ? q.channelIds.filter((c): c is string => typeof c === 'string') : [],
+      startsAt: str(q.startsAt) ?? '',
+      endsAt: str(q.endsAt) ?? '',
+      overridable: q.overridable === true,
+    }));
 }
 
 function num(value: unknown): number | undefined {
@@ -82,6 +116,10 @@ export function parseProblem(status: number, body: unknown, statusText = ''): Pr
     incident: str(o.incident),
     action: str(o.action),
     username: str(o.username),
+    placementId: str(o.placementId),
+    channelId: str(o.channelId),
+    at: str(o.at),
+    quietPeriods: quietPeriods(o.quietPeriods),
     errors,
   };
 }

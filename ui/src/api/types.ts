@@ -18,6 +18,8 @@ export type Action =
   | 'CANCEL_PLACEMENT'
   | 'PUBLISH_PLACEMENT'
   | 'REDELIVER_PLACEMENT'
+  | 'RESUME_PLACEMENT'
+  | 'OVERRIDE_QUIET_PERIOD'
   | 'KILL_STORY'
   | 'COMMENT'
   | 'DEFINE_CAMPAIGN'
@@ -25,6 +27,7 @@ export type Action =
   | 'DELEGATE_SIGNING'
   | 'MANAGE_CHANNELS'
   | 'MANAGE_APPROVAL_POLICIES'
+  | 'SWITCH_CRISIS_MODE'
   | 'MANAGE_PROJECTIONS'
   | 'MANAGE_CONNECTORS'
   | 'MANAGE_USERS'
@@ -196,6 +199,14 @@ export interface Placement {
   deliveryAttempts?: number;
   deliveryDetail?: string | null;
   deliveredAt?: string | null;
+  /** Held back by crisis mode until someone resumes, reschedules or cancels it. */
+  paused?: boolean;
+  pausedBy?: string | null;
+  pauseReason?: string | null;
+  resumedBy?: string | null;
+  resumeReason?: string | null;
+  /** The quiet periods a governance lead let this placement go out in. */
+  quietPeriodOverrides?: QuietPeriodOverride[];
   /** What the signed-in user may do with this placement now; absent in live pushes. */
   allowedActions?: Action[];
 }
@@ -309,6 +320,50 @@ export interface CalendarEntry {
   approvalState?: 'NOT_SUBMITTED' | 'PENDING' | 'APPROVED';
   sourceStoryId?: string | null;
   collisions?: Collision[];
+  /** The crisis that paused it, while it waits for a decision. */
+  pausedByCrisis?: string | null;
+  quietPeriodOverrides?: QuietPeriodOverride[];
+}
+
+/** A governance lead's override of one quiet period for one placement. */
+export interface QuietPeriodOverride {
+  placementId?: string;
+  blackoutId: string;
+  blackoutName?: string;
+  reason: string;
+  overriddenBy: string;
+  overriddenAt?: string;
+}
+
+/** One crisis: who switched it on and why; once over, who ended it, why and what was decided. */
+export interface Crisis {
+  crisisId: string;
+  reason: string;
+  switchedOnBy: string;
+  switchedOnAt: string;
+  endedBy?: string | null;
+  endedAt?: string | null;
+  endReason?: string | null;
+  decision?: PausedPlacementsDecision | null;
+}
+
+export type PausedPlacementsDecision = 'DECIDE_EACH' | 'RESUME' | 'CANCEL';
+
+/** GET /api/crisis. */
+export interface CrisisStatus {
+  active: boolean;
+  current: Crisis | null;
+  recent: Crisis[];
+  allowedActions?: Action[];
+}
+
+/** What /topic/governance pushes: crisis mode on or over, a quiet period defined or lifted. */
+export interface GovernanceUpdate {
+  position: number;
+  type: 'CrisisModeSwitchedOn' | 'CrisisModeEnded' | 'BlackoutPeriodDefined' | 'BlackoutPeriodLifted' | string;
+  at: string;
+  by?: string;
+  event: Record<string, unknown>;
 }
 
 /** A quiet period as the calendar draws it (normalised from the server's BlackoutView). */
@@ -400,6 +455,24 @@ export type NotificationKind =
 export type MissedSlot = 'PUBLISH_LATE' | 'HOLD';
 
 /** A channel's outgoing connector as the admin API answers it: the secret itself is never sent back. */
+/** A read model the admin may rebuild (GET /api/admin/projections). */
+export interface ProjectionStatus {
+  name: string;
+  /** The last event position it has applied; -1 before the first. */
+  position: number;
+  /** How many positions it is behind the event store's head. */
+  lag: number;
+  caughtUp: boolean;
+  running: boolean;
+  /** Rebuilding: replaying events it had applied before the rebuild was asked for. */
+  replaying: boolean;
+}
+
+export interface Projections {
+  head: number;
+  projections: ProjectionStatus[];
+}
+
 export interface ChannelConnector {
   channelId: string;
   channelName: string;

@@ -69,13 +69,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(async (username: string, password: string) => enter(await session.signIn(username, password)), [enter]);
 
   const signOut = useCallback(async () => {
-    // The dashboard lets go first (closing the live connection), then the server ends the session.
-    leave('signed-out');
+    // The dashboard lets go first (closing the live connection), then the server ends the session; only then
+    // does the form say "You signed out" (a reload before that would still find the session).
+    leave(null);
     // The next person at this computer starts on the default view.
     if (typeof window !== 'undefined' && window.location.hash) {
       window.history.replaceState(null, '', window.location.pathname + window.location.search);
     }
     await session.signOut();
+    if (phaseRef.current === 'signed-out') setSignedOutBecause('signed-out');
   }, [leave]);
 
   const changePassword = useCallback(

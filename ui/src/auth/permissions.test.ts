@@ -52,9 +52,14 @@ describe('storyButtons', () => {
 describe('placementButtons', () => {
   it('offers exactly the placement actions the server allows this user', () => {
     expect(placementButtons(placement(['RESCHEDULE_PLACEMENT', 'CANCEL_PLACEMENT']))).toEqual({
-      reschedule: true, cancel: true, publish: false, redeliver: false,
+      reschedule: true, cancel: true, publish: false, redeliver: false, resume: false, overrideQuietPeriod: false,
     });
     expect(placementButtons(placement(['PUBLISH_PLACEMENT'])).publish).toBe(true);
-    expect(placementButtons(placement(undefined))).toEqual({ reschedule: false, cancel: false, publish: false, redeliver: false });
+    expect(placementButtons(placement(['RESUME_PLACEMENT', 'OVERRIDE_QUIET_PERIOD']))).toMatchObject({
+      resume: true, overrideQuietPeriod: true, publish: false,
+    });
+    expect(placementButtons(placement(undefined))).toEqual({
+      reschedule: false, cancel: false, publish: false, redeliver: false, resume: false, overrideQuietPeriod: false,
+    });
   });
 });

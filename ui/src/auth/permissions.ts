@@ -44,6 +44,8 @@ export interface PlacementButtons {
   cancel: boolean;
   publish: boolean;
   redeliver: boolean;
+  resume: boolean;
+  overrideQuietPeriod: boolean;
 }
 
 export function placementButtons(placement: Placement): PlacementButtons {
@@ -53,6 +55,8 @@ export function placementButtons(placement: Placement): PlacementButtons {
     cancel: allowed.has('CANCEL_PLACEMENT'),
     publish: allowed.has('PUBLISH_PLACEMENT'),
     redeliver: allowed.has('REDELIVER_PLACEMENT'),
+    resume: allowed.has('RESUME_PLACEMENT'),
+    overrideQuietPeriod: allowed.has('OVERRIDE_QUIET_PERIOD'),
   };
 }
 

@@ -26,6 +26,7 @@ function entryAttributes(entry: CalendarEntry): Record<string, string> {
     'data-slot': entry.slot,
     'data-status': entry.status,
     'data-collisions': String(entry.collisions?.length ?? 0),
+    'data-overrides': String(entry.quietPeriodOverrides?.length ?? 0),
   };
 }
 
@@ -48,6 +49,11 @@ function EventBody({ entry, timeText }: { entry: CalendarEntry; timeText: string
         {hasCollisions(entry) && (
           <span className="collision-badge" aria-hidden="true" title={collisionText(entry.collisions)}>
             ⚠
+          </span>
+        )}
+        {(entry.quietPeriodOverrides?.length ?? 0) > 0 && (
+          <span className="override-badge" aria-hidden="true" title="Quiet period overridden by a governance lead">
+            ✓
           </span>
         )}
       </span>

@@ -181,3 +181,15 @@ describe('blackouts', () => {
     expect(toEvents([], undefined, true)).toEqual([]);
   });
 });
+
+describe('entryLabel for crisis mode and overrides', () => {
+  it('says who overrode a quiet period and why, and that crisis mode paused it', () => {
+    const label = entryLabel({
+      entryId: 's:p', storyId: 's', placementId: 'p', channelId: 'linkedin', channelName: 'LinkedIn',
+      slot: '2027-03-05T10:00:00Z', status: 'PAUSED', title: 'Teaser', pausedByCrisis: 'c-1',
+      quietPeriodOverrides: [{ blackoutId: 'q', blackoutName: 'Q1 results', reason: 'agreed with IR', overriddenBy: 'grace' }],
+    });
+    expect(label).toContain('paused by crisis mode');
+    expect(label).toContain('quiet period Q1 results overridden by grace: agreed with IR');
+  });
+});

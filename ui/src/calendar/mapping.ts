@@ -93,6 +93,10 @@ export function entryLabel(entry: CalendarEntry, formatSlot: (iso: string) => st
   ];
   if (entry.desk) parts.push(`desk ${entry.desk}`);
   if (entry.approvalState === 'PENDING') parts.push('approval pending');
+  if (entry.pausedByCrisis) parts.push('paused by crisis mode until someone decides');
+  for (const o of entry.quietPeriodOverrides ?? []) {
+    parts.push(`quiet period ${o.blackoutName ?? o.blackoutId} overridden by ${o.overriddenBy}: ${o.reason}`);
+  }
   const collisions = collisionText(entry.collisions);
   const base = parts.join(', ');
   return collisions ? `${base}. Warning: ${collisions.replace(/\n/g, '; ')}` : base;

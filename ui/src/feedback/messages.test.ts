@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseProblem, type Problem } from '../api/problem';
+import { configureTime } from '../time/format';
 import { changeWords, describeChanges, describeProblem, fieldMessage, problemLine, RULE_SENTENCES } from './messages';
 
 const p = (status: number, body: unknown) => parseProblem(status, body);
@@ -139,5 +140,31 @@ describe('history in words', () => {
     expect(changeWords('ApprovalGranted', { step: 'legal' })).toBe('approved legal');
     expect(changeWords('PlacementPublished')).toBe('published a placement');
     expect(changeWords('CrisisModeSwitchedOn')).toBe('crisis mode switched on');
+  });
+});
+
+describe('a plan refused by quiet periods', () => {
+  const period = (name: string, startsAt: string, endsAt: string, overridable: boolean) => ({ blackoutId: name, name, channelIds: ['linkedin'], startsAt, endsAt, overridable });
+
+  it('names each period and its dates in the newsroom’s zone, and says who may let the placement through', () => {
+    configureTime({ zone: 'Europe/Berlin', locale: 'en-GB' });
+    try {
+      const one = describeProblem(p(409, { rule: 'QuietPeriodInForce', quietPeriods: [period('Q1 results', '2027-03-05T23:00:00Z', '2027-03-06T23:00:00Z', false)] }));
+      expect(one.headline).toBe(
+        'The quiet period “Q1 results” (Sat, 6 Mar 2027, 00:00 to Sun, 7 Mar 2027, 00:00) holds this channel at that time: nothing goes out in it unless a governance lead overrides it for this placement.',
+      );
+      expect(one.advice).toBe('Choose another time, or ask a governance lead to override it for this placement.');
+      noJargon(`${one.headline} ${one.advice}`);
+      const two = describeProblem(
+        p(409, {
+          rule: 'QuietPeriodInForce',
+          quietPeriods: [period('Q1 results', '2027-03-05T23:00:00Z', '2027-03-06T23:00:00Z', true), period('AGM', '2027-03-06T09:00:00Z', '2027-03-06T12:00:00Z', true)],
+        }),
+      );
+      expect(two.headline).toContain('The quiet periods “Q1 results” (Sat, 6 Mar 2027, 00:00 to Sun, 7 Mar 2027, 00:00) and “AGM” (Sat, 6 Mar 2027, 10:00 to Sat, 6 Mar 2027, 13:00) hold this channel');
+      expect(two.advice).toBe('You may override them for this placement, giving a reason.');
+    } finally {
+      configureTime({ zone: 'UTC', locale: 'en-GB' });
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { problemType, type FieldProblem, type Problem, type ProblemChange } from '../api/problem';
+import { problemType, type FieldProblem, type HoldingQuietPeriod, type Problem, type ProblemChange } from '../api/problem';
+import { formatInstant } from '../time/format';
 
 // What people read when the server refuses or fails: one plain sentence, what to do next, the fields
 // to fix. Written for editors, not engineers: no status codes, rule names or ids in the main text —
@@ -41,6 +42,7 @@ export const RULE_SENTENCES: Record<string, string> = {
   ContributorsEditOwnDraftsOnly: 'Contributors can change only the stories they pitched or are assigned to.',
   StoryCannotBeItsOwnSource: 'A derived story needs another story as its source.',
   BlackoutAlreadyLifted: 'This quiet period has already been lifted.',
+  QuietPeriodInForce: 'A quiet period holds this channel at that time: nothing goes out in it unless a governance lead overrides it for this placement.',
   ApproverNotInStepGroup: 'Only a governance lead of the group that signs this step, or someone holding their delegation, can approve it.',
   ChecklistNotConfirmed: 'Confirm every guideline of the approval policy before approving.',
   ChannelRetired: 'This channel was retired and takes no new placements.',
@@ -234,6 +236,23 @@ export function describeChanges(changes: ProblemChange[], nameOf: (username: str
   return people(parts);
 }
 
+/** “Q1 results” (Sat, 6 Mar 2027, 00:00 to Sun, 7 Mar 2027, 00:00), and the next one, in the newsroom's zone. */
+function quietPeriodsText(periods: HoldingQuietPeriod[]): string {
+  return people(periods.map((q) => `“${q.name}” (${formatInstant(q.startsAt)} to ${formatInstant(q.endsAt)})`));
+}
+
+/** A QuietPeriodInForce refusal that names its periods: which hold the channel, and who may let it through. */
+function quietPeriodMessage(periods: HoldingQuietPeriod[]): { headline: string; advice: string } {
+  const one = periods.length === 1;
+  const it = one ? 'it' : 'them';
+  return {
+    headline: `The quiet period${one ? '' : 's'} ${quietPeriodsText(periods)} ${one ? 'holds' : 'hold'} this channel at that time: nothing goes out in ${it} unless a governance lead overrides ${it} for this placement.`,
+    advice: periods.every((q) => q.overridable)
+      ? `You may override ${it} for this placement, giving a reason.`
+      : `Choose another time, or ask a governance lead to override ${it} for this placement.`,
+  };
+}
+
 function technicalLines(problem: Problem): string[] {
   const lines: string[] = [];
   if (problem.status) lines.push(`Answer ${problem.status}${problem.title ? ` — ${problem.title}` : ''}`);
@@ -271,6 +290,10 @@ export function describeProblem(problem: Problem, options: MessageOptions = {}):
       `${describeChanges(problem.changes, options.nameOf)} meanwhile.`,
       'The story now shows their changes: check them, then try again.',
     );
+  }
+  if (problem.rule === 'QuietPeriodInForce' && problem.quietPeriods && problem.quietPeriods.length > 0) {
+    const { headline, advice } = quietPeriodMessage(problem.quietPeriods);
+    return say(headline, advice);
   }
   if (problem.rule) {
     const known = RULE_SENTENCES[problem.rule];

@@ -1,6 +1,6 @@
 import { Client, type IMessage, type StompSubscription } from '@stomp/stompjs';
 import { legacyCredentials } from '../auth/legacyBasic';
-import type { LiveUpdate, Notification, Presence, PresenceMode } from '../api/types';
+import type { GovernanceUpdate, LiveUpdate, Notification, Presence, PresenceMode } from '../api/types';
 
 // The STOMP connection to /ws: the handshake carries the session cookie like any request, so the
 // CONNECT frame carries no password. Heartbeats every 10 s, automatic reconnects, and the
@@ -14,6 +14,8 @@ export interface LiveHandlers {
   onUpdate(update: LiveUpdate, destination: string): void;
   onNotification(notification: Notification): void;
   onPresence(presence: Presence): void;
+  /** Crisis mode switched on or ended, a quiet period defined or lifted (/topic/governance). */
+  onGovernance?(update: GovernanceUpdate): void;
   onState(state: ConnectionState, detail?: string): void;
   /** After every successful CONNECT; `reconnect` is false the first time. */
   onConnected(reconnect: boolean): void;
@@ -161,6 +163,10 @@ export class LiveClient {
     this.client.subscribe('/topic/board', update);
     this.client.subscribe('/topic/calendar', update);
     if (this.options.governance) this.client.subscribe('/topic/approvals', update);
+    this.client.subscribe('/topic/governance', (message) => {
+      const body = parse<GovernanceUpdate>(message);
+      if (body) this.handlers.onGovernance?.(body);
+    });
     this.client.subscribe('/user/queue/notifications', (message) => {
       const body = parse<Notification>(message);
       if (body) this.handlers.onNotification(body);

@@ -14,6 +14,7 @@ import type { LiveUpdate, Notification, Presence, PresenceMode } from '../api/ty
 import { useAuth } from '../auth/AuthContext';
 import { can } from '../auth/permissions';
 import { useToasts } from '../feedback/Feedback';
+import { applyGovernance } from '../crisis/crisis';
 import { addNotification, applyStory, keys } from './cache';
 import { LiveClient, type ConnectionState } from './LiveClient';
 import { catchUp, PositionTracker, touchesCalendar, updateKey } from './merge';
@@ -111,11 +112,14 @@ export function LiveProvider({ children }: { children: ReactNode }) {
           if (addNotification(queryClient, notification)) toasts.info(notificationText(notification));
         },
         onPresence: (p) => setPresence((all) => ({ ...all, [p.storyId]: p })),
+        onGovernance: (update) => applyGovernance(queryClient, update),
         onState: (s, d) => {
           setState(s);
           setDetail(d);
         },
         onConnected: (reconnect) => {
+          // governance pushes are not in the catch-up: whatever changed while away is read again
+          if (reconnect) void queryClient.invalidateQueries({ queryKey: keys.crisis });
           const after = tracker.current.lastPosition;
           if (after === null) {
             if (reconnect) void queryClient.invalidateQueries();

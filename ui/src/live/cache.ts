@@ -18,6 +18,7 @@ export const keys = {
   allChannels: ['channels', 'all'] as const,
   policies: ['approval-policies'] as const,
   delegations: ['delegations'] as const,
+  crisis: ['crisis'] as const,
   calendarFeed: ['calendar-feed'] as const,
   tokens: ['api-tokens'] as const,
   accounts: ['accounts'] as const,

@@ -11,6 +11,7 @@ import { AuditView } from '../audit/AuditView';
 import { BoardView } from '../board/BoardView';
 import { QuietPeriodsView } from '../blackouts/QuietPeriodsView';
 import { CampaignsView } from '../campaigns/CampaignsView';
+import { CrisisBanner, CrisisSwitch, useCrisis } from '../crisis/CrisisBanner';
 import { CalendarView } from '../calendar/CalendarView';
 import { ChannelsView } from '../governance/ChannelsView';
 import { delegationsHeld } from '../governance/governance';
@@ -20,6 +21,7 @@ import { keys } from '../live/cache';
 import { LiveBanner, LiveProvider } from '../live/LiveProvider';
 import { NotificationsView } from '../notifications/NotificationsView';
 import { PeopleView } from '../people-admin/PeopleView';
+import { ReadModelsView } from '../projections/ReadModelsView';
 import { ConnectorsView } from '../publishing/ConnectorsView';
 import { useRoute, type View } from '../router';
 import { derivedContent } from '../story/derived';
@@ -55,6 +57,8 @@ function Dashboard() {
   const showPeople = can(me, 'READ_AUDIT_TRAIL');
   const showAudit = can(me, 'READ_AUDIT_TRAIL');
   const showConnectors = can(me, 'MANAGE_CONNECTORS');
+  const showReadModels = can(me, 'MANAGE_PROJECTIONS');
+  const inCrisis = useCrisis().data?.active === true;
   const inbox = useQuery({ queryKey: keys.inbox, queryFn: api.inbox, enabled: showInbox, retry: false });
 
   const tabs: { view: View; label: string; badge?: number }[] = [
@@ -69,11 +73,13 @@ function Dashboard() {
     ...(showConnectors ? [{ view: 'connectors' as View, label: 'Connectors' }] : []),
     ...(showPeople ? [{ view: 'people' as View, label: 'People' }] : []),
     ...(showAudit ? [{ view: 'audit' as View, label: 'Audit' }] : []),
+    ...(showReadModels ? [{ view: 'read-models' as View, label: 'Read models' }] : []),
   ];
   const view =
     (route.view === 'inbox' && !showInbox) || (route.view === 'people' && !showPeople) ||
     (route.view === 'audit' && !showAudit) ||
-    (route.view === 'connectors' && !showConnectors)
+    (route.view === 'connectors' && !showConnectors) ||
+    (route.view === 'read-models' && !showReadModels)
       ? 'board'
       : route.view;
   const roles = rolesText(me?.roles ?? []);
@@ -82,7 +88,7 @@ function Dashboard() {
   const openStory = (storyId: string) => navigate({ storyId });
 
   return (
-    <div className="app">
+    <div className={`app${inCrisis ? ' crisis-active' : ''}`} data-crisis={inCrisis ? 'on' : 'off'} data-testid="app">
       <a
         className="skip-link"
         href="#main"
@@ -118,6 +124,7 @@ function Dashboard() {
         </nav>
         <div className="topbar-right">
           <LiveBanner />
+          <CrisisSwitch />
           {can(me, 'PITCH') && (
             <button type="button" className="primary" onClick={() => setPitching(EMPTY_CONTENT)} data-testid="new-pitch">
               New pitch
@@ -139,6 +146,7 @@ function Dashboard() {
           </button>
         </div>
       </header>
+      <CrisisBanner />
       <main className="content" id="main" tabIndex={-1}>
         <ErrorBoundary resetKey={view}>
           {view === 'calendar' && (
@@ -152,6 +160,7 @@ function Dashboard() {
           {view === 'policies' && <PoliciesView />}
           {view === 'audit' && showAudit && <AuditView onOpenStory={openStory} />}
           {view === 'connectors' && showConnectors && <ConnectorsView />}
+          {view === 'read-models' && showReadModels && <ReadModelsView />}
           {view === 'notifications' && (
             <NotificationsView notifications={notifications.data} error={notifications.error} onOpenStory={openStory} />
           )}

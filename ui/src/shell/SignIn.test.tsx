@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../api/endpoints';
+import { useAuth } from '../auth/AuthContext';
 import { forgetSignInMethods } from '../auth/session';
 import { setLegacyBasic } from '../auth/legacyBasic';
 import { answer, fakeApi, ME, problem, setCookie, type Call } from '../test-support/fakeApi';
@@ -16,7 +17,7 @@ const NEW_PASSWORD = 'otters juggle seven lanterns';
 const TOKEN = 'nrt_4f9c2b7e1d0a8c6b5e3f';
 
 /** The session contract, with carla's account: her password, whether it is a one-time one, her session. */
-function newsroom(options: { oneTime?: boolean; sso?: { name: string; loginUrl: string } } = {}) {
+function newsroom(options: { oneTime?: boolean; sso?: { name: string; loginUrl: string }; signOutAnswered?: Promise<void> } = {}) {
   const state = { signedIn: false, password: options.oneTime ? ONE_TIME : PASSWORD, mustChange: !!options.oneTime };
   const me = () => answer(200, { ...ME, passwordChangeRequired: state.mustChange, actions: state.mustChange ? [] : ME.actions });
   const calls = fakeApi((call: Call) => {
@@ -31,6 +32,12 @@ function newsroom(options: { oneTime?: boolean; sso?: { name: string; loginUrl: 
       return me();
     }
     if (!state.signedIn) return problem(401, 'authentication-required');
+    if (call.method === 'DELETE' && call.path === '/api/session') {
+      return (options.signOutAnswered ?? Promise.resolve()).then(() => {
+        state.signedIn = false;
+        return answer(204);
+      });
+    }
     if (call.path === '/api/me') return me();
     if (call.method === 'POST' && call.path === '/api/me/password') {
       const { currentPassword, newPassword } = call.body as { currentPassword: string; newPassword: string };
@@ -50,7 +57,17 @@ function newsroom(options: { oneTime?: boolean; sso?: { name: string; loginUrl: 
   return { calls, state };
 }
 
-const Dashboard = () => <p>The dashboard</p>;
+function Dashboard() {
+  const { signOut } = useAuth();
+  return (
+    <>
+      <p>The dashboard</p>
+      <button type="button" onClick={() => void signOut()}>
+        Sign out
+      </button>
+    </>
+  );
+}
 
 async function signInAs(password: string) {
   const user = userEvent.setup();
@@ -112,6 +129,20 @@ describe('the sign-in form', () => {
     link.addEventListener('click', (e) => e.preventDefault()); // jsdom cannot navigate
     await userEvent.click(link);
     expect(sessionStorage.getItem('newsroom.returnTo')).toBe('#/calendar?story=s1');
+  });
+
+  it('says she signed out only once the server has ended the session', async () => {
+    let answerSignOut = () => {};
+    const { state } = newsroom({ signOutAnswered: new Promise<void>((resolve) => (answerSignOut = resolve)) });
+    renderSignedIn(<AuthGate><Dashboard /></AuthGate>);
+    const user = await signInAs(PASSWORD);
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByTestId('signin-form')).toBeVisible();
+    expect(screen.queryByTestId('signed-out-notice')).toBeNull(); // a reload now would still find the session
+    expect(state.signedIn).toBe(true);
+    answerSignOut();
+    expect(await screen.findByText('You signed out.')).toBeVisible();
+    expect(state.signedIn).toBe(false);
   });
 
   it('comes back with a plain message when the session ended, keeping the place', async () => {

@@ -11,6 +11,8 @@ import { formatInstant, fromZoneInput, toZoneInput } from '../time/format';
 import { ZonedDateTimeInput } from '../time/ZonedDateTimeInput';
 import { deliveryBadge, heldText, publisherName } from '../publishing/delivery';
 import { useStoryCommand } from './commands/useStoryCommand';
+import { QuietPeriodOverride } from './QuietPeriodOverride';
+import { overridableRefusal, placementIdToOverride } from './quietPeriodOverride';
 import { Section } from './Section';
 
 // A story's placements: each with its channel text, slot and status, and the commands on it; the
@@ -40,7 +42,7 @@ function PlacementRow({ story, placement }: { story: Story; placement: Placement
   const buttons = placementButtons(placement);
   const command = useStoryCommand(story.storyId);
   const nameOf = useNameOf();
-  const [mode, setMode] = useState<null | 'reschedule' | 'cancel'>(null);
+  const [mode, setMode] = useState<null | 'reschedule' | 'cancel' | 'override'>(null);
   const [slot, setSlot] = useState(toZoneInput(placement.slot));
   const { storyId } = story;
   const { placementId } = placement;
@@ -48,6 +50,24 @@ function PlacementRow({ story, placement }: { story: Story; placement: Placement
   const name = placement.channelName ?? placement.channelId;
   const delivery = deliveryBadge(placement);
   const held = heldText(placement);
+  // a move refused by quiet periods this person may override (the server says so)
+  const refusal = mode === 'reschedule' ? overridableRefusal(command.error) : undefined;
+
+  /** Moves the placement; with a reason, first overrides for it the quiet periods that refused the move. */
+  function move(overrideReason?: string) {
+    const iso = fromZoneInput(slot);
+    if (!iso) return;
+    const overrides = overrideReason && refusal ? refusal.periods : [];
+    command.mutate(
+      {
+        label: overrides.length > 0 ? `Quiet period overridden and ${name} rescheduled` : `Rescheduled ${name}`,
+        seen: story.version,
+        before: overrides.map((q) => (v) => api.overrideQuietPeriod(storyId, placementId, q.blackoutId, overrideReason!, v)),
+        send: (v) => api.reschedule(storyId, placementId, iso, v),
+      },
+      { onSuccess: () => setMode(null) },
+    );
+  }
 
   return (
     <div
@@ -55,6 +75,7 @@ function PlacementRow({ story, placement }: { story: Story; placement: Placement
       data-testid="placement"
       data-placement-id={placement.placementId}
       data-status={placement.status}
+      data-paused={placement.paused ? 'true' : 'false'}
     >
       <div className="placement-head">
         <span className="channel-swatch" style={{ background: channelColour(placement.channelId) }} aria-hidden="true" />
@@ -71,6 +92,11 @@ function PlacementRow({ story, placement }: { story: Story; placement: Placement
         {placement.missedSlot && (
           <span className="delivery delivery-retrying" title={`Its slot was ${formatInstant(placement.missedSlot)}`}>
             Late
+          </span>
+        )}
+        {placement.paused && placement.status === 'PLANNED' && (
+          <span className="status status-paused" data-testid="placement-paused">
+            Paused
           </span>
         )}
         {placement.requiredApprovalSteps && placement.requiredApprovalSteps.length > 0 && (
@@ -94,6 +120,17 @@ function PlacementRow({ story, placement }: { story: Story; placement: Placement
         </p>
       )}
       {placement.cancelReason && <p className="muted">Cancelled: {placement.cancelReason}</p>}
+      {placement.paused && placement.status === 'PLANNED' && (
+        <p className="muted" data-testid="pause-note">
+          Paused by crisis mode{placement.pausedBy ? ` (${nameOf(placement.pausedBy)}: ${placement.pauseReason ?? ''})` : ''}.
+          It does not go out until it is resumed, rescheduled or cancelled.
+        </p>
+      )}
+      {(placement.quietPeriodOverrides ?? []).map((o) => (
+        <p className="muted" key={o.blackoutId} data-testid="quiet-period-override">
+          Quiet period “{o.blackoutName ?? o.blackoutId}” overridden by {nameOf(o.overriddenBy)}: {o.reason}
+        </p>
+      ))}
       <div className="actions">
         {buttons.publish && (
           <button
@@ -130,6 +167,33 @@ function PlacementRow({ story, placement }: { story: Story; placement: Placement
             Redeliver
           </button>
         )}
+        {buttons.resume && (
+          <button
+            type="button"
+            disabled={command.isPending}
+            aria-label={`Resume ${name} placement`}
+            data-testid="resume"
+            onClick={() =>
+              command.mutate({
+                label: `Resumed ${name}`,
+                seen: story.version,
+                send: (v) => api.resumePlacement(storyId, placementId, 'resumed after the crisis', v),
+              })
+            }
+          >
+            Resume
+          </button>
+        )}
+        {buttons.overrideQuietPeriod && (
+          <button
+            type="button"
+            onClick={() => setMode(mode === 'override' ? null : 'override')}
+            aria-expanded={mode === 'override'}
+            aria-label={`Override a quiet period for the ${name} placement`}
+          >
+            Override quiet period…
+          </button>
+        )}
         {buttons.reschedule && (
           <button
             type="button"
@@ -156,18 +220,22 @@ function PlacementRow({ story, placement }: { story: Story; placement: Placement
           className="inline-form"
           onSubmit={(e) => {
             e.preventDefault();
-            const iso = fromZoneInput(slot);
-            if (!iso) return;
-            command.mutate(
-              { label: `Rescheduled ${name}`, seen: story.version, send: (v) => api.reschedule(storyId, placementId, iso, v) },
-              { onSuccess: () => setMode(null) },
-            );
+            move();
           }}
         >
           <ZonedDateTimeInput id={`slot-${placement.placementId}`} label="New slot" required value={slot} onChange={setSlot} />
           <button type="submit" disabled={command.isPending}>
             Move
           </button>
+          {refusal && (
+            <QuietPeriodOverride
+              periods={refusal.periods}
+              verb="move"
+              pending={command.isPending}
+              id={`slot-${placement.placementId}`}
+              onOverride={(why) => move(why)}
+            />
+          )}
         </form>
       )}
       {mode === 'cancel' && (
@@ -192,8 +260,61 @@ function PlacementRow({ story, placement }: { story: Story; placement: Placement
           </button>
         </form>
       )}
+      {mode === 'override' && (
+        <OverrideQuietPeriodForm story={story} placement={placement} onDone={() => setMode(null)} />
+      )}
       <ProblemAlert error={command.error} onDismiss={command.reset} nameOf={nameOf} />
     </div>
+  );
+}
+
+/** A governance lead lets this placement go out in one quiet period of its channel, with a reason. */
+function OverrideQuietPeriodForm({ story, placement, onDone }: { story: Story; placement: Placement; onDone(): void }) {
+  const blackouts = useQuery({ queryKey: keys.blackouts, queryFn: api.blackouts });
+  const command = useStoryCommand(story.storyId);
+  const nameOf = useNameOf();
+  const overridden = new Set((placement.quietPeriodOverrides ?? []).map((o) => o.blackoutId));
+  const periods = (blackouts.data ?? []).filter(
+    (b) =>
+      !b.lifted &&
+      !overridden.has(b.blackoutId) &&
+      ((b.channelIds ?? []).length === 0 || (b.channelIds ?? []).includes(placement.channelId)),
+  );
+  const [blackoutId, setBlackoutId] = useState('');
+  const [reason, setReason] = useState('');
+  const id = `override-${placement.placementId}`;
+  return (
+    <form
+      className="inline-form"
+      data-testid="override-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        command.mutate(
+          {
+            label: `Quiet period overridden for ${placement.channelName ?? placement.channelId}`,
+            seen: story.version,
+            send: (v) => api.overrideQuietPeriod(story.storyId, placement.placementId, blackoutId, reason.trim(), v),
+          },
+          { onSuccess: onDone },
+        );
+      }}
+    >
+      <label htmlFor={`${id}-period`}>Quiet period</label>
+      <select id={`${id}-period`} required value={blackoutId} onChange={(e) => setBlackoutId(e.target.value)}>
+        <option value="">Choose a quiet period…</option>
+        {periods.map((b) => (
+          <option key={b.blackoutId} value={b.blackoutId}>
+            {b.name}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-reason`}>Reason</label>
+      <input id={`${id}-reason`} required value={reason} onChange={(e) => setReason(e.target.value)} />
+      <button type="submit" disabled={command.isPending}>
+        Override
+      </button>
+      <ProblemAlert error={command.error} onDismiss={command.reset} nameOf={nameOf} />
+    </form>
   );
 }
 
@@ -208,15 +329,30 @@ function PlanPlacementForm({ story }: { story: Story }) {
   const id = `plan-${story.storyId}`;
   const selected = (channels.data ?? []).find((c: Channel) => channelIdOf(c) === channelId);
 
+  // a plan refused by quiet periods this person may override (the server says so)
+  const refusal = overridableRefusal(command.error);
+
   function submit(event: FormEvent) {
     event.preventDefault();
+    plan();
+  }
+
+  /**
+   * Plans the placement; with a reason, first overrides for it the quiet periods that refused the plan,
+   * naming the placement id both commands share (typed, else the refused plan's, else a new one).
+   */
+  function plan(overrideReason?: string) {
     const iso = fromZoneInput(slot);
+    const overriding = overrideReason && refusal ? refusal : undefined;
+    const pid = overriding ? placementIdToOverride(placementId, overriding, channelId) : placementId.trim() || undefined;
     command.mutate(
       {
-        label: `Planned on ${selected?.name ?? channelId}`,
+        label: overriding ? `Quiet period overridden and planned on ${selected?.name ?? channelId}` : `Planned on ${selected?.name ?? channelId}`,
         seen: story.version,
-        send: (v) =>
-          api.planPlacement(story.storyId, { channelId, slot: iso ?? slot, text, placementId: placementId.trim() || undefined }, v),
+        before: (overriding?.periods ?? []).map(
+          (q) => (v) => api.overrideQuietPeriod(story.storyId, pid!, q.blackoutId, overrideReason!, v),
+        ),
+        send: (v) => api.planPlacement(story.storyId, { channelId, slot: iso ?? slot, text, placementId: pid }, v),
       },
       {
         // Clear only what was sent: the next placement may already be typed in meanwhile.
@@ -253,6 +389,9 @@ function PlanPlacementForm({ story }: { story: Story }) {
       <label htmlFor={`${id}-pid`}>Placement id (optional)</label>
       <input id={`${id}-pid`} value={placementId} onChange={(e) => setPlacementId(e.target.value)} placeholder="generated when empty" />
       <ProblemAlert error={command.error} onDismiss={command.reset} nameOf={nameOf} />
+      {refusal && (
+        <QuietPeriodOverride periods={refusal.periods} verb="plan" pending={command.isPending} id={id} onOverride={(why) => plan(why)} />
+      )}
       <button type="submit" className="primary" disabled={command.isPending}>
         Plan placement
       </button>

@@ -31,6 +31,11 @@ export interface StoryCommand {
   /** The story version the person decided on (undefined: sent without If-Match). */
   seen: number | undefined;
   send: Send;
+  /**
+   * Commands queued first, in order, each against the version the one before made (e.g. the quiet-period
+   * overrides that clear the plan in `send`). If one is refused, nothing after it is sent.
+   */
+  before?: Send[];
 }
 
 /** One mutation for the commands on a story: queued, the answer applied to every cache, the outcome said. */
@@ -39,7 +44,10 @@ export function useStoryCommand(storyId: string) {
   const queryClient = useQueryClient();
   const toasts = useToasts();
   return useMutation({
-    mutationFn: (command: StoryCommand) => queue.run(storyId, command.seen, command.send),
+    mutationFn: async (command: StoryCommand) => {
+      for (const step of command.before ?? []) await queue.run(storyId, command.seen, step);
+      return queue.run(storyId, command.seen, command.send);
+    },
     onSuccess: (updated, command) => {
       applyStory(queryClient, updated);
       void queryClient.invalidateQueries({ queryKey: keys.calendarAll });

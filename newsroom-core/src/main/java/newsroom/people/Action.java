@@ -31,6 +31,10 @@ public enum Action {
     PUBLISH_PLACEMENT(Scope.PLACEMENT, Role.EDITOR),
     /** Send a published placement whose delivery failed to its channel's system again. */
     REDELIVER_PLACEMENT(Scope.PLACEMENT, Role.EDITOR),
+    /** Let a placement paused by crisis mode go out at its slot again (a governance lead may, as part of the crisis). */
+    RESUME_PLACEMENT(Scope.PLACEMENT, Role.EDITOR, Role.GOVERNANCE_LEAD),
+    /** Let one placement go out in a quiet period of its channel, with a stated reason. */
+    OVERRIDE_QUIET_PERIOD(Scope.PLACEMENT, Role.GOVERNANCE_LEAD),
     KILL_STORY(Scope.STORY, Role.EDITOR, Role.GOVERNANCE_LEAD),
     COMMENT(Scope.STORY, Role.CONTRIBUTOR, Role.EDITOR, Role.GOVERNANCE_LEAD),
     DEFINE_CAMPAIGN(Scope.NEWSROOM, Role.EDITOR, Role.GOVERNANCE_LEAD),
@@ -41,6 +45,8 @@ public enum Action {
     MANAGE_CHANNELS(Scope.NEWSROOM, Role.ADMIN),
     /** Define approval policies (new versions apply to stories submitted afterwards). */
     MANAGE_APPROVAL_POLICIES(Scope.NEWSROOM, Role.ADMIN),
+    /** Switch crisis mode on or end it, and decide in bulk what happens to the placements it paused. */
+    SWITCH_CRISIS_MODE(Scope.NEWSROOM, Role.GOVERNANCE_LEAD),
     MANAGE_PROJECTIONS(Scope.NEWSROOM, Role.ADMIN),
     /** Set each channel's outgoing connector (webhook URL and secret) and what happens to a missed slot. */
     MANAGE_CONNECTORS(Scope.NEWSROOM, Role.ADMIN),

@@ -11,9 +11,14 @@ import java.util.TreeSet;
  * @param requiredApprovalSteps the steps its channel's policy required when it was planned
  * @param delivery              how its delivery to the channel's system stands once published
  * @param heldFor               why automatic publication holds it for an editor (a rule name), or null
+ * @param paused                held back by crisis mode: it does not go out until someone resumes or
+ *                              reschedules it (its status stays {@link PlacementStatus#PLANNED})
+ * @param clearedForCrisis      the crisis during which a governance lead planned, moved or resumed it: that crisis
+ *                              does not pause it; null if none
  */
 public record Placement(String id, String channelId, Set<String> requiredApprovalSteps, Instant slot,
-                        PlacementStatus status, DeliveryStatus delivery, String heldFor) {
+                        PlacementStatus status, DeliveryStatus delivery, String heldFor,
+                        boolean paused, String clearedForCrisis) {
 
     public Placement {
         requiredApprovalSteps = requiredApprovalSteps == null ? Set.of()
@@ -21,34 +26,65 @@ public record Placement(String id, String channelId, Set<String> requiredApprova
         delivery = delivery == null ? DeliveryStatus.NONE : delivery;
     }
 
-    /** A placement nothing has been delivered for and nothing holds. */
+    /** A placement nothing has been delivered for, nothing holds and crisis mode did not pause. */
     public Placement(String id, String channelId, Set<String> requiredApprovalSteps, Instant slot,
                      PlacementStatus status) {
-        this(id, channelId, requiredApprovalSteps, slot, status, DeliveryStatus.NONE, null);
+        this(id, channelId, requiredApprovalSteps, slot, status, DeliveryStatus.NONE, null, false, null);
+    }
+
+    /** A placement crisis mode did not pause. */
+    public Placement(String id, String channelId, Set<String> requiredApprovalSteps, Instant slot,
+                     PlacementStatus status, DeliveryStatus delivery, String heldFor) {
+        this(id, channelId, requiredApprovalSteps, slot, status, delivery, heldFor, false, null);
+    }
+
+    /** A placement nothing has been delivered for and automatic publication does not hold. */
+    public Placement(String id, String channelId, Set<String> requiredApprovalSteps, Instant slot,
+                     PlacementStatus status, boolean paused, String clearedForCrisis) {
+        this(id, channelId, requiredApprovalSteps, slot, status, DeliveryStatus.NONE, null, paused, clearedForCrisis);
     }
 
     Placement withSlot(Instant newSlot) {
         // a new slot is a new decision by an editor: whatever held the old one no longer does
-        return new Placement(id, channelId, requiredApprovalSteps, newSlot, status, delivery, null);
+        return new Placement(id, channelId, requiredApprovalSteps, newSlot, status, delivery, null,
+                paused, clearedForCrisis);
     }
 
     Placement withSteps(Set<String> steps) {
-        return new Placement(id, channelId, steps, slot, status);
+        return new Placement(id, channelId, steps, slot, status, delivery, heldFor, paused, clearedForCrisis);
     }
 
     Placement withStatus(PlacementStatus newStatus) {
-        return new Placement(id, channelId, requiredApprovalSteps, slot, newStatus, delivery, heldFor);
+        return new Placement(id, channelId, requiredApprovalSteps, slot, newStatus, delivery, heldFor,
+                paused, clearedForCrisis);
     }
 
     Placement withDelivery(DeliveryStatus newDelivery) {
-        return new Placement(id, channelId, requiredApprovalSteps, slot, status, newDelivery, heldFor);
+        return new Placement(id, channelId, requiredApprovalSteps, slot, status, newDelivery, heldFor,
+                paused, clearedForCrisis);
     }
 
     Placement heldFor(String rule) {
-        return new Placement(id, channelId, requiredApprovalSteps, slot, status, delivery, rule);
+        return new Placement(id, channelId, requiredApprovalSteps, slot, status, delivery, rule,
+                paused, clearedForCrisis);
+    }
+
+    Placement withPaused(boolean nowPaused) {
+        return new Placement(id, channelId, requiredApprovalSteps, slot, status, delivery, heldFor,
+                nowPaused, clearedForCrisis);
+    }
+
+    Placement clearedFor(String crisisId) {
+        return new Placement(id, channelId, requiredApprovalSteps, slot, status, delivery, heldFor,
+                paused, crisisId);
     }
 
     public boolean isPlanned() {
         return status == PlacementStatus.PLANNED;
+    }
+
+    /** Planned and paused: waits for a decision (resume, reschedule or cancel). */
+    public boolean isPaused() {
+        return paused && isPlanned();
     }
 }

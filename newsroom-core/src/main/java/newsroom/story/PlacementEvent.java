@@ -4,7 +4,8 @@ package newsroom.story;
 public sealed interface PlacementEvent extends StoryEvent
         permits PlacementPlannedEvent, PlacementRescheduledEvent, PlacementCancelledEvent, PlacementPublishedEvent,
         PlacementPublicationHeldEvent, PlacementDeliveryRetryingEvent, PlacementDeliveredEvent,
-        PlacementDeliveryFailedEvent, PlacementRedeliveryRequestedEvent {
+        PlacementDeliveryFailedEvent, PlacementRedeliveryRequestedEvent,
+        PlacementPausedEvent, PlacementResumedEvent, PlacementClearedDuringCrisisEvent {
 
     String placementId();
 }

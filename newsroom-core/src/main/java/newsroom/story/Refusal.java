@@ -1,5 +1,8 @@
 package newsroom.story;
 
+import java.time.Instant;
+import java.util.List;
+
 import newsroom.people.Action;
 import newsroom.people.Actor;
 import newsroom.people.MissingRole;
@@ -14,6 +17,18 @@ public sealed interface Refusal {
         @Override
         public RuntimeException toException() {
             return new StoryRuleViolation(rule, detail);
+        }
+    }
+
+    /**
+     * Quiet periods hold the placement's channel at that moment (answered 409 {@code QuietPeriodInForce}, naming
+     * each period so that a client need not read the text).
+     */
+    record QuietPeriodsHold(String action, String placementId, String channelId, Instant at,
+                            List<QuietPeriodHold> holds) implements Refusal {
+        @Override
+        public RuntimeException toException() {
+            return new QuietPeriodInForce(action, placementId, channelId, at, holds);
         }
     }
 

@@ -135,26 +135,35 @@ public class Story {
     }
 
     @CommandHandler
-    public void handle(PlanPlacementCommand command, ApprovalPolicy policy) {
-        StoryRules.planPlacement(state, command.plannedBy(), command.placementId(), command.slot(), command.channel())
-                .enforce();
+    public void handle(PlanPlacementCommand command, ApprovalPolicy policy, RestraintsSource restraints) {
         var channel = command.channel();
+        Restraints inForce = restraints.current();
+        StoryRules.planPlacement(state, command.plannedBy(), command.placementId(), channel, command.slot(), inForce)
+                .enforce();
         String planner = command.plannedBy().username();
         apply(new PlacementPlannedEvent(storyId, command.placementId(), channel.id(), channel.name(), channel.kind(),
                 policy.stepsFor(channel.kind()), command.slot(), command.text(), planner, state.contentVersion() + 1));
         withdrawReviewAfterContentChange(planner, "placement " + command.placementId() + " on " + channel.name()
                 + " was planned");
+        clearIfDuringCrisis(command.placementId(), inForce, planner);
     }
 
     @CommandHandler
-    public void handle(ReschedulePlacementCommand command) {
-        StoryRules.reschedulePlacement(state, command.rescheduledBy(), command.placementId(), command.slot()).enforce();
+    public void handle(ReschedulePlacementCommand command, RestraintsSource restraints) {
+        Restraints inForce = restraints.current();
+        StoryRules.reschedulePlacement(state, command.rescheduledBy(), command.placementId(), command.slot(),
+                inForce).enforce();
         Placement placement = state.placement(command.placementId()).orElseThrow();
         if (placement.slot().equals(command.slot())) {
-            return; // already there
+            return; // already there (a paused placement stays paused: resuming it is its own decision)
         }
-        apply(new PlacementRescheduledEvent(storyId, placement.id(), placement.slot(), command.slot(),
-                command.rescheduledBy().username()));
+        String by = command.rescheduledBy().username();
+        apply(new PlacementRescheduledEvent(storyId, placement.id(), placement.slot(), command.slot(), by));
+        if (placement.isPaused()) {
+            // a new slot is the decision crisis mode asked for: it goes out at the new slot
+            apply(new PlacementResumedEvent(storyId, placement.id(), "rescheduled to " + command.slot(), by, null));
+        }
+        clearIfDuringCrisis(placement.id(), inForce, by);
     }
 
     @CommandHandler
@@ -162,16 +171,13 @@ public class Story {
         StoryRules.cancelPlacement(state, command.cancelledBy(), command.placementId()).enforce();
         apply(new PlacementCancelledEvent(storyId, command.placementId(), command.reason(),
                 command.cancelledBy().username()));
-        // cancelling the only placement that needed a missing step can complete the review
-        if (state.status() == StoryStatus.IN_REVIEW && !state.grants().isEmpty()) {
-            completeApprovalIfNothingPending();
-        }
+        completeReviewAfterCancellation();
     }
 
     @CommandHandler
-    public void handle(PublishPlacementCommand command, ApprovalPolicy policy) {
+    public void handle(PublishPlacementCommand command, ApprovalPolicy policy, RestraintsSource restraints) {
         StoryRules.publishPlacement(state, command.publishedBy(), command.placementId(),
-                Circumstances.at(command.publishedAt(), policy)).enforce();
+                Circumstances.at(command.publishedAt(), policy).with(restraints.current())).enforce();
         Placement placement = state.placement(command.placementId()).orElseThrow();
         List<Approval> approvals = placement.requiredApprovalSteps().stream()
                 .flatMap(step -> state.grantsFor(step).stream()).toList();
@@ -218,6 +224,69 @@ public class Story {
     }
 
     @CommandHandler
+    public void handle(ResumePlacementCommand command, ApprovalPolicy policy, RestraintsSource restraints) {
+        Restraints inForce = restraints.current();
+        StoryRules.resumePlacement(state, command.resumedBy(), command.placementId(),
+                Circumstances.at(command.at(), policy).with(inForce)).enforce();
+        apply(new PlacementResumedEvent(storyId, command.placementId(), command.reason(),
+                command.resumedBy().username(), command.at()));
+        clearIfDuringCrisis(command.placementId(), inForce, command.resumedBy().username());
+    }
+
+    @CommandHandler
+    public void handle(OverrideQuietPeriodCommand command, RestraintsSource restraints) {
+        Restraints inForce = restraints.current();
+        StoryRules.overrideQuietPeriod(state, command.overriddenBy(), command.placementId(), command.blackoutId(),
+                inForce).enforce();
+        apply(new QuietPeriodOverriddenEvent(storyId, command.placementId(), command.blackoutId(),
+                inForce.quietPeriod(command.blackoutId()).orElseThrow().name(), command.reason(),
+                command.overriddenBy().username(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(PausePlacementsCommand command, RestraintsSource restraints) {
+        StoryRules.runCrisis(command.pausedBy()).enforce();
+        if (!command.crisisId().equals(restraints.current().activeCrisisId())) {
+            return; // that crisis is over (or another one holds): nothing to pause for it any more
+        }
+        for (Placement placement : state.plannedPlacements()) {
+            // a placement a lead scheduled during this crisis stays scheduled, however late the pausing arrives
+            if (!placement.isPaused() && !command.crisisId().equals(placement.clearedForCrisis())) {
+                apply(new PlacementPausedEvent(storyId, placement.id(), command.crisisId(), command.reason(),
+                        command.pausedBy().username(), command.at()));
+            }
+        }
+    }
+
+    @CommandHandler
+    public void handle(DecidePausedPlacementsCommand command, RestraintsSource restraints) {
+        StoryRules.runCrisis(command.decidedBy()).enforce();
+        String by = command.decidedBy().username();
+        switch (command.decision()) {
+            case RESUME -> {
+                if (restraints.current().crisisActive()) {
+                    return; // a new crisis holds them again
+                }
+                for (Placement placement : state.pausedPlacements()) {
+                    if (placement.slot().isAfter(command.at())) { // a passed slot stays paused: never out late silently
+                        apply(new PlacementResumedEvent(storyId, placement.id(), command.reason(), by, command.at()));
+                    }
+                }
+            }
+            case CANCEL -> {
+                for (Placement placement : state.pausedPlacements()) {
+                    apply(new PlacementCancelledEvent(storyId, placement.id(), "crisis " + command.crisisId()
+                            + " ended: " + command.reason(), by));
+                }
+                completeReviewAfterCancellation();
+            }
+            case DECIDE_EACH -> {
+                // each placement is decided on its own
+            }
+        }
+    }
+
+    @CommandHandler
     public void handle(KillStoryCommand command) {
         StoryRules.killStory(state, command.killedBy()).enforce();
         List<String> unpublished = state.plannedPlacements().stream().map(Placement::id).toList();
@@ -243,6 +312,20 @@ public class Story {
     private void withdrawReviewAfterContentChange(String changedBy, String reason) {
         if (state.status() == StoryStatus.IN_REVIEW || state.status() == StoryStatus.APPROVED) {
             apply(new ApprovalWithdrawnEvent(storyId, reason, state.contentVersion(), state.grants(), changedBy));
+        }
+    }
+
+    /** During a crisis only a lead gets this far: what she scheduled is her decision, so the crisis leaves it alone. */
+    private void clearIfDuringCrisis(String placementId, Restraints inForce, String by) {
+        if (inForce.crisisActive()) {
+            apply(new PlacementClearedDuringCrisisEvent(storyId, placementId, inForce.activeCrisisId(), by));
+        }
+    }
+
+    /** Cancelling the only placement that needed a missing step can complete the review. */
+    private void completeReviewAfterCancellation() {
+        if (state.status() == StoryStatus.IN_REVIEW && !state.grants().isEmpty()) {
+            completeApprovalIfNothingPending();
         }
     }
 
@@ -362,6 +445,26 @@ public class Story {
     @EventSourcingHandler
     void on(PlacementRedeliveryRequestedEvent event) {
         state = state.placementChanged(event.placementId(), placement -> placement.withDelivery(DeliveryStatus.PENDING));
+    }
+
+    @EventSourcingHandler
+    void on(PlacementPausedEvent event) {
+        state = state.placementChanged(event.placementId(), placement -> placement.withPaused(true));
+    }
+
+    @EventSourcingHandler
+    void on(PlacementResumedEvent event) {
+        state = state.placementChanged(event.placementId(), placement -> placement.withPaused(false));
+    }
+
+    @EventSourcingHandler
+    void on(PlacementClearedDuringCrisisEvent event) {
+        state = state.placementChanged(event.placementId(), placement -> placement.clearedFor(event.crisisId()));
+    }
+
+    @EventSourcingHandler
+    void on(QuietPeriodOverriddenEvent event) {
+        state = state.quietPeriodOverridden(event.placementId(), event.blackoutId());
     }
 
     @EventSourcingHandler

@@ -32,7 +32,8 @@ public final class StoryActions {
         }
         Set<Action> storyActions = EnumSet.noneOf(Action.class);
         for (Action action : Action.of(Action.Scope.STORY)) {
-            boolean allowed = action == Action.APPROVE ? !approvable.isEmpty() : storyVerdict(action, story, actor).allowed();
+            boolean allowed = action == Action.APPROVE ? !approvable.isEmpty()
+                    : storyVerdict(action, story, actor, circumstances).allowed();
             if (allowed) {
                 storyActions.add(action);
             }
@@ -50,7 +51,7 @@ public final class StoryActions {
         return new AllowedActions(storyActions, placementActions, approvable);
     }
 
-    private static Verdict storyVerdict(Action action, StoryState story, Actor actor) {
+    private static Verdict storyVerdict(Action action, StoryState story, Actor actor, Circumstances circumstances) {
         return switch (action) {
             case ACCEPT_PITCH -> StoryRules.acceptPitch(story, actor);
             case DECLINE_PITCH -> StoryRules.declinePitch(story, actor);
@@ -58,7 +59,7 @@ public final class StoryActions {
             case ASSIGN -> StoryRules.assign(story, actor);
             case SUBMIT -> StoryRules.submit(story, actor);
             case REQUEST_CHANGES -> StoryRules.requestChanges(story, actor);
-            case PLAN_PLACEMENT -> StoryRules.planPlacement(story, actor);
+            case PLAN_PLACEMENT -> StoryRules.planPlacement(story, actor, circumstances.restraints());
             case KILL_STORY -> StoryRules.killStory(story, actor);
             case COMMENT -> StoryRules.comment(story, actor);
             default -> throw new IllegalArgumentException(action + " has no story-level rule");
@@ -68,10 +69,13 @@ public final class StoryActions {
     private static Verdict placementVerdict(Action action, StoryState story, Actor actor, String placementId,
                                             Circumstances circumstances) {
         return switch (action) {
-            case RESCHEDULE_PLACEMENT -> StoryRules.reschedulePlacement(story, actor, placementId);
+            case RESCHEDULE_PLACEMENT -> StoryRules.reschedulePlacement(story, actor, placementId, circumstances.restraints());
             case CANCEL_PLACEMENT -> StoryRules.cancelPlacement(story, actor, placementId);
             case PUBLISH_PLACEMENT -> StoryRules.publishPlacement(story, actor, placementId, circumstances);
             case REDELIVER_PLACEMENT -> StoryRules.redeliverPlacement(story, actor, placementId);
+            case RESUME_PLACEMENT -> StoryRules.resumePlacement(story, actor, placementId, circumstances);
+            case OVERRIDE_QUIET_PERIOD -> StoryRules.overrideQuietPeriod(story, actor, placementId,
+                    circumstances.restraints());
             default -> throw new IllegalArgumentException(action + " has no placement rule");
         };
     }

@@ -7,7 +7,8 @@ package newsroom.story;
 public sealed interface StoryEvent permits StoryPitchedEvent, PitchAcceptedEvent, PitchDeclinedEvent,
         DraftEditedEvent, StoryAssignedEvent, StorySubmittedEvent, ApprovalGrantedEvent,
         ApprovalPoliciesAppliedEvent, ApprovalAttestedEvent, StoryApprovedEvent,
-        ChangesRequestedEvent, ApprovalWithdrawnEvent, StoryKilledEvent, StoryCommentedEvent, PlacementEvent {
+        ChangesRequestedEvent, ApprovalWithdrawnEvent, StoryKilledEvent, StoryCommentedEvent, PlacementEvent,
+        QuietPeriodOverriddenEvent {
 
     String storyId();
 
@@ -61,5 +62,13 @@ public sealed interface StoryEvent permits StoryPitchedEvent, PitchAcceptedEvent
         R on(StoryKilledEvent event);
 
         R on(StoryCommentedEvent event);
+
+        R on(QuietPeriodOverriddenEvent event);
+
+        R on(PlacementPausedEvent event);
+
+        R on(PlacementResumedEvent event);
+
+        R on(PlacementClearedDuringCrisisEvent event);
     }
 }

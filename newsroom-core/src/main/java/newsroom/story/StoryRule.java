@@ -22,7 +22,15 @@ public enum StoryRule {
     STORY_FULLY_PUBLISHED("StoryFullyPublished", "a story whose placements are all published cannot be killed"),
     INVALID_TRANSITION("InvalidWorkflowTransition", "the story's workflow state does not allow this step"),
     OWN_DRAFTS_ONLY("ContributorsEditOwnDraftsOnly", "contributors change only stories they pitched or are assigned to"),
-    NOT_ITS_OWN_SOURCE("StoryCannotBeItsOwnSource", "a derived story needs another story as its source");
+    NOT_ITS_OWN_SOURCE("StoryCannotBeItsOwnSource", "a derived story needs another story as its source"),
+    QUIET_PERIOD_IN_FORCE("QuietPeriodInForce", "nothing is planned, moved or published into a quiet period on the placement's channel unless a governance lead overrode that period for the placement"),
+    QUIET_PERIOD_NOT_IN_FORCE("QuietPeriodNotInForce", "only a quiet period that is defined and not lifted can be overridden"),
+    QUIET_PERIOD_NOT_ON_CHANNEL("QuietPeriodNotOnChannel", "the quiet period does not hold the placement's channel, so there is nothing to override"),
+    QUIET_PERIOD_ALREADY_OVERRIDDEN("QuietPeriodAlreadyOverridden", "a quiet period is overridden once per placement"),
+    CRISIS_MODE_ACTIVE("CrisisModeActive", "while crisis mode is on only governance leads plan, move, resume or publish placements"),
+    PLACEMENT_PAUSED("PlacementPaused", "a placement paused by crisis mode goes out only after it is resumed or rescheduled"),
+    PLACEMENT_NOT_PAUSED("PlacementNotPaused", "only a paused placement can be resumed"),
+    PAUSED_SLOT_PASSED("PausedSlotPassed", "a paused placement whose slot has passed is rescheduled or cancelled, never resumed: it does not go out late without a new slot");
 
     private final String ruleName;
     private final String description;

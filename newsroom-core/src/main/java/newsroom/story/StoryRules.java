@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import newsroom.calendar.Blackout;
 import newsroom.channel.Channel;
 import newsroom.governance.ApprovalPolicy;
 import newsroom.governance.Delegation;
@@ -121,19 +122,24 @@ final class StoryRules {
                 .then(() -> status(story, "request changes", IN_REVIEW, APPROVED));
     }
 
-    static Verdict planPlacement(StoryState story, Actor actor) {
+    static Verdict planPlacement(StoryState story, Actor actor, Restraints restraints) {
         return role(actor, Action.PLAN_PLACEMENT).then(() -> open(story))
-                .then(() -> status(story, "plan a placement", IN_WORK));
+                .then(() -> status(story, "plan a placement", IN_WORK))
+                .then(() -> crisisAllows(actor, restraints, "plan a placement"));
     }
 
-    static Verdict planPlacement(StoryState story, Actor actor, String placementId, Instant slot) {
-        return planPlacement(story, actor).then(() -> placementIdFree(story, placementId))
-                .then(() -> slotNotBeforeEmbargo(story, slot));
+    static Verdict planPlacement(StoryState story, Actor actor, String placementId, String channelId, Instant slot,
+                                 Restraints restraints) {
+        return planPlacement(story, actor, restraints).then(() -> placementIdFree(story, placementId))
+                .then(() -> slotNotBeforeEmbargo(story, slot))
+                .then(() -> outsideQuietPeriods(story, actor, placementId, channelId, slot, restraints, "plan"));
     }
 
-    /** With the channel: a retired one takes no new placement. */
-    static Verdict planPlacement(StoryState story, Actor actor, String placementId, Instant slot, Channel channel) {
-        return planPlacement(story, actor, placementId, slot).then(() -> channelInService(channel));
+    /** With the channel itself: a retired one takes no new placement. */
+    static Verdict planPlacement(StoryState story, Actor actor, String placementId, Channel channel, Instant slot,
+                                 Restraints restraints) {
+        return planPlacement(story, actor, placementId, channel.id(), slot, restraints)
+                .then(() -> channelInService(channel));
     }
 
     private static Verdict channelInService(Channel channel) {
@@ -141,13 +147,17 @@ final class StoryRules {
                 "channel '" + channel.id() + "' is retired") : Verdict.ALLOWED;
     }
 
-    static Verdict reschedulePlacement(StoryState story, Actor actor, String placementId) {
+    static Verdict reschedulePlacement(StoryState story, Actor actor, String placementId, Restraints restraints) {
         return role(actor, Action.RESCHEDULE_PLACEMENT).then(() -> open(story))
-                .then(() -> stillPlanned(story, placementId));
+                .then(() -> stillPlanned(story, placementId))
+                .then(() -> crisisAllows(actor, restraints, "move a placement"));
     }
 
-    static Verdict reschedulePlacement(StoryState story, Actor actor, String placementId, Instant slot) {
-        return reschedulePlacement(story, actor, placementId).then(() -> slotNotBeforeEmbargo(story, slot));
+    static Verdict reschedulePlacement(StoryState story, Actor actor, String placementId, Instant slot,
+                                       Restraints restraints) {
+        return reschedulePlacement(story, actor, placementId, restraints).then(() -> slotNotBeforeEmbargo(story, slot))
+                .then(() -> outsideQuietPeriods(story, actor, placementId,
+                        story.placement(placementId).orElseThrow().channelId(), slot, restraints, "move"));
     }
 
     static Verdict cancelPlacement(StoryState story, Actor actor, String placementId) {
@@ -158,6 +168,12 @@ final class StoryRules {
     static Verdict publishPlacement(StoryState story, Actor actor, String placementId, Circumstances circumstances) {
         return role(actor, Action.PUBLISH_PLACEMENT).then(() -> open(story))
                 .then(() -> stillPlanned(story, placementId))
+                .then(() -> crisisAllowsPublishing(actor, story.placement(placementId).orElseThrow(),
+                        circumstances.restraints()))
+                .then(() -> notPaused(story.placement(placementId).orElseThrow()))
+                .then(() -> outsideQuietPeriods(story, actor, placementId,
+                        story.placement(placementId).orElseThrow().channelId(), circumstances.now(),
+                        circumstances.restraints(), "publish"))
                 .then(() -> embargoLifted(story, circumstances.now()))
                 .then(() -> approvalsComplete(story, story.placement(placementId).orElseThrow()));
     }
@@ -178,6 +194,61 @@ final class StoryRules {
         return stillPlanned(story, placementId);
     }
 
+    /** Resume a paused placement as it is: not while the crisis holds (unless a lead), never once its slot passed. */
+    static Verdict resumePlacement(StoryState story, Actor actor, String placementId, Circumstances circumstances) {
+        return role(actor, Action.RESUME_PLACEMENT).then(() -> open(story))
+                .then(() -> stillPlanned(story, placementId))
+                .then(() -> paused(story.placement(placementId).orElseThrow()))
+                .then(() -> crisisAllows(actor, circumstances.restraints(), "resume a placement"))
+                .then(() -> slotAhead(story.placement(placementId).orElseThrow(), circumstances.now()));
+    }
+
+    /** May this person override some quiet period for this planned placement: one that holds its channel. */
+    static Verdict overrideQuietPeriod(StoryState story, Actor actor, String placementId, Restraints restraints) {
+        return role(actor, Action.OVERRIDE_QUIET_PERIOD).then(() -> open(story))
+                .then(() -> stillPlanned(story, placementId))
+                .then(() -> {
+                    Placement placement = story.placement(placementId).orElseThrow();
+                    boolean any = restraints.onChannel(placement.channelId()).stream()
+                            .anyMatch(period -> !story.overridden(placementId, period.blackoutId()));
+                    return any ? Verdict.ALLOWED : Verdict.refused(StoryRule.QUIET_PERIOD_NOT_ON_CHANNEL,
+                            "no quiet period in force holds " + placement.channelId() + " that is not overridden for "
+                                    + placementId + " already");
+                });
+    }
+
+    /**
+     * May this person override this quiet period for this placement. The placement need not be planned yet (so a
+     * lead can clear a plan before it is made); if it is, it must still be planned and on a channel the period holds.
+     */
+    static Verdict overrideQuietPeriod(StoryState story, Actor actor, String placementId, String blackoutId,
+                                       Restraints restraints) {
+        return role(actor, Action.OVERRIDE_QUIET_PERIOD).then(() -> open(story))
+                .then(() -> story.placement(placementId).isPresent() ? stillPlanned(story, placementId) : Verdict.ALLOWED)
+                .then(() -> {
+                    Optional<Blackout> period = restraints.quietPeriod(blackoutId);
+                    if (period.isEmpty()) {
+                        return Verdict.refused(StoryRule.QUIET_PERIOD_NOT_IN_FORCE,
+                                "quiet period " + blackoutId + " is not in force (unknown or lifted)");
+                    }
+                    Optional<Placement> placement = story.placement(placementId);
+                    Set<String> channels = period.get().channelIds();
+                    if (placement.isPresent() && !channels.isEmpty() && !channels.contains(placement.get().channelId())) {
+                        return Verdict.refused(StoryRule.QUIET_PERIOD_NOT_ON_CHANNEL, "quiet period '"
+                                + period.get().name() + "' holds " + channels + ", not " + placement.get().channelId());
+                    }
+                    return story.overridden(placementId, blackoutId)
+                            ? Verdict.refused(StoryRule.QUIET_PERIOD_ALREADY_OVERRIDDEN, "quiet period '"
+                                    + period.get().name() + "' is already overridden for " + placementId)
+                            : Verdict.ALLOWED;
+                });
+    }
+
+    /** Crisis mode pauses and decides in bulk for the lead who switched it (role checked again here). */
+    static Verdict runCrisis(Actor actor) {
+        return role(actor, Action.SWITCH_CRISIS_MODE);
+    }
+
     static Verdict killStory(StoryState story, Actor actor) {
         return role(actor, Action.KILL_STORY).then(() -> open(story)).then(() -> notFullyPublished(story));
     }
@@ -187,6 +258,56 @@ final class StoryRules {
     }
 
     // ---- the rules themselves
+
+    /** While crisis mode is on, only governance leads schedule or publish (a crisis narrows who may, never widens). */
+    private static Verdict crisisAllows(Actor actor, Restraints restraints, String action) {
+        return restraints.crisisActive() && !actor.has(Role.GOVERNANCE_LEAD)
+                ? Verdict.refused(StoryRule.CRISIS_MODE_ACTIVE, "crisis mode is on (" + restraints.activeCrisisId()
+                        + "): only a governance lead may " + action + " now")
+                : Verdict.ALLOWED;
+    }
+
+    /**
+     * During a crisis only a lead publishes by hand; Newsroom's scheduler also publishes, at its slot, a placement a
+     * lead planned, moved or resumed during this crisis: clearing it means it goes out as scheduled.
+     */
+    private static Verdict crisisAllowsPublishing(Actor actor, Placement placement, Restraints restraints) {
+        boolean clearedForThisCrisis = restraints.crisisActive()
+                && restraints.activeCrisisId().equals(placement.clearedForCrisis());
+        return clearedForThisCrisis && Actor.SCHEDULER.equals(actor.username()) ? Verdict.ALLOWED
+                : crisisAllows(actor, restraints, "publish");
+    }
+
+    /**
+     * No quiet period holds the channel at that moment, except those a lead overrode for this placement. A refusal
+     * names every period that holds it and whether this person may override each (so the override can be offered).
+     */
+    private static Verdict outsideQuietPeriods(StoryState story, Actor actor, String placementId, String channelId,
+                                               Instant moment, Restraints restraints, String action) {
+        List<QuietPeriodHold> holds = restraints.covering(channelId, moment).stream()
+                .filter(period -> !story.overridden(placementId, period.blackoutId()))
+                .map(period -> new QuietPeriodHold(period,
+                        overrideQuietPeriod(story, actor, placementId, period.blackoutId(), restraints).allowed()))
+                .toList();
+        return holds.isEmpty() ? Verdict.ALLOWED
+                : Verdict.refused(new Refusal.QuietPeriodsHold(action, placementId, channelId, moment, holds));
+    }
+
+    private static Verdict notPaused(Placement placement) {
+        return placement.isPaused() ? Verdict.refused(StoryRule.PLACEMENT_PAUSED, "placement " + placement.id()
+                + " is paused by crisis mode; resume or reschedule it first") : Verdict.ALLOWED;
+    }
+
+    private static Verdict paused(Placement placement) {
+        return placement.isPaused() ? Verdict.ALLOWED
+                : Verdict.refused(StoryRule.PLACEMENT_NOT_PAUSED, "placement " + placement.id() + " is not paused");
+    }
+
+    private static Verdict slotAhead(Placement placement, Instant now) {
+        return placement.slot().isAfter(now) ? Verdict.ALLOWED : Verdict.refused(StoryRule.PAUSED_SLOT_PASSED,
+                "the slot " + placement.slot() + " of placement " + placement.id() + " passed while it was paused; "
+                        + "reschedule or cancel it");
+    }
 
     private static Verdict role(Actor actor, Action action) {
         return actor.may(action) ? Verdict.ALLOWED : Verdict.refused(new Refusal.RoleMissing(action, actor));

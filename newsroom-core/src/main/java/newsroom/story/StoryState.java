@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
@@ -22,29 +24,55 @@ import java.util.function.UnaryOperator;
  * @param review            the approval policy versions of the last submission; null when it was submitted
  *                          without versioned policies (before they existed), so every step needs one signature,
  *                          the injected policy names its group and there is no checklist
+ * @param quietPeriodOverrides per placement id, the quiet periods (blackout ids) a governance lead overrode for it;
+ *                          a placement id may be listed before it is planned
  */
 public record StoryState(String storyId, StoryStatus status, String pitchedBy, String lastEditedBy, String assignee,
                          long contentVersion, Instant embargo, Set<String> stepsAtSubmission,
-                         List<Placement> placements, List<Approval> grants, ReviewTerms review) {
+                         List<Placement> placements, List<Approval> grants, ReviewTerms review,
+                         Map<String, Set<String>> quietPeriodOverrides) {
 
     public StoryState {
         stepsAtSubmission = stepsAtSubmission == null ? Set.of()
                 : Collections.unmodifiableSortedSet(new TreeSet<>(stepsAtSubmission));
         placements = placements == null ? List.of() : List.copyOf(placements);
         grants = grants == null ? List.of() : List.copyOf(grants);
+        Map<String, Set<String>> overrides = new TreeMap<>();
+        if (quietPeriodOverrides != null) {
+            quietPeriodOverrides.forEach((placementId, periods) -> overrides.put(placementId,
+                    Collections.unmodifiableSortedSet(new TreeSet<>(periods))));
+        }
+        quietPeriodOverrides = Collections.unmodifiableMap(overrides);
+    }
+
+    /** A story submitted without versioned policies, or not submitted yet, and without quiet-period overrides. */
+    public StoryState(String storyId, StoryStatus status, String pitchedBy, String lastEditedBy, String assignee,
+                      long contentVersion, Instant embargo, Set<String> stepsAtSubmission,
+                      List<Placement> placements, List<Approval> grants) {
+        this(storyId, status, pitchedBy, lastEditedBy, assignee, contentVersion, embargo, stepsAtSubmission,
+                placements, grants, null, Map.of());
+    }
+
+    /** A story without quiet-period overrides. */
+    public StoryState(String storyId, StoryStatus status, String pitchedBy, String lastEditedBy, String assignee,
+                      long contentVersion, Instant embargo, Set<String> stepsAtSubmission,
+                      List<Placement> placements, List<Approval> grants, ReviewTerms review) {
+        this(storyId, status, pitchedBy, lastEditedBy, assignee, contentVersion, embargo, stepsAtSubmission,
+                placements, grants, review, Map.of());
     }
 
     /** A story submitted without versioned policies, or not submitted yet. */
     public StoryState(String storyId, StoryStatus status, String pitchedBy, String lastEditedBy, String assignee,
                       long contentVersion, Instant embargo, Set<String> stepsAtSubmission,
-                      List<Placement> placements, List<Approval> grants) {
+                      List<Placement> placements, List<Approval> grants,
+                      Map<String, Set<String>> quietPeriodOverrides) {
         this(storyId, status, pitchedBy, lastEditedBy, assignee, contentVersion, embargo, stepsAtSubmission,
-                placements, grants, null);
+                placements, grants, null, quietPeriodOverrides);
     }
 
     static StoryState pitched(String storyId, String pitchedBy, Instant embargo) {
         return new StoryState(storyId, StoryStatus.PITCHED, pitchedBy, pitchedBy, null, 1, embargo, Set.of(),
-                List.of(), List.of(), null);
+                List.of(), List.of(), null, Map.of());
     }
 
     // ---- what the rules ask
@@ -59,6 +87,15 @@ public record StoryState(String storyId, StoryStatus status, String pitchedBy, S
 
     public List<Placement> plannedPlacements() {
         return placements.stream().filter(Placement::isPlanned).toList();
+    }
+
+    /** Whether a governance lead overrode this quiet period for this placement. */
+    public boolean overridden(String placementId, String blackoutId) {
+        return quietPeriodOverrides.getOrDefault(placementId, Set.of()).contains(blackoutId);
+    }
+
+    public List<Placement> pausedPlacements() {
+        return placements.stream().filter(Placement::isPaused).toList();
     }
 
     public boolean isFullyPublished() {
@@ -117,29 +154,29 @@ public record StoryState(String storyId, StoryStatus status, String pitchedBy, S
 
     StoryState withStatus(StoryStatus newStatus) {
         return new StoryState(storyId, newStatus, pitchedBy, lastEditedBy, assignee, contentVersion, embargo,
-                stepsAtSubmission, placements, grants, review);
+                stepsAtSubmission, placements, grants, review, quietPeriodOverrides);
     }
 
     StoryState withAssignee(String newAssignee) {
         return new StoryState(storyId, status, pitchedBy, lastEditedBy, newAssignee, contentVersion, embargo,
-                stepsAtSubmission, placements, grants, review);
+                stepsAtSubmission, placements, grants, review, quietPeriodOverrides);
     }
 
     StoryState edited(String editedBy, long newContentVersion, Instant newEmbargo) {
         return new StoryState(storyId, status, pitchedBy, editedBy, assignee, newContentVersion, newEmbargo,
-                stepsAtSubmission, placements, grants, review);
+                stepsAtSubmission, placements, grants, review, quietPeriodOverrides);
     }
 
     StoryState submitted(Set<String> requiredSteps) {
         return new StoryState(storyId, StoryStatus.IN_REVIEW, pitchedBy, lastEditedBy, assignee, contentVersion,
-                embargo, requiredSteps, placements, List.of(), null);
+                embargo, requiredSteps, placements, List.of(), null, quietPeriodOverrides);
     }
 
     StoryState granted(Approval approval) {
         List<Approval> more = new ArrayList<>(grants);
         more.add(approval);
         return new StoryState(storyId, status, pitchedBy, lastEditedBy, assignee, contentVersion, embargo,
-                stepsAtSubmission, placements, more, review);
+                stepsAtSubmission, placements, more, review, quietPeriodOverrides);
     }
 
     /** The policies recorded at submission: their steps replace those the placements were planned with. */
@@ -149,20 +186,29 @@ public record StoryState(String storyId, StoryStatus status, String pitchedBy, S
                 .toList();
         Set<String> steps = governed.stream().anyMatch(Placement::isPlanned) ? stepsAtSubmission : terms.allSteps();
         return new StoryState(storyId, status, pitchedBy, lastEditedBy, assignee, contentVersion, embargo, steps,
-                governed, grants, terms);
+                governed, grants, terms, quietPeriodOverrides);
     }
 
     /** Changes were requested or the approval withdrawn: back to work, what was granted lapses. */
     StoryState backToWork() {
         return new StoryState(storyId, StoryStatus.IN_PROGRESS, pitchedBy, lastEditedBy, assignee, contentVersion,
-                embargo, stepsAtSubmission, placements, List.of(), review);
+                embargo, stepsAtSubmission, placements, List.of(), review, quietPeriodOverrides);
     }
 
     StoryState placementPlanned(Placement placement, String plannedBy, long newContentVersion) {
         List<Placement> more = new ArrayList<>(placements);
         more.add(placement);
         return new StoryState(storyId, status, pitchedBy, plannedBy, assignee, newContentVersion, embargo,
-                stepsAtSubmission, more, grants, review);
+                stepsAtSubmission, more, grants, review, quietPeriodOverrides);
+    }
+
+    StoryState quietPeriodOverridden(String placementId, String blackoutId) {
+        Map<String, Set<String>> more = new TreeMap<>(quietPeriodOverrides);
+        Set<String> periods = new TreeSet<>(more.getOrDefault(placementId, Set.of()));
+        periods.add(blackoutId);
+        more.put(placementId, periods);
+        return new StoryState(storyId, status, pitchedBy, lastEditedBy, assignee, contentVersion, embargo,
+                stepsAtSubmission, placements, grants, review, more);
     }
 
     StoryState placementChanged(String placementId, UnaryOperator<Placement> change) {
@@ -170,6 +216,6 @@ public record StoryState(String storyId, StoryStatus status, String pitchedBy, S
                 .map(placement -> placement.id().equals(placementId) ? change.apply(placement) : placement)
                 .toList();
         return new StoryState(storyId, status, pitchedBy, lastEditedBy, assignee, contentVersion, embargo,
-                stepsAtSubmission, changed, grants, review);
+                stepsAtSubmission, changed, grants, review, quietPeriodOverrides);
     }
 }

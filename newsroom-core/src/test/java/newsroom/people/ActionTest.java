@@ -68,6 +68,14 @@ class ActionTest {
     }
 
     @Test
+    void governanceLeadsRunCrisisModeAndOverrideQuietPeriodsEditorsDoNot() {
+        assertThat(allowedFor(Role.GOVERNANCE_LEAD)).contains(Action.SWITCH_CRISIS_MODE, Action.OVERRIDE_QUIET_PERIOD,
+                Action.RESUME_PLACEMENT);
+        assertThat(allowedFor(Role.EDITOR)).contains(Action.RESUME_PLACEMENT)
+                .doesNotContain(Action.SWITCH_CRISIS_MODE, Action.OVERRIDE_QUIET_PERIOD);
+    }
+
+    @Test
     void everyActionHasAScope() {
         Set<Action> all = EnumSet.noneOf(Action.class);
         for (Action.Scope scope : Action.Scope.values()) {
@@ -75,7 +83,8 @@ class ActionTest {
         }
         assertThat(all).containsExactlyInAnyOrder(Action.values());
         assertThat(Action.of(Action.Scope.PLACEMENT)).containsExactly(Action.RESCHEDULE_PLACEMENT,
-                Action.CANCEL_PLACEMENT, Action.PUBLISH_PLACEMENT, Action.REDELIVER_PLACEMENT);
+                Action.CANCEL_PLACEMENT, Action.PUBLISH_PLACEMENT, Action.REDELIVER_PLACEMENT,
+                Action.RESUME_PLACEMENT, Action.OVERRIDE_QUIET_PERIOD);
     }
 
     @Test

@@ -37,12 +37,13 @@ class StoryActionsAgreeWithTheAggregateTest {
     @TestFactory
     Stream<DynamicTest> everyOfferedActionIsAcceptedAndEveryOtherIsRefused() {
         List<DynamicTest> tests = new ArrayList<>();
-        StoryHistories.all().forEach((name, history) -> {
-            for (Actor actor : StoryHistories.PEOPLE) {
-                tests.add(DynamicTest.dynamicTest(name + " / " + actor.username() + " " + actor.roles(),
-                        () -> checkEveryAction(history, actor)));
-            }
-        });
+        StoryHistories.restraints().forEach((situation, restraints) ->
+                StoryHistories.all().forEach((name, history) -> {
+                    for (Actor actor : StoryHistories.PEOPLE) {
+                        tests.add(DynamicTest.dynamicTest(situation + " / " + name + " / " + actor.username() + " "
+                                + actor.roles(), () -> checkEveryAction(history, actor, restraints)));
+                    }
+                }));
         return tests.stream();
     }
 
@@ -50,10 +51,12 @@ class StoryActionsAgreeWithTheAggregateTest {
     void theHistoriesCoverEveryActionBothOfferedAndRefused() {
         Set<Action> offered = new TreeSet<>();
         Set<Action> refused = new TreeSet<>();
+        for (Restraints restraints : StoryHistories.restraints().values()) {
         for (List<Object> history : StoryHistories.all().values()) {
             StoryState state = StoryHistories.stateAfter(history);
             for (Actor actor : StoryHistories.PEOPLE) {
-                AllowedActions allowed = StoryActions.allowedFor(state, actor, Circumstances.at(NOW, ApprovalPolicy.standard()));
+                AllowedActions allowed = StoryActions.allowedFor(state, actor,
+                        Circumstances.at(NOW, ApprovalPolicy.standard()).with(restraints));
                 for (Action action : Action.of(Action.Scope.STORY)) {
                     (allowed.allows(action) ? offered : refused).add(action);
                 }
@@ -64,26 +67,29 @@ class StoryActionsAgreeWithTheAggregateTest {
                 }
             }
         }
+        }
         Set<Action> storyAndPlacementActions = new TreeSet<>(Action.of(Action.Scope.STORY));
         storyAndPlacementActions.addAll(Action.of(Action.Scope.PLACEMENT));
         assertThat(offered).containsExactlyInAnyOrderElementsOf(storyAndPlacementActions);
         assertThat(refused).containsExactlyInAnyOrderElementsOf(storyAndPlacementActions);
     }
 
-    private void checkEveryAction(List<Object> history, Actor actor) {
+    private void checkEveryAction(List<Object> history, Actor actor, Restraints restraints) {
         StoryState state = StoryHistories.stateAfter(history);
         AllowedActions allowed = StoryActions.allowedFor(state, actor,
-                new Circumstances(NOW, ApprovalPolicy.standard(), StoryHistories.DELEGATIONS));
+                new Circumstances(NOW, ApprovalPolicy.standard(), StoryHistories.DELEGATIONS, restraints));
         FixtureConfiguration<Story> fixture = new AggregateTestFixture<>(Story.class);
         fixture.registerInjectableResource(ApprovalPolicy.standard());
+        fixture.registerInjectableResource((RestraintsSource) () -> restraints);
+        Instant freeSlot = freeSlot(state, restraints);
 
-        for (Map.Entry<Action, Object> entry : storyCommands(history, state, actor).entrySet()) {
+        for (Map.Entry<Action, Object> entry : storyCommands(history, state, actor, freeSlot).entrySet()) {
             expect(fixture, history, entry.getValue(), allowed.allows(entry.getKey()), entry.getKey().name());
         }
         for (Placement placement : state.placements()) {
             Set<Action> offered = allowed.placement(placement.id());
             expect(fixture, history, new ReschedulePlacementCommand(STORY, placement.id(),
-                            placement.slot().plusSeconds(3600), actor, null),
+                            freeSlot.plusSeconds(3600), actor, null),
                     offered.contains(Action.RESCHEDULE_PLACEMENT), "RESCHEDULE " + placement.id());
             expect(fixture, history, new CancelPlacementCommand(STORY, placement.id(), "not needed", actor, null),
                     offered.contains(Action.CANCEL_PLACEMENT), "CANCEL " + placement.id());
@@ -91,6 +97,11 @@ class StoryActionsAgreeWithTheAggregateTest {
                     offered.contains(Action.PUBLISH_PLACEMENT), "PUBLISH " + placement.id());
             expect(fixture, history, new RedeliverPlacementCommand(STORY, placement.id(), actor, NOW, null),
                     offered.contains(Action.REDELIVER_PLACEMENT), "REDELIVER " + placement.id());
+            expect(fixture, history, new ResumePlacementCommand(STORY, placement.id(), "all clear", actor, NOW, null),
+                    offered.contains(Action.RESUME_PLACEMENT), "RESUME " + placement.id());
+            expect(fixture, history, new OverrideQuietPeriodCommand(STORY, placement.id(),
+                            periodToOverride(state, placement, restraints), "long planned", actor, NOW, null),
+                    offered.contains(Action.OVERRIDE_QUIET_PERIOD), "OVERRIDE_QUIET_PERIOD " + placement.id());
         }
         // APPROVE is offered exactly when a step may be signed; each step is checked on its own
         assertThat(allowed.allows(Action.APPROVE)).isEqualTo(!allowed.approvableSteps().isEmpty());
@@ -105,12 +116,31 @@ class StoryActionsAgreeWithTheAggregateTest {
     }
 
     /** One valid command per story-level action except APPROVE (checked per step). */
-    private static Map<Action, Object> storyCommands(List<Object> history, StoryState state, Actor actor) {
+    /** A slot after the embargo and every quiet period: valid wherever a slot could be. */
+    private static Instant freeSlot(StoryState state, Restraints restraints) {
+        Instant slot = state.embargo() != null && state.embargo().isAfter(StoryHistories.FRIDAY_09)
+                ? state.embargo() : StoryHistories.FRIDAY_09;
+        for (var period : restraints.quietPeriods()) {
+            slot = period.endsAt().isAfter(slot) ? period.endsAt() : slot;
+        }
+        return slot.plusSeconds(7200);
+    }
+
+    /** A quiet period on the placement's channel not yet overridden for it; else any in force; else an unknown one. */
+    private static String periodToOverride(StoryState state, Placement placement, Restraints restraints) {
+        return restraints.onChannel(placement.channelId()).stream()
+                .filter(period -> !state.overridden(placement.id(), period.blackoutId()))
+                .findFirst()
+                .or(() -> restraints.quietPeriods().stream().findFirst())
+                .map(period -> period.blackoutId())
+                .orElse("q-unknown");
+    }
+
+    private static Map<Action, Object> storyCommands(List<Object> history, StoryState state, Actor actor,
+                                                     Instant freeSlot) {
         StoryContent current = StoryHistories.contentAfter(history);
         StoryContent edited = new StoryContent(current.title(), current.angle(), "Edited by " + actor.username(),
                 current.desk(), current.audience(), current.campaign(), current.priority(), current.embargo(), null);
-        Instant freeSlot = (state.embargo() != null && state.embargo().isAfter(StoryHistories.FRIDAY_09)
-                ? state.embargo() : StoryHistories.FRIDAY_09).plusSeconds(7200);
         return Map.of(
                 Action.ACCEPT_PITCH, new AcceptPitchCommand(STORY, null, actor, null),
                 Action.DECLINE_PITCH, new DeclinePitchCommand(STORY, "not for us", actor, null),

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import newsroom.calendar.Blackout;
 import newsroom.channel.Channel;
 import newsroom.channel.ChannelKind;
 import newsroom.governance.Delegation;
@@ -36,6 +37,8 @@ final class StoryHistories {
     static final Instant PITCHED_AT = Instant.parse("2026-11-23T08:30:00Z");
     static final Instant THURSDAY_14 = Instant.parse("2026-11-26T14:00:00Z");
     static final Instant FRIDAY_09 = Instant.parse("2026-11-27T09:00:00Z");
+    /** Before {@link #NOW}: a slot that has passed. */
+    static final Instant TUESDAY_09 = Instant.parse("2026-11-24T09:00:00Z");
 
     static final Actor CARLA = Actor.of("carla", Role.CONTRIBUTOR);
     static final Actor OTTO = Actor.of("otto", Role.CONTRIBUTOR).inGroups("hr");
@@ -169,7 +172,38 @@ final class StoryHistories {
         histories.put("versioned policies, one of two communications signatures", oneOfTwo);
         histories.put("versioned policies, legal signed by leo for lena", with(oneOfTwo,
                 granted(LEGAL, LEO, 3, COMMUNICATIONS)));
+        histories.put("approved, both placements paused by a crisis", with(approved, paused("p-press"), paused("p-li")));
+        histories.put("approved, the press release paused, LinkedIn resumed", with(approved, paused("p-press"),
+                paused("p-li"), new PlacementResumedEvent(STORY, "p-li", "all clear", GINA.username(), NOW)));
+        histories.put("approved, LinkedIn overridden for the results quiet period", with(approved,
+                new QuietPeriodOverriddenEvent(STORY, "p-li", RESULTS.blackoutId(), RESULTS.name(), "long planned",
+                        GINA.username(), NOW)));
+        histories.put("approved, an early post paused and its slot passed", List.of(pitchedBy(CARLA), acceptedFor(OTTO),
+                new PlacementPlannedEvent(STORY, "p-early", LINKEDIN.id(), LINKEDIN.name(), LINKEDIN.kind(),
+                        Set.of(COMMUNICATIONS), TUESDAY_09, "Early text", ERIK.username(), 2),
+                submitted(2, COMMUNICATIONS), granted(COMMUNICATIONS, GINA, 2),
+                approved(2, new Approval(COMMUNICATIONS, GINA.username(), 2)), paused("p-early")));
         return histories;
+    }
+
+    static PlacementPausedEvent paused(String placementId) {
+        return new PlacementPausedEvent(STORY, placementId, "crisis-1", "plant incident", GINA.username(), NOW);
+    }
+
+    /** A quiet period on LinkedIn around Friday 09:00. */
+    static final Blackout RESULTS = new Blackout("q-results", "Results", Set.of(LINKEDIN.id()),
+            FRIDAY_09.minusSeconds(3600), FRIDAY_09.plusSeconds(86_400));
+    /** A quiet period on every channel right now. */
+    static final Blackout PLANT_TOUR = new Blackout("q-tour", "Plant tour", Set.of(), NOW.minusSeconds(3600),
+            NOW.plusSeconds(3600));
+
+    /** The newsroom-wide situations the histories are checked in. */
+    static Map<String, Restraints> restraints() {
+        Map<String, Restraints> all = new LinkedHashMap<>();
+        all.put("no crisis, no quiet period", Restraints.NONE);
+        all.put("crisis mode on", new Restraints("crisis-1", List.of()));
+        all.put("quiet periods on LinkedIn and right now", new Restraints(null, List.of(RESULTS, PLANT_TOUR)));
+        return all;
     }
 
     /** The content a history ends with (all histories use one of two). */
@@ -185,7 +219,7 @@ final class StoryHistories {
 
     private static final AggregateModel<Story> MODEL = AnnotatedAggregateMetaModelFactory.inspectAggregate(Story.class,
             MultiParameterResolverFactory.ordered(ClasspathParameterResolverFactory.forClass(Story.class),
-                    new SimpleResourceParameterResolverFactory(Set.of(ApprovalPolicy.standard()))));
+                    new SimpleResourceParameterResolverFactory(Set.of(ApprovalPolicy.standard(), RestraintsSource.none()))));
 
     /** The aggregate's state after the history, replayed by Axon's own event-sourcing dispatch. */
     static StoryState stateAfter(List<Object> history) {

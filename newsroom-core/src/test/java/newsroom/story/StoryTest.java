@@ -52,6 +52,7 @@ class StoryTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Story.class);
         fixture.registerInjectableResource(ApprovalPolicy.standard());
+        fixture.registerInjectableResource(RestraintsSource.none());
     }
 
     private static StoryPitchedEvent pitched() {

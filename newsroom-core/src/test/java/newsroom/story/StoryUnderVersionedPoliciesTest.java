@@ -62,6 +62,7 @@ class StoryUnderVersionedPoliciesTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Story.class);
         fixture.registerInjectableResource(ApprovalPolicy.standard());
+        fixture.registerInjectableResource(RestraintsSource.none());
     }
 
     private static List<Object> inProgressWithPress() {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import newsroom.api.axon.MessageMetadata;
 import newsroom.api.projection.ProjectionBatch;
+import newsroom.api.storage.MongoEventStorageEngine;
 import newsroom.api.story.StoryView;
 import newsroom.api.story.StoryViewUpdater;
 import newsroom.calendar.BlackoutPeriodDefinedEvent;
@@ -43,10 +44,12 @@ class AuditProjection {
 
     private final AuditRepository audit;
     private final ObjectMapper json;
+    private final MongoEventStorageEngine events;
 
-    AuditProjection(AuditRepository audit, ObjectMapper json) {
+    AuditProjection(AuditRepository audit, ObjectMapper json, MongoEventStorageEngine events) {
         this.audit = audit;
         this.json = json;
+        this.events = events;
     }
 
     @EventHandler
@@ -56,7 +59,7 @@ class AuditProjection {
             return; // not from the event store (a test calling the handler): nothing to order it by
         }
         Batch batch = ProjectionBatch.current(PROCESSING_GROUP, Batch::new);
-        int place = batch.placesInCommit.merge(position, 1, Integer::sum) - 1;
+        int place = placeInCommit(batch, position, message);
         if (place >= EVENTS_PER_COMMIT) {
             throw new IllegalStateException("commit " + position + " holds more than " + EVENTS_PER_COMMIT + " events");
         }
@@ -106,6 +109,30 @@ class AuditProjection {
         if (ProjectionBatch.atLastEvent()) {
             audit.write(batch.entries, batch.postings, batch.months, batch.changedStories.values());
         }
+    }
+
+    /**
+     * The event's place among its commit's events, which makes its entry id. Every commit of a batch starts at
+     * its first event except perhaps the batch's first one: the events of a commit reach the processor one by
+     * one, and a batch may end before a commit's last event has arrived, so the next batch starts inside that
+     * commit. Where the batch starts is therefore looked up in the commit (one exact read per batch); counting
+     * from zero there gave a later event the first one's id, and its entry overwrote the first one's.
+     */
+    private int placeInCommit(Batch batch, long position, EventMessage<?> message) {
+        Integer next = batch.placesInCommit.get(position);
+        int place;
+        if (next != null) {
+            place = next;
+        } else if (batch.placesInCommit.isEmpty()) {
+            place = events.placeInCommit(position, message.getIdentifier());
+            if (place < 0) {
+                throw new IllegalStateException("event " + message.getIdentifier() + " is not in commit " + position);
+            }
+        } else {
+            place = 0;
+        }
+        batch.placesInCommit.put(position, place + 1);
+        return place;
     }
 
     @ResetHandler

@@ -14,6 +14,7 @@ import newsroom.governance.ApprovalPolicy;
 import newsroom.governance.ApprovalPolicyDefinition;
 import newsroom.governance.SigningDelegation;
 import newsroom.calendar.BlackoutPeriod;
+import newsroom.crisis.CrisisMode;
 import newsroom.campaign.Campaign;
 import newsroom.people.ApiToken;
 import newsroom.people.UserAccount;
@@ -147,6 +148,8 @@ class AxonConfiguration {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(SigningDelegation.class)
                     .configureLockFactory(config -> NullLockFactory.INSTANCE));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ApiToken.class)
+                    .configureLockFactory(config -> NullLockFactory.INSTANCE));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(CrisisMode.class)
                     .configureLockFactory(config -> NullLockFactory.INSTANCE));
             configurer.eventProcessing(processing -> processing.usingTrackingEventProcessors()
                     // a failing projection retries the event (with back-off) instead of skipping it

@@ -15,6 +15,11 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import newsroom.api.calendar.CalendarHistoryRepository.DayIndex;
+import newsroom.api.calendar.CalendarHistoryRepository.Ended;
+import newsroom.api.calendar.CalendarHistoryRepository.Hour;
+import newsroom.api.calendar.CalendarHistoryRepository.Version;
+import newsroom.api.calendar.CalendarHistoryRepository.Weeks;
 import newsroom.api.projection.ProjectionBatch;
 import newsroom.api.story.StoryView;
 import newsroom.api.story.StoryViewUpdater;
@@ -27,10 +32,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the calendar through time ({@link CalendarHistoryRepository}): when a story event changes one of its
- * calendar entries, the entry's current version ends at the event's instant and the new one starts there.
- * Time travel ({@code asOf=}) then reads the versions that held at an instant from a month's day keys,
- * instead of replaying every story of the month. Derived from the events alone, so rebuildable; idempotent
- * (the story copy's version skips an applied event, and a version is never added twice).
+ * calendar entries, the entry's current version ends at the event's instant (and is filed under the weeks it
+ * held in) and the new one starts there. Time travel ({@code asOf=}) then reads the versions that held at an
+ * instant from a month's day keys, instead of replaying every story of the month. Derived from the events
+ * alone, so rebuildable; idempotent (the story copy's version skips an applied event, a version is filed once,
+ * and only versions of earlier events are ended).
  */
 @Component
 @ProcessingGroup(CalendarHistoryProjection.PROCESSING_GROUP)
@@ -59,6 +65,7 @@ class CalendarHistoryProjection {
         if (after != null && after.version != versionBefore) {
             Map<String, CalendarEntry> now = byId(CalendarProjection.entriesOf(after));
             long at = CalendarHistoryRepository.nanos(message.getTimestamp());
+            LocalDate week = CalendarHistoryRepository.weekOf(message.getTimestamp());
             String stamp = storyId + "#" + message.getSequenceNumber();
             Set<String> ids = new TreeSet<>(before.keySet());
             ids.addAll(now.keySet());
@@ -69,24 +76,16 @@ class CalendarHistoryProjection {
                     continue;
                 }
                 if (was != null && was.slot() != null) {
-                    batch.hour(hourOf(was), history).replaceAll(version -> version.entry().entryId().equals(entryId)
-                            && version.to() == null && !version.stamp().equals(stamp)
-                            ? new CalendarHistoryRepository.Version(version.entry(), version.from(), at, version.stamp())
-                            : version);
+                    batch.end(hourOf(was), entryId, message.getSequenceNumber(), at, week, history);
                 }
                 if (is != null && is.slot() != null) {
-                    List<CalendarHistoryRepository.Version> versions = batch.hour(hourOf(is), history);
-                    boolean added = versions.stream().anyMatch(version -> version.stamp().equals(stamp)
-                            && version.entry().entryId().equals(entryId));
-                    if (!added) {
-                        versions.add(new CalendarHistoryRepository.Version(is, at, null, stamp));
-                    }
+                    batch.begin(hourOf(is), is, stamp, at, message.getSequenceNumber(), history);
                 }
             }
             batch.changedStories.put(storyId, after);
         }
         if (ProjectionBatch.atLastEvent()) {
-            history.write(batch.hours, batch.days, batch.changedStories.values());
+            batch.write(history);
         }
     }
 
@@ -95,29 +94,93 @@ class CalendarHistoryProjection {
         history.deleteAll();
     }
 
-    private CalendarHistoryRepository.Hour hourOf(CalendarEntry entry) {
+    private Hour hourOf(CalendarEntry entry) {
         ZonedDateTime local = entry.slot().atZone(zone);
-        return new CalendarHistoryRepository.Hour(local.toLocalDate(), local.getHour());
+        return new Hour(local.toLocalDate(), local.getHour());
     }
 
     private static Map<String, CalendarEntry> byId(List<CalendarEntry> entries) {
         return entries.stream().collect(Collectors.toMap(CalendarEntry::entryId, Function.identity()));
     }
 
-    /** What one batch of events changed: loaded once, written once. */
+    /**
+     * What one batch of events changed: each day index and hour read once and written once, the versions that
+     * ended added to their documents without reading them.
+     */
     private static final class Batch {
         private final Map<String, StoryView> stories = new HashMap<>();
         private final Map<String, StoryView> changedStories = new LinkedHashMap<>();
-        private final Map<CalendarHistoryRepository.Hour, List<CalendarHistoryRepository.Version>> hours = new TreeMap<>();
-        private final Map<LocalDate, TreeSet<Integer>> days = new TreeMap<>();
+        private final Map<LocalDate, DayIndex> days = new HashMap<>();
+        private final Set<LocalDate> changedDays = new TreeSet<>();
+        private final Map<Hour, List<Version>> hours = new HashMap<>();
+        private final Set<Hour> changedHours = new TreeSet<>();
+        private final Map<Ended, List<Version>> ended = new TreeMap<>();
 
-        /** The hour's versions, loaded once per batch; the hour joins its day's index. */
-        List<CalendarHistoryRepository.Version> hour(CalendarHistoryRepository.Hour hour, CalendarHistoryRepository history) {
-            TreeSet<Integer> hoursOfDay = days.computeIfAbsent(hour.day(),
-                    day -> history.hoursOn(List.of(day)).getOrDefault(day, new TreeSet<>()));
-            hoursOfDay.add(hour.hour());
-            return hours.computeIfAbsent(hour, key -> new ArrayList<>(
-                    history.versionsIn(List.of(key)).getOrDefault(key, List.of())));
+        /**
+         * Ends the entry's version that holds, made by an earlier event of the story: it leaves its hour and is
+         * added to the day's document of the weeks it began and ended in. A version a later event made stays: it
+         * is there when a batch is handled again after its documents, but not its story copies, were written.
+         */
+        void end(Hour hour, String entryId, long sequence, long at, LocalDate week, CalendarHistoryRepository history) {
+            List<Version> holding = hour(hour, history);
+            for (Version version : List.copyOf(holding)) {
+                if (version.entry().entryId().equals(entryId) && version.madeAt() < sequence) {
+                    holding.remove(version);
+                    changedHours.add(hour);
+                    Weeks weeks = new Weeks(CalendarHistoryRepository.weekOf(version.from()), week);
+                    ended.computeIfAbsent(new Ended(hour.day(), weeks), key -> new ArrayList<>())
+                            .add(new Version(version.entry(), version.from(), at, version.stamp()));
+                    DayIndex index = day(hour.day(), history);
+                    boolean changed = index.ended().add(weeks);
+                    if (holding.isEmpty()) {
+                        changed |= index.hours().remove(hour.hour());
+                    }
+                    if (changed) {
+                        changedDays.add(hour.day());
+                    }
+                }
+            }
+        }
+
+        /**
+         * Starts the entry's new version, unless its hour holds one this event or a later one made (a batch handled
+         * again: its later events end what this one starts again in between).
+         */
+        void begin(Hour hour, CalendarEntry entry, String stamp, long at, long sequence,
+                   CalendarHistoryRepository history) {
+            List<Version> holding = hour(hour, history);
+            boolean filedAlready = holding.stream().anyMatch(version ->
+                    version.entry().entryId().equals(entry.entryId()) && version.madeAt() >= sequence);
+            if (!filedAlready) {
+                holding.add(new Version(entry, at, null, stamp));
+                changedHours.add(hour);
+                if (day(hour.day(), history).hours().add(hour.hour())) {
+                    changedDays.add(hour.day());
+                }
+            }
+        }
+
+        private DayIndex day(LocalDate day, CalendarHistoryRepository history) {
+            return days.computeIfAbsent(day, key -> history.indexes(List.of(key)).getOrDefault(key, DayIndex.empty()));
+        }
+
+        /** The hour's versions that hold, read once per batch; an hour its day's index does not list has none. */
+        private List<Version> hour(Hour hour, CalendarHistoryRepository history) {
+            List<Version> holding = hours.get(hour);
+            if (holding == null) {
+                holding = new ArrayList<>(day(hour.day(), history).hours().contains(hour.hour())
+                        ? history.holding(List.of(hour)).getOrDefault(hour, List.of()) : List.of());
+                hours.put(hour, holding);
+            }
+            return holding;
+        }
+
+        void write(CalendarHistoryRepository history) {
+            Map<LocalDate, DayIndex> writtenDays = new TreeMap<>();
+            changedDays.forEach(day -> writtenDays.put(day, days.get(day)));
+            Map<Hour, List<Version>> writtenHours = new TreeMap<>();
+            changedHours.forEach(hour -> writtenHours.put(hour, hours.get(hour)));
+            history.write(ended, writtenDays, writtenHours, changedStories.values());
         }
     }
 }

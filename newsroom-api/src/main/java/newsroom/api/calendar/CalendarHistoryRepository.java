@@ -1,19 +1,29 @@
 package newsroom.api.calendar;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import newsroom.api.storage.DocumentMapper;
 import newsroom.api.storage.MongoStore;
@@ -22,25 +32,38 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * The calendar through time: {@code calendar_history} holds per hour of a day (of the slot, in the
- * newsroom's zone, {@code _id "2027-03-04T09"}) every version each placement's calendar entry has had,
- * with the instants it held from and until ({@code to} absent while it holds);
- * {@code calendar_history_days} lists per day the hours that have versions; {@code calendar_history_stories}
- * is this read model's own copy of each story. Read by exact keys, like the calendar: a story event
- * rewrites only the hours it changed.
+ * The calendar through time: every version each placement's calendar entry has had, with the instants it held
+ * from and until, filed by the day of its slot (in the newsroom's zone).
+ * <ul>
+ * <li>{@code calendar_history}: the versions that still hold, per hour of a slot day ({@code _id "2027-03-04T09"});</li>
+ * <li>{@code calendar_history_ended}: the versions that ended, per slot day and the weeks they began and ended in
+ * ({@code _id "2027-03-04|2026-11-02|2026-11-09"}; weeks named by their Monday, in UTC);</li>
+ * <li>{@code calendar_history_days}: per slot day, its hours with versions that hold and its ended documents;</li>
+ * <li>{@code calendar_history_stories}: this read model's own copy of each story.</li>
+ * </ul>
+ * Why by weeks: an instant's calendar needs only the versions that held then, a fraction of all versions a day
+ * has had (each edit, approval or move of a story makes a new version of each of its entries). A version that
+ * ended held at an instant only if it began in that instant's week or before and ended in it or after, so a read
+ * asks for the day indexes, then for the days' hours and those of their ended documents only. Filed by slot
+ * hour with everything, a month read decoded ten times the versions it answered with. The versions that hold
+ * stay in small hour documents because they change with every story event (the ended ones only grow).
  */
 @Component
 class CalendarHistoryRepository {
 
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    /** Documents per lookup: the embedded store matches each one found against the whole {@code $in} list. */
+    private static final int LOOKUP_CHUNK = 250;
 
-    private final MongoCollection<Document> hours;
+    private final MongoCollection<Document> holding;
+    private final MongoCollection<Document> ended;
     private final MongoCollection<Document> days;
     private final MongoCollection<Document> stories;
     private final DocumentMapper mapper;
 
     CalendarHistoryRepository(MongoStore store, DocumentMapper mapper) {
-        this.hours = store.database().getCollection("calendar_history");
+        this.holding = store.database().getCollection("calendar_history");
+        this.ended = store.database().getCollection("calendar_history_ended");
         this.days = store.database().getCollection("calendar_history_days");
         this.stories = store.database().getCollection("calendar_history_stories");
         this.mapper = mapper;
@@ -52,8 +75,24 @@ class CalendarHistoryRepository {
      */
     record Version(CalendarEntry entry, long from, Long to, String stamp) {
 
-        boolean heldAt(long instant) {
-            return from <= instant && (to == null || to > instant);
+        /** Which version it is: the entry and the event that made it. */
+        String key() {
+            return entry.entryId() + "@" + stamp;
+        }
+
+        /** The sequence number of the story event that made it (the stamp is {@code <storyId>#<sequence>}). */
+        long madeAt() {
+            return Long.parseLong(stamp.substring(stamp.lastIndexOf('#') + 1));
+        }
+
+        Document toDocument() {
+            return new Document("entry", CalendarRepository.toDocument(entry)).append("from", from).append("to", to)
+                    .append("stamp", stamp);
+        }
+
+        static Version of(Document document) {
+            return new Version(CalendarRepository.toEntry(document.get("entry", Document.class)),
+                    document.getLong("from"), document.getLong("to"), document.getString("stamp"));
         }
     }
 
@@ -61,12 +100,55 @@ class CalendarHistoryRepository {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
     }
 
-    Optional<StoryView> story(String storyId) {
-        return Optional.ofNullable(stories.find(Filters.eq("_id", storyId)).first())
-                .map(document -> mapper.fromDocument(document, StoryView.class));
+    /** The week (named by its Monday, in UTC) an instant is in; ended versions are filed by their weeks. */
+    static LocalDate weekOf(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
-    /** An hour of a day (in the newsroom's zone): where versions are filed. */
+    static LocalDate weekOf(long nanos) {
+        return weekOf(Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)));
+    }
+
+    /** The weeks the versions of an ended document began and ended in. */
+    record Weeks(LocalDate began, LocalDate ended) implements Comparable<Weeks> {
+
+        private static final Comparator<Weeks> ORDER = Comparator.comparing(Weeks::began).thenComparing(Weeks::ended);
+
+        /** Whether a version filed under these weeks may have held at some instant of the given week. */
+        boolean mayHoldIn(LocalDate week) {
+            return !began.isAfter(week) && !ended.isBefore(week);
+        }
+
+        String id() {
+            return began + "|" + ended;
+        }
+
+        static Weeks of(String id) {
+            String[] parts = id.split("\\|");
+            return new Weeks(LocalDate.parse(parts[0]), LocalDate.parse(parts[1]));
+        }
+
+        @Override
+        public int compareTo(Weeks other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /** An ended document: a slot day and the weeks its versions began and ended in. */
+    record Ended(LocalDate day, Weeks weeks) implements Comparable<Ended> {
+
+        String id() {
+            return day + "|" + weeks.id();
+        }
+
+        @Override
+        public int compareTo(Ended other) {
+            int byDay = day.compareTo(other.day);
+            return byDay != 0 ? byDay : weeks.compareTo(other.weeks);
+        }
+    }
+
+    /** An hour of a slot day: where the versions that hold are filed. */
     record Hour(LocalDate day, int hour) implements Comparable<Hour> {
 
         String id() {
@@ -80,60 +162,113 @@ class CalendarHistoryRepository {
         }
     }
 
-    /** The versions filed in these hours, by hour; an hour without any is absent. */
-    Map<Hour, List<Version>> versionsIn(Collection<Hour> wanted) {
-        Map<String, Hour> byId = new HashMap<>();
-        wanted.forEach(hour -> byId.put(hour.id(), hour));
-        Map<Hour, List<Version>> found = new HashMap<>();
-        if (byId.isEmpty()) {
-            return found;
+    /** A slot day's index: the hours with versions that hold, and the weeks of its ended documents. */
+    record DayIndex(TreeSet<Integer> hours, TreeSet<Weeks> ended) {
+
+        static DayIndex empty() {
+            return new DayIndex(new TreeSet<>(), new TreeSet<>());
         }
-        for (Document bucket : hours.find(Filters.in("_id", byId.keySet()))) {
+
+        boolean isEmpty() {
+            return hours.isEmpty() && ended.isEmpty();
+        }
+    }
+
+    Optional<StoryView> story(String storyId) {
+        return Optional.ofNullable(stories.find(Filters.eq("_id", storyId)).first())
+                .map(document -> mapper.fromDocument(document, StoryView.class));
+    }
+
+    /** The indexes of these slot days; a day with nothing filed is absent. */
+    Map<LocalDate, DayIndex> indexes(Collection<LocalDate> wanted) {
+        Map<LocalDate, DayIndex> found = new HashMap<>();
+        for (Document index : find(days, wanted.stream().map(LocalDate::toString).toList())) {
+            TreeSet<Weeks> weeks = new TreeSet<>();
+            index.getList("ended", String.class, List.of()).forEach(id -> weeks.add(Weeks.of(id)));
+            found.put(LocalDate.parse(index.getString("_id")),
+                    new DayIndex(new TreeSet<>(index.getList("hours", Integer.class, List.of())), weeks));
+        }
+        return found;
+    }
+
+    /** The versions that hold in these hours; an hour without any is absent. */
+    Map<Hour, List<Version>> holding(Collection<Hour> wanted) {
+        return versions(holding, wanted, Hour::id, version -> true);
+    }
+
+    /** The versions of these documents that pass the filter (on their stored form: only those are mapped). */
+    private static <K> Map<K, List<Version>> versions(MongoCollection<Document> collection, Collection<K> wanted,
+                                                      Function<K, String> id, Predicate<Document> filter) {
+        Map<String, K> byId = new HashMap<>();
+        wanted.forEach(key -> byId.put(id.apply(key), key));
+        Map<K, List<Version>> found = new HashMap<>();
+        for (Document document : find(collection, new ArrayList<>(byId.keySet()))) {
             List<Version> versions = new ArrayList<>();
-            for (Document version : bucket.getList("versions", Document.class)) {
-                versions.add(new Version(CalendarRepository.toEntry(version.get("entry", Document.class)),
-                        version.getLong("from"), version.getLong("to"), version.getString("stamp")));
-            }
-            found.put(byId.get(bucket.getString("_id")), versions);
+            document.getList("versions", Document.class).stream().filter(filter)
+                    .forEach(version -> versions.add(Version.of(version)));
+            found.put(byId.get(document.getString("_id")), versions);
         }
         return found;
     }
 
-    /** The hours of these days that have versions (from the day indexes). */
-    Map<LocalDate, TreeSet<Integer>> hoursOn(Collection<LocalDate> wanted) {
-        Map<LocalDate, TreeSet<Integer>> found = new HashMap<>();
-        for (Document index : days.find(Filters.in("_id", wanted.stream().map(LocalDate::toString).toList()))) {
-            found.put(LocalDate.parse(index.getString("_id")), new TreeSet<>(index.getList("hours", Integer.class)));
+    private static List<Document> find(MongoCollection<Document> collection, List<String> ids) {
+        List<Document> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            collection.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK))))
+                    .into(found);
         }
         return found;
     }
 
-    /** The entries as they stood at the instant on these days: one lookup of the day indexes, one of their hours. */
+    /**
+     * The entries as they stood at the instant on these days: one lookup of the day indexes, then of their hours
+     * and of those ended documents whose versions may have held in the instant's week.
+     */
     List<CalendarEntry> entriesAsOf(Collection<LocalDate> wanted, Instant asOf) {
         long instant = nanos(asOf);
-        List<Hour> filled = new ArrayList<>();
-        hoursOn(wanted).forEach((day, hoursOfDay) -> hoursOfDay.forEach(hour -> filled.add(new Hour(day, hour))));
-        List<CalendarEntry> entries = new ArrayList<>();
-        versionsIn(filled).values().forEach(versions -> versions.stream().filter(version -> version.heldAt(instant))
-                .forEach(version -> entries.add(version.entry())));
-        return entries;
+        LocalDate week = weekOf(asOf);
+        List<Hour> hours = new ArrayList<>();
+        List<Ended> candidates = new ArrayList<>();
+        indexes(wanted).forEach((day, index) -> {
+            index.hours().forEach(hour -> hours.add(new Hour(day, hour)));
+            index.ended().stream().filter(weeks -> weeks.mayHoldIn(week))
+                    .forEach(weeks -> candidates.add(new Ended(day, weeks)));
+        });
+        // held from "from" (inclusive) until "to" (exclusive)
+        Predicate<Document> heldThen = version -> version.getLong("from") <= instant
+                && (version.getLong("to") == null || version.getLong("to") > instant);
+        Map<String, CalendarEntry> held = new HashMap<>(); // by version: a read while a batch is written may see one twice
+        List<List<Version>> filed = new ArrayList<>(versions(holding, hours, Hour::id, heldThen).values());
+        filed.addAll(versions(ended, candidates, Ended::id, heldThen).values());
+        filed.forEach(versions -> versions.forEach(version -> held.put(version.key(), version.entry())));
+        return new ArrayList<>(held.values());
     }
 
-    void write(Map<Hour, List<Version>> changedHours, Map<LocalDate, TreeSet<Integer>> changedDays,
-               Collection<StoryView> changedStories) {
-        List<WriteModel<Document>> hourWrites = new ArrayList<>();
-        changedHours.forEach((hour, versions) -> {
-            List<Document> documents = versions.stream().map(version -> new Document("entry",
-                    CalendarRepository.toDocument(version.entry())).append("from", version.from())
-                    .append("to", version.to()).append("stamp", version.stamp())).toList();
-            hourWrites.add(new ReplaceOneModel<>(Filters.eq("_id", hour.id()),
-                    new Document("_id", hour.id()).append("versions", documents), UPSERT));
-        });
-        bulk(hours, hourWrites);
+    /**
+     * Writes what a batch changed: versions added to ended documents (each at most once, so a batch handled again
+     * adds nothing), the day indexes, the hours (deleted once nothing holds there), and the story copies last,
+     * so a reader that finds a story's version finds its entries, and an ended version is never missing.
+     */
+    void write(Map<Ended, List<Version>> endedVersions, Map<LocalDate, DayIndex> changedDays,
+               Map<Hour, List<Version>> changedHours, Collection<StoryView> changedStories) {
+        List<WriteModel<Document>> endedWrites = new ArrayList<>();
+        endedVersions.forEach((key, versions) -> endedWrites.add(new UpdateOneModel<>(Filters.eq("_id", key.id()),
+                Updates.addEachToSet("versions", versions.stream().map(Version::toDocument).toList()),
+                new UpdateOptions().upsert(true))));
+        bulk(ended, endedWrites);
         List<WriteModel<Document>> dayWrites = new ArrayList<>();
-        changedDays.forEach((day, hoursOfDay) -> dayWrites.add(new ReplaceOneModel<>(Filters.eq("_id", day.toString()),
-                new Document("_id", day.toString()).append("hours", new ArrayList<>(hoursOfDay)), UPSERT)));
+        changedDays.forEach((day, index) -> dayWrites.add(index.isEmpty()
+                ? new DeleteOneModel<>(Filters.eq("_id", day.toString()))
+                : new ReplaceOneModel<>(Filters.eq("_id", day.toString()), new Document("_id", day.toString())
+                .append("hours", new ArrayList<>(index.hours()))
+                .append("ended", index.ended().stream().map(Weeks::id).toList()), UPSERT)));
         bulk(days, dayWrites);
+        List<WriteModel<Document>> hourWrites = new ArrayList<>();
+        changedHours.forEach((hour, versions) -> hourWrites.add(versions.isEmpty()
+                ? new DeleteOneModel<>(Filters.eq("_id", hour.id()))
+                : new ReplaceOneModel<>(Filters.eq("_id", hour.id()), new Document("_id", hour.id())
+                .append("versions", versions.stream().map(Version::toDocument).toList()), UPSERT)));
+        bulk(holding, hourWrites);
         List<WriteModel<Document>> storyWrites = new ArrayList<>();
         changedStories.forEach(view -> storyWrites.add(new ReplaceOneModel<>(Filters.eq("_id", view.storyId),
                 mapper.toDocument(view.storyId, view), UPSERT)));
@@ -147,7 +282,8 @@ class CalendarHistoryRepository {
     }
 
     void deleteAll() {
-        hours.deleteMany(new Document());
+        holding.deleteMany(new Document());
+        ended.deleteMany(new Document());
         days.deleteMany(new Document());
         stories.deleteMany(new Document());
     }

@@ -113,7 +113,12 @@ class CalendarProjection {
                         placement.channelKind, placement.slot, statusOf(story, placement), story.title, story.desk,
                         story.campaign, story.audience, story.priority,
                         story.assignee != null ? story.assignee : story.pitchedBy,
-                        ApprovalState.of(story.status), story.sourceStoryId, null))
+                        ApprovalState.of(story.status), story.sourceStoryId, null,
+                        placement.status == PlacementStatus.PLANNED && placement.paused ? placement.pausedByCrisis : null,
+                        story.overridesFor(placement.placementId).stream()
+                                .map(override -> new CalendarEntry.QuietPeriodOverride(override.blackoutId(),
+                                        override.blackoutName(), override.reason(), override.overriddenBy()))
+                                .toList()))
                 .toList();
     }
 
@@ -123,6 +128,9 @@ class CalendarProjection {
         }
         if (placement.status == PlacementStatus.CANCELLED) {
             return CalendarStatus.CANCELLED;
+        }
+        if (placement.paused) {
+            return CalendarStatus.PAUSED; // held back by crisis mode until someone decides
         }
         // a story is approved only when every planned placement's steps are granted for its content
         return story.status == StoryStatus.APPROVED ? CalendarStatus.SCHEDULED : CalendarStatus.PLANNED;

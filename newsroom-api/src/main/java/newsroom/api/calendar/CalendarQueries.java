@@ -111,8 +111,10 @@ public class CalendarQueries implements PlacementWarnings {
                 continue;
             }
             List<Collision> own = collisionsByEntry.getOrDefault(entry.entryId(), List.of());
+            // held by a quiet period unless a lead overrode every period that holds it
             boolean paused = (entry.status() == CalendarStatus.PLANNED || entry.status() == CalendarStatus.SCHEDULED)
-                    && own.stream().anyMatch(collision -> collision.kind() == CollisionKind.BLACKOUT);
+                    && inForce.stream().anyMatch(period -> period.covers(entry.channelId(), entry.slot())
+                            && !entry.overrides(period.blackoutId()));
             CalendarEntry shown = entry.with(paused ? CalendarStatus.PAUSED : entry.status(), own);
             if (filter.matches(shown)) {
                 entries.add(shown);

@@ -215,6 +215,17 @@ class CalendarRepository {
         put(document, "owner", entry.owner());
         put(document, "approvalState", name(entry.approvalState()));
         put(document, "sourceStoryId", entry.sourceStoryId());
+        put(document, "pausedByCrisis", entry.pausedByCrisis());
+        if (!entry.quietPeriodOverrides().isEmpty()) {
+            document.append("quietPeriodOverrides", entry.quietPeriodOverrides().stream().map(override -> {
+                Document overridden = new Document();
+                put(overridden, "blackoutId", override.blackoutId());
+                put(overridden, "blackoutName", override.blackoutName());
+                put(overridden, "reason", override.reason());
+                put(overridden, "overriddenBy", override.overriddenBy());
+                return overridden;
+            }).toList());
+        }
         return document;
     }
 
@@ -228,7 +239,10 @@ class CalendarRepository {
                 value(Audience.class, document.getString("audience")),
                 value(Priority.class, document.getString("priority")), document.getString("owner"),
                 value(ApprovalState.class, document.getString("approvalState")), document.getString("sourceStoryId"),
-                null);
+                null, document.getString("pausedByCrisis"), document.getList("quietPeriodOverrides", Document.class,
+                        List.of()).stream().map(overridden -> new CalendarEntry.QuietPeriodOverride(
+                                overridden.getString("blackoutId"), overridden.getString("blackoutName"),
+                                overridden.getString("reason"), overridden.getString("overriddenBy"))).toList());
     }
 
     private static void put(Document document, String field, String value) {

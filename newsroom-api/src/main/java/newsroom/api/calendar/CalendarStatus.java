@@ -7,7 +7,7 @@ public enum CalendarStatus {
     /** Approved: it goes out at its slot. */
     SCHEDULED,
     PUBLISHED,
-    /** Held back: inside a quiet period of its channel. */
+    /** Held back: paused by crisis mode, or inside a quiet period of its channel that nobody overrode for it. */
     PAUSED,
     CANCELLED
 }

@@ -128,7 +128,7 @@ class ICalendarFeed {
         PLANNED(ImmutableStatus.VEVENT_TENTATIVE, "Planned", ""),
         SCHEDULED(ImmutableStatus.VEVENT_CONFIRMED, "Scheduled", ""),
         PUBLISHED(ImmutableStatus.VEVENT_CONFIRMED, "Published", " (published)"),
-        PAUSED(ImmutableStatus.VEVENT_TENTATIVE, "Paused", " (paused: quiet period)"),
+        PAUSED(ImmutableStatus.VEVENT_TENTATIVE, "Paused", " (paused)"),
         CANCELLED(ImmutableStatus.VEVENT_CANCELLED, "Cancelled", " (cancelled)");
 
         final Status status;

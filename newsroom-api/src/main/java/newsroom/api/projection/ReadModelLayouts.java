@@ -29,8 +29,9 @@ public class ReadModelLayouts {
 
     /** Read model (processing group) → layout of its documents; raise it when they change shape. */
     static final Map<String, Integer> LAYOUTS = new TreeMap<>(Map.ofEntries(
-            Map.entry("stories", 4),        // 2: lastApprovedContent; 3: fullyPublished; 4: approval policies, attested approvals
-            Map.entry("calendar", 4),       // 2: hour buckets behind day indexes; 3: story copies with fullyPublished; 4: as stories 4
+            // stories 4 and calendar 4 were raised by two branches at once (approval policies; crisis mode): 5 has both
+            Map.entry("stories", 5),        // 2: lastApprovedContent; 3: fullyPublished; 5: approval policies, attested approvals, paused placements, quiet-period overrides
+            Map.entry("calendar", 5),       // 2: hour buckets behind day indexes; 3: story copies with fullyPublished; 5: as stories 5
             Map.entry("notifications", 2),  // 2: inboxes per recipient (person or role), own story facts
             Map.entry("blackouts", 2),      // 2: aggregate version stored, for read-your-writes
             Map.entry("campaigns", 2),      // 2: aggregate version stored, for read-your-writes
@@ -39,7 +40,11 @@ public class ReadModelLayouts {
             Map.entry("approval-policies", 1),
             Map.entry("delegations", 1),
             Map.entry("api-tokens", 1),
-            Map.entry("sign-ins", 1)));
+            Map.entry("sign-ins", 1),
+            Map.entry("crisis", 1),
+            Map.entry("audit", 2),          // 2: entry ids right when a commit's events come in two batches
+            Map.entry("calendar-history", 2), // 2: filed by slot day and the weeks each version held in
+            Map.entry("publication-schedule", 1)));
 
     private static final int FIRST_LAYOUT = 1;
 

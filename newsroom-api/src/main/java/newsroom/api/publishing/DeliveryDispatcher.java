@@ -9,22 +9,28 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import newsroom.api.axon.MessageMetadata;
-import newsroom.api.story.StoryReadModel;
-import newsroom.api.story.StoryView;
 import newsroom.story.DeliveryStatus;
 import newsroom.story.RecordPlacementDeliveryCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -36,23 +42,30 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the delivery attempts: every server polls the small queue of due deliveries, claims each attempt with a
- * unique insert (so of two servers exactly one makes it), POSTs the stored body signed the Standard Webhooks way
- * and records the outcome — in {@link Deliveries} first (what the next attempt starts from, surviving restarts),
- * then on the placement ({@link RecordPlacementDeliveryCommand}: retrying, delivered, failed). The wait before
- * the next attempt is Resilience4j's exponential backoff with jitter; it is stored as a time rather than slept
- * in memory, so a restart mid-retry carries on where it was. Requests are asynchronous with a connect and a
- * request timeout, and at most {@code max-concurrent} are in flight, {@code max-concurrent-per-channel} per
- * channel: a hanging receiver ties up its own channel's permits until its timeout, nobody else's.
+ * Makes the delivery attempts: every server looks at the small queue of due deliveries every {@code poll-interval},
+ * and at once when this server queued a delivery or finished an attempt (so a busy channel takes its next delivery
+ * as soon as a request of its own is answered, not at the next poll). It claims each attempt with a unique insert (so
+ * of two servers exactly one makes it), POSTs the stored body signed the Standard Webhooks way and records the
+ * outcome — in {@link Deliveries} first (what the next attempt starts from, surviving restarts), then on the placement
+ * ({@link RecordPlacementDeliveryCommand}: retrying, delivered, failed). The wait before the next attempt is
+ * Resilience4j's exponential backoff with jitter; it is stored as a time rather than slept in memory, so a restart
+ * mid-retry carries on where it was. Requests are asynchronous with a connect and a request timeout, and at most
+ * {@code max-concurrent} are in flight (outcome recording included), {@code max-concurrent-per-channel} per channel
+ * until the receiver answered: a hanging receiver ties up its own channel's permits until its timeout, nobody else's.
+ * Outcomes are recorded by a few threads of this dispatcher's own, never by the HTTP client's.
  */
 @Component
 class DeliveryDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
     private static final String RECORDER = "system:delivery";
+    /** Due deliveries looked at per round, longest due first. */
+    private static final int DUE_PER_ROUND = 200;
+    /** Threads recording outcomes; each waits for its command's commit, and concurrent ones share one flush. */
+    private static final int RECORDERS = 8;
 
     private final Deliveries deliveries;
-    private final StoryReadModel stories;
+    private final PublishedStories stories;
     private final ChannelConnectors connectors;
     private final CommandGateway commands;
     private final PublishingProperties properties;
@@ -64,10 +77,12 @@ class DeliveryDispatcher implements SmartLifecycle {
     private final Semaphore inFlight;
     private final Map<String, Semaphore> perChannel = new ConcurrentHashMap<>();
     private final Set<String> mine = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean woken = new AtomicBoolean();
     private ScheduledExecutorService ticker;
+    private ExecutorService recorders;
     private volatile boolean running;
 
-    DeliveryDispatcher(Deliveries deliveries, StoryReadModel stories, ChannelConnectors connectors,
+    DeliveryDispatcher(Deliveries deliveries, PublishedStories stories, ChannelConnectors connectors,
                        CommandGateway commands, PublishingProperties properties, Clock clock) {
         this.deliveries = deliveries;
         this.stories = stories;
@@ -91,6 +106,7 @@ class DeliveryDispatcher implements SmartLifecycle {
         if (!properties.enabled()) {
             return;
         }
+        recorders = Executors.newFixedThreadPool(RECORDERS, PublicationClock.daemon("delivery-recorder"));
         ticker = Executors.newSingleThreadScheduledExecutor(PublicationClock.daemon("delivery-dispatcher"));
         long every = properties.pollInterval().toMillis();
         ticker.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
@@ -102,6 +118,12 @@ class DeliveryDispatcher implements SmartLifecycle {
         running = false;
         if (ticker != null) {
             ticker.shutdownNow();
+            recorders.shutdown();
+            try {
+                recorders.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -115,76 +137,108 @@ class DeliveryDispatcher implements SmartLifecycle {
         return Integer.MAX_VALUE - 2048;
     }
 
+    /** Looks at the queue again soon, without waiting for the next poll; calls made meanwhile share one look. */
+    void wake() {
+        if (running && woken.compareAndSet(false, true)) {
+            try {
+                ticker.execute(this::tick);
+            } catch (RejectedExecutionException e) {
+                woken.set(false); // stopping
+            }
+        }
+    }
+
+    /**
+     * One round: the due deliveries whose channel has room, read in one lookup and claimed in one insert, then sent.
+     * (One round trip per delivery made a round of a hundred take seconds on a busy store.)
+     */
     void tick() {
+        woken.set(false);
+        Deque<Ready> unsent = new ArrayDeque<>();
         try {
             Instant now = clock.instant();
-            for (String deliveryId : deliveries.due(now, 200)) {
-                if (!running) {
-                    return;
-                }
-                if (!mine.contains(deliveryId)) {
-                    deliveries.find(deliveryId).ifPresentOrElse(delivery -> attempt(delivery, now),
-                            () -> deliveries.dequeue(deliveryId));
+            List<Deliveries.Due> due = deliveries.due(now, DUE_PER_ROUND).stream()
+                    .filter(entry -> !mine.contains(entry.deliveryId()) && channel(entry.channelId()).availablePermits() > 0)
+                    .toList();
+            if (!running || due.isEmpty()) {
+                return;
+            }
+            unsent.addAll(ready(due, deliveries.findAll(due.stream().map(Deliveries.Due::deliveryId).toList()), now));
+            Set<Deliveries.Attempt> claimed = deliveries.claimAll(unsent.stream().map(Ready::attempt).toList(), node, now);
+            Map<String, Connector> connectorOf = new HashMap<>();
+            while (!unsent.isEmpty()) {
+                Ready next = unsent.peek();
+                Deliveries.Attempt attempt = next.attempt();
+                Deliveries.Delivery delivery = attempt.delivery();
+                Connector connector = claimed.contains(attempt)
+                        ? connectorOf.computeIfAbsent(delivery.channelId(), connectors::of) : null;
+                unsent.pop();
+                if (connector != null && connector.delivers()) {
+                    mine.add(delivery.deliveryId());
+                    send(delivery, attempt.number(), connector, next.channel());
+                } else {
+                    next.release(inFlight);
+                    if (connector != null) {
+                        finish(delivery, attempt.number(), false, "the channel has no connector any more", now);
+                    } else {
+                        abandonStaleClaim(delivery, attempt.number(), now);
+                    }
                 }
             }
         } catch (RuntimeException e) {
-            log.warn("Looking for due deliveries failed; trying again at the next tick", e);
+            unsent.forEach(next -> next.release(inFlight)); // what was not sent gives its permits back
+            if (running) {
+                log.warn("Looking for due deliveries failed; trying again at the next tick", e);
+            }
         }
     }
 
-    private void attempt(Deliveries.Delivery due, Instant now) {
-        Deliveries.Delivery delivery = due;
-        if (delivery.status().isFinal()) {
-            deliveries.dequeue(delivery.deliveryId());
-            return;
-        }
-        if (delivery.nextAttemptAt() != null && delivery.nextAttemptAt().isAfter(now)) {
-            return; // the queue entry is older than the delivery's own schedule
-        }
-        if (delivery.body() == null) {
-            StoryView story = stories.find(due.storyId()).filter(view -> view.version >= due.appliedVersion())
-                    .orElse(null);
-            if (story == null) {
-                return; // the stories read model has not reached the publication yet: next tick
-            }
-            delivery = withBody(delivery, deliveries.writeBody(delivery, DeliveryPayload.of(delivery, story).toJson()));
-        }
-        Semaphore channel = perChannel.computeIfAbsent(delivery.channelId(),
-                id -> new Semaphore(properties.maxConcurrentPerChannel()));
-        if (!channel.tryAcquire()) {
-            return; // this channel's receiver is busy (or hanging): the other channels go on
-        }
-        if (!inFlight.tryAcquire()) {
+    /** An attempt this server may make now, holding a permit of its channel and one of {@code max-concurrent}. */
+    private record Ready(Deliveries.Attempt attempt, Semaphore channel) {
+
+        void release(Semaphore inFlight) {
+            inFlight.release();
             channel.release();
-            return;
-        }
-        boolean sent = false;
-        try {
-            int attempt = delivery.attempts() + 1;
-            if (!deliveries.claim(delivery, attempt, node, now)) {
-                abandonStaleClaim(delivery, attempt, now);
-                return;
-            }
-            Connector connector = connectors.of(delivery.channelId());
-            if (!connector.delivers()) {
-                finish(delivery, attempt, false, "the channel has no connector any more", now);
-                return;
-            }
-            mine.add(delivery.deliveryId());
-            send(delivery, attempt, connector, channel);
-            sent = true;
-        } finally {
-            if (!sent) {
-                inFlight.release();
-                channel.release();
-            }
         }
     }
 
-    private static Deliveries.Delivery withBody(Deliveries.Delivery d, String body) {
-        return new Deliveries.Delivery(d.deliveryId(), d.storyId(), d.placementId(), d.channelId(), d.status(), d.round(),
-                d.attempts(), d.nextAttemptAt(), d.lastDetail(), body, d.publishedAt(), d.deliveredAt(), d.appliedVersion(),
-                d.published());
+    /** The due deliveries that still want an attempt, each with the permits it needs; as many as there are permits. */
+    private List<Ready> ready(List<Deliveries.Due> due, Map<String, Deliveries.Delivery> found, Instant now) {
+        List<Ready> ready = new ArrayList<>();
+        for (Deliveries.Due entry : due) {
+            Deliveries.Delivery delivery = found.get(entry.deliveryId());
+            if (delivery == null || delivery.status().isFinal()) {
+                deliveries.dequeue(entry.deliveryId()); // a stale queue entry
+                continue;
+            }
+            if (delivery.nextAttemptAt() != null && delivery.nextAttemptAt().isAfter(now)) {
+                continue; // the queue entry is older than the delivery's own schedule
+            }
+            if (delivery.body() == null) {
+                // created by an earlier version, which wrote the body at the first attempt
+                String body = stories.body(delivery.deliveryId(), delivery.storyId(), delivery.placementId(),
+                        delivery.appliedVersion()).orElse(null);
+                if (body == null) {
+                    continue;
+                }
+                deliveries.writeBody(delivery, body);
+                delivery = delivery.withBody(body);
+            }
+            Semaphore channel = channel(delivery.channelId());
+            if (!channel.tryAcquire()) {
+                continue; // this channel's receiver is busy (or hanging): the other channels go on
+            }
+            if (!inFlight.tryAcquire()) {
+                channel.release();
+                break; // the next finished attempt wakes this again
+            }
+            ready.add(new Ready(new Deliveries.Attempt(delivery, delivery.attempts() + 1), channel));
+        }
+        return ready;
+    }
+
+    private Semaphore channel(String channelId) {
+        return perChannel.computeIfAbsent(channelId, id -> new Semaphore(properties.maxConcurrentPerChannel()));
     }
 
     /**
@@ -210,30 +264,40 @@ class DeliveryDispatcher implements SmartLifecycle {
                             WebhookSignature.sign(connector.secret(), delivery.deliveryId(), timestamp, delivery.body()))
                     .POST(HttpRequest.BodyPublishers.ofString(delivery.body())).build();
         } catch (IllegalArgumentException e) {
-            release(delivery, channel);
-            outcome(delivery, attempt, false, "the connector URL is not usable", clock.instant());
+            channel.release();
+            try {
+                outcome(delivery, attempt, false, "the connector URL is not usable", clock.instant());
+            } finally {
+                finished(delivery);
+            }
             return;
         }
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-            try {
-                if (error == null) {
-                    boolean ok = response.statusCode() / 100 == 2;
-                    outcome(delivery, attempt, ok, ok ? null : "HTTP " + response.statusCode(), clock.instant());
-                } else {
-                    outcome(delivery, attempt, false, describe(error), clock.instant());
-                }
-            } catch (RuntimeException e) {
-                log.warn("Recording attempt {} of delivery {} failed", attempt, delivery.deliveryId(), e);
-            } finally {
-                release(delivery, channel);
-            }
-        });
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                // the receiver answered (or timed out): its channel may take the next delivery while this one is recorded
+                .whenComplete((response, error) -> channel.release())
+                .whenCompleteAsync((response, error) -> recordAnswer(delivery, attempt, response, error), recorders);
     }
 
-    private void release(Deliveries.Delivery delivery, Semaphore channel) {
+    private void recordAnswer(Deliveries.Delivery delivery, int attempt, HttpResponse<Void> response, Throwable error) {
+        try {
+            if (error == null) {
+                boolean ok = response.statusCode() / 100 == 2;
+                outcome(delivery, attempt, ok, ok ? null : "HTTP " + response.statusCode(), clock.instant());
+            } else {
+                outcome(delivery, attempt, false, describe(error), clock.instant());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Recording attempt {} of delivery {} failed", attempt, delivery.deliveryId(), e);
+        } finally {
+            finished(delivery);
+        }
+    }
+
+    /** The attempt is over and recorded: the delivery may be looked at again, and another may take its place. */
+    private void finished(Deliveries.Delivery delivery) {
         mine.remove(delivery.deliveryId());
         inFlight.release();
-        channel.release();
+        wake();
     }
 
     private void outcome(Deliveries.Delivery delivery, int attempt, boolean delivered, String detail, Instant at) {

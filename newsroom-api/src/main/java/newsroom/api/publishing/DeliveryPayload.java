@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import newsroom.api.story.StoryView;
 import newsroom.people.Actor;
+import newsroom.story.PlacementPublishedEvent;
 
 /**
  * The JSON document a channel's system receives when a placement is published; its schema is
- * {@code docs/webhook-payload.schema.json}. Built once per delivery (by its first attempt) and stored, so every attempt and every
- * redelivery sends the same bytes under the same {@code idempotencyKey}.
+ * {@code docs/webhook-payload.schema.json}. Built once per delivery from the story as it was published (see
+ * {@link PublishedStories}) and stored, so every attempt and every redelivery sends the same bytes under the same
+ * {@code idempotencyKey}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record DeliveryPayload(String type, String idempotencyKey, Instant publishedAt, Publisher publishedBy, boolean late,
@@ -41,20 +43,19 @@ record DeliveryPayload(String type, String idempotencyKey, Instant publishedAt, 
     record Approval(String step, String approvedBy, long contentVersion) {
     }
 
-    static DeliveryPayload of(Deliveries.Delivery delivery, StoryView story) {
-        Deliveries.Published published = delivery.published();
-        StoryView.PlacementView placement = story.placement(delivery.placementId());
-        return new DeliveryPayload(TYPE, delivery.deliveryId(), published.publishedAt(),
+    static DeliveryPayload of(String deliveryId, PlacementPublishedEvent published, StoryView story) {
+        StoryView.PlacementView placement = story.placement(published.placementId());
+        return new DeliveryPayload(TYPE, deliveryId, published.publishedAt(),
                 new Publisher(published.publishedBy(), Actor.SCHEDULER.equals(published.publishedBy())),
                 published.missedSlot() != null,
                 new Story(story.storyId, story.title, story.angle, story.body, story.desk, story.campaign,
                         story.audience == null ? null : story.audience.name(),
                         story.priority == null ? null : story.priority.name()),
-                new Placement(delivery.placementId(), delivery.channelId(),
+                new Placement(published.placementId(), published.channelId(),
                         placement == null ? null : placement.channelName, placement == null ? null : placement.slot,
                         published.missedSlot(), placement == null ? null : placement.text),
-                published.approvals().stream().map(approval -> new Approval(approval.getString("step"),
-                        approval.getString("approvedBy"), approval.get("contentVersion", Number.class).longValue())).toList());
+                published.approvals().stream().map(approval -> new Approval(approval.step(), approval.approvedBy(),
+                        approval.contentVersion())).toList());
     }
 
     String toJson() {

@@ -8,7 +8,9 @@ import java.util.Objects;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
 import newsroom.api.storage.MongoStore;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -39,6 +41,7 @@ class PublicationSchedule {
 
     PublicationSchedule(MongoStore store) {
         this.schedule = store.database().getCollection("publication_schedule");
+        this.schedule.createIndex(Indexes.ascending("nextSlot")); // MongoDB uses it; the embedded store scans (small)
     }
 
     StorySchedule find(String storyId) {
@@ -46,10 +49,11 @@ class PublicationSchedule {
         return document == null ? null : fromDocument(document);
     }
 
-    /** The stories with a placement due at or before the moment and not held. */
-    List<StorySchedule> due(Instant now, int limit) {
+    /** The stories with a placement due at or before the moment and not held, earliest first. */
+    List<StorySchedule> due(Instant moment, int limit) {
         List<StorySchedule> due = new ArrayList<>();
-        for (Document document : schedule.find(Filters.lte("nextSlot", Date.from(now))).limit(limit)) {
+        for (Document document : schedule.find(Filters.lte("nextSlot", Date.from(moment))).sort(Sorts.ascending("nextSlot"))
+                .limit(limit)) {
             due.add(fromDocument(document));
         }
         return due;

@@ -8,9 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Automatic publication and delivery to the channels' systems ({@code newsroom.publishing.*}).
  *
- * @param pollInterval          how often each server looks for due placements and due delivery attempts
- * @param lateAfter             a placement published more than this after its slot missed it (the channel's
- *                              missed-slot setting decides: publish marked late, or hold for an editor)
+ * @param pollInterval          how often each server looks at the schedule (and sets a timer for every slot before
+ *                              its next look) and for due delivery attempts (it also looks at once when it queued a
+ *                              delivery or finished an attempt)
+ * @param lateAfter             a placement whose slot had passed by more than this when a server could first publish
+ *                              it missed its slot (see {@code MissedSlots}; the channel's missed-slot setting decides:
+ *                              publish marked late, or hold for an editor)
  * @param connectTimeout        connecting to a receiver
  * @param requestTimeout        a whole attempt, answer included; a hanging receiver costs at most this
  * @param maxAttempts           attempts per delivery before it is failed (an editor may redeliver)

@@ -9,6 +9,7 @@ import newsroom.story.ApprovalGrantedEvent;
 import newsroom.story.ApprovalWithdrawnEvent;
 import newsroom.story.ChangesRequestedEvent;
 import newsroom.story.PlacementEvent;
+import newsroom.story.QuietPeriodOverriddenEvent;
 import newsroom.story.StoryApprovedEvent;
 import newsroom.story.StoryEvent;
 import newsroom.story.StoryKilledEvent;
@@ -29,9 +30,16 @@ final class LiveUpdates {
     /** The update for a story event, with the story as the read model shows it (at the event or later). */
     static LiveUpdate of(DomainEventMessage<?> event, StoryEvent payload, long position, StoryView story) {
         return new LiveUpdate(position, event.getPayloadType().getSimpleName().replaceFirst("Event$", ""),
-                payload.storyId(), payload instanceof PlacementEvent placement ? placement.placementId() : null,
+                payload.storyId(), placementOf(payload),
                 event.getTimestamp(), (String) event.getMetaData().get(MessageMetadata.USERNAME),
                 StoryAnswer.forEveryone(story));
+    }
+
+    private static String placementOf(StoryEvent payload) {
+        if (payload instanceof PlacementEvent placement) {
+            return placement.placementId();
+        }
+        return payload instanceof QuietPeriodOverriddenEvent overridden ? overridden.placementId() : null;
     }
 
     static boolean concernsReview(StoryEvent payload) {

@@ -16,6 +16,8 @@ public final class Topics {
     public static final String BOARD = "/topic/board";
     public static final String CALENDAR = "/topic/calendar";
     public static final String APPROVALS = "/topic/approvals";
+    /** Crisis mode switched on or ended, quiet periods defined or lifted: for everybody who reads. */
+    public static final String GOVERNANCE = "/topic/governance";
     public static final String NOTIFICATIONS = "/queue/notifications";
     public static final String USER_NOTIFICATIONS = "/user" + NOTIFICATIONS;
 
@@ -49,7 +51,8 @@ public final class Topics {
             return false;
         }
         boolean reader = Action.READ.allowedFor(roles);
-        if (destination.equals(BOARD) || destination.equals(CALENDAR) || STORY.matcher(destination).matches()
+        if (destination.equals(BOARD) || destination.equals(CALENDAR) || destination.equals(GOVERNANCE)
+                || STORY.matcher(destination).matches()
                 || STORY_PRESENCE.matcher(destination).matches() || CALENDAR_CHANNEL.matcher(destination).matches()) {
             return reader;
         }

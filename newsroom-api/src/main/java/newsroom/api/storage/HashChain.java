@@ -1,13 +1,12 @@
 package newsroom.api.storage;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 import java.util.stream.LongStream;
 
@@ -16,6 +15,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DocumentCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,50 +35,25 @@ public final class HashChain {
 
     public static final String GENESIS = "0".repeat(64);
     static final String HASH = "hash";
-    private static final int READ_BATCH = 512;
+    /**
+     * Commits per read. The embedded server checks each document it finds against the whole {@code $in} list,
+     * so a read costs the square of its size there: smaller batches cost less, down to where round trips count.
+     */
+    static final int READ_BATCH = 128;
+    /** Commits per read while migrating (once, through the {@code Document} path). */
+    private static final int MIGRATE_BATCH = 512;
+    private static final DocumentCodec DOCUMENTS = new DocumentCodec();
     private static final Logger log = LoggerFactory.getLogger(HashChain.class);
 
     private HashChain() {
     }
 
-    /** The hash of a commit (with its {@code _id} set) after the given previous hash. */
+    /**
+     * The hash of a commit (with its {@code _id} set) after the given previous hash: of the commit as the driver
+     * encodes it for storing, through the same code verify reads stored commits with ({@link CommitHash}).
+     */
     public static String hash(Document commit, String previousHash) {
-        MessageDigest digest = sha256();
-        ByteBuffer number = ByteBuffer.allocate(Long.BYTES).putLong(((Number) commit.get("_id")).longValue());
-        digest.update(number.array());
-        put(digest, previousHash);
-        put(digest, commit.getString("aggregateKey"));
-        put(digest, commit.getString("aggregateId"));
-        put(digest, commit.getString("aggregateType"));
-        put(digest, String.valueOf(commit.get("firstSeq")));
-        put(digest, String.valueOf(commit.get("lastSeq")));
-        List<Document> events = commit.getList("events", Document.class);
-        put(digest, String.valueOf(events.size()));
-        for (Document event : events) {
-            for (String field : List.of("eventId", "timestamp", "payloadType", "payloadRevision", "payload", "metaData")) {
-                put(digest, event.getString(field));
-            }
-            put(digest, String.valueOf(event.get("seq")));
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static void put(MessageDigest digest, String value) {
-        if (value == null) {
-            digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(-1).array());
-            return;
-        }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
-        digest.update(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return CommitHash.read(new RawBsonDocument(commit, DOCUMENTS)).hashAfter(previousHash);
     }
 
     /** The stored hash of a commit; the genesis hash before commit 0; null if the commit is missing or unchained. */
@@ -102,39 +78,94 @@ public final class HashChain {
      * hash, that has none, or that is missing while later ones exist, is reported (the first one only: the
      * chain says nothing reliable after it). {@code expectedUpTo} (a kept checkpoint's commit) makes a missing
      * tail up to it a finding too.
+     * <p>
+     * Commits are read as stored BSON ({@link CommitHash}), in batches of exact {@code _id $in} lookups (which
+     * the embedded server serves from its index), one batch ahead on a reading thread while this one hashes.
      */
     public static Verification verify(MongoCollection<Document> commits, LongSupplier head, long expectedUpTo) {
+        return verify(commits, head, expectedUpTo, READ_BATCH);
+    }
+
+    static Verification verify(MongoCollection<Document> commits, LongSupplier head, long expectedUpTo, int batchSize) {
         long last = Math.max(head.getAsLong(), expectedUpTo);
-        String previous = GENESIS;
-        long checked = 0;
-        for (long from = 0; from <= last; from += READ_BATCH) {
-            List<Long> wanted = LongStream.rangeClosed(from, Math.min(from + READ_BATCH - 1, last)).boxed().toList();
-            Document[] found = new Document[wanted.size()];
-            for (Document commit : commits.find(Filters.in("_id", wanted)).batchSize(READ_BATCH)) {
-                found[(int) (((Number) commit.get("_id")).longValue() - from)] = commit;
+        MongoCollection<RawBsonDocument> raw = commits.withDocumentClass(RawBsonDocument.class);
+        ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "hash-chain-verify");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            String previous = GENESIS;
+            long checked = 0;
+            Future<CommitHash.Stored[]> next = reader.submit(() -> read(raw, 0, last, batchSize));
+            for (long from = 0; from <= last; from += batchSize) {
+                CommitHash.Stored[] found = result(next);
+                long following = from + batchSize;
+                if (following <= last) {
+                    next = reader.submit(() -> read(raw, following, last, batchSize));
+                }
+                for (int i = 0; i < found.length; i++) {
+                    long number = from + i;
+                    CommitHash.Stored commit = found[i];
+                    if (commit == null) {
+                        return new Verification(checked, last, previous, number, "missing: commit " + number
+                                + " is not in the store" + (number > head.getAsLong() ? " (the checkpoint names it)"
+                                : " but later commits are"));
+                    }
+                    String stored = commit.storedHash();
+                    if (stored == null) {
+                        return new Verification(checked, last, previous, number, "unchained: commit " + number + " has no hash");
+                    }
+                    String computed;
+                    try {
+                        computed = commit.hashAfter(previous);
+                    } catch (CommitHash.UnexpectedContent e) {
+                        return new Verification(checked, last, previous, number, "altered: commit " + number
+                                + "'s content is not as it was written: " + e.getMessage());
+                    }
+                    if (!computed.equals(stored)) {
+                        return new Verification(checked, last, previous, number, "altered: commit " + number
+                                + "'s content or its predecessor's hash does not give its stored hash");
+                    }
+                    previous = computed;
+                    checked++;
+                }
             }
-            for (int i = 0; i < found.length; i++) {
-                long number = from + i;
-                Document commit = found[i];
-                if (commit == null) {
-                    return new Verification(checked, last, previous, number, "missing: commit " + number
-                            + " is not in the store" + (number > head.getAsLong() ? " (the checkpoint names it)"
-                            : " but later commits are"));
-                }
-                String stored = commit.getString(HASH);
-                if (stored == null) {
-                    return new Verification(checked, last, previous, number, "unchained: commit " + number + " has no hash");
-                }
-                String computed = hash(commit, previous);
-                if (!computed.equals(stored)) {
-                    return new Verification(checked, last, previous, number, "altered: commit " + number
-                            + "'s content or its predecessor's hash does not give its stored hash");
-                }
-                previous = stored;
-                checked++;
+            return new Verification(checked, last, previous, null, null);
+        } finally {
+            reader.shutdown(); // a batch read ahead of a finding finishes by itself
+        }
+    }
+
+    /**
+     * Commits {@code from} to at most {@code from + size - 1} (and {@code last}), read and placed by number; null
+     * where missing.
+     */
+    private static CommitHash.Stored[] read(MongoCollection<RawBsonDocument> commits, long from, long last, int size) {
+        List<Long> wanted = LongStream.rangeClosed(from, Math.min(from + size - 1, last)).boxed().toList();
+        CommitHash.Stored[] found = new CommitHash.Stored[wanted.size()];
+        for (RawBsonDocument stored : commits.find(Filters.in("_id", wanted)).batchSize(size)) {
+            CommitHash.Stored commit = CommitHash.read(stored);
+            Long number = commit.number();
+            if (number != null && number >= from && number < from + found.length) {
+                found[(int) (number - from)] = commit;
             }
         }
-        return new Verification(checked, last, previous, null, null);
+        return found;
+    }
+
+    private static CommitHash.Stored[] result(Future<CommitHash.Stored[]> read) {
+        try {
+            return read.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure; // e.g. the store is unavailable: answered as such
+            }
+            throw new IllegalStateException("reading commits failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while verifying the hash chain", e);
+        }
     }
 
     /**
@@ -148,8 +179,8 @@ public final class HashChain {
         long first = firstUnchained(commits, head);
         String previous = storedHash(commits, first - 1);
         long number = first;
-        for (long from = first; from <= head; from += READ_BATCH) {
-            List<Long> wanted = LongStream.rangeClosed(from, Math.min(from + READ_BATCH - 1, head)).boxed().toList();
+        for (long from = first; from <= head; from += MIGRATE_BATCH) {
+            List<Long> wanted = LongStream.rangeClosed(from, Math.min(from + MIGRATE_BATCH - 1, head)).boxed().toList();
             List<Document> batch = new ArrayList<>(commits.find(Filters.in("_id", wanted)).into(new ArrayList<>()));
             batch.sort((a, b) -> Long.compare(((Number) a.get("_id")).longValue(), ((Number) b.get("_id")).longValue()));
             for (Document commit : batch) {

@@ -136,6 +136,26 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return HashChain.verify(commits, this::headCommitNumber, expectedUpTo);
     }
 
+    /**
+     * Where an event is among its commit's events (0 for the first), or -1 if the commit does not hold it. A
+     * processor may be handed the events of one commit in two batches (they reach it one by one); the second
+     * batch asks where it goes on.
+     */
+    public int placeInCommit(long commitNumber, String eventId) {
+        Document commit = commits.find(Filters.eq("_id", commitNumber)).projection(new Document("events.eventId", 1))
+                .first();
+        if (commit == null) {
+            return -1;
+        }
+        List<Document> events = commit.getList("events", Document.class);
+        for (int place = 0; place < events.size(); place++) {
+            if (eventId.equals(events.get(place).getString("eventId"))) {
+                return place;
+            }
+        }
+        return -1;
+    }
+
     /** The stored hash of a commit; null if it is missing. */
     public String hashOf(long commitNumber) {
         return HashChain.storedHash(commits, commitNumber);

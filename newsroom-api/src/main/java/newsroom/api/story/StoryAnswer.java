@@ -47,12 +47,19 @@ public record StoryAnswer(String storyId, long version, StoryStatus status, Stri
                           @JsonInclude(JsonInclude.Include.NON_NULL) Set<Action> allowedActions,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Set<String> approvableSteps) {
 
-    /** One placement, with the placement actions the caller may take on it (absent in live pushes). */
+    /**
+     * One placement, with the placement actions the caller may take on it (absent in live pushes).
+     *
+     * @param paused               held back by crisis mode until someone resumes, reschedules or cancels it
+     * @param quietPeriodOverrides the quiet periods a governance lead let it go out in, with who and why
+     */
     public record PlacementAnswer(String placementId, String channelId, String channelName, String channelKind,
                                   Instant slot, String text, PlacementStatus status, Set<String> requiredApprovalSteps,
                                   String plannedBy, String publishedBy, Instant publishedAt, String cancelReason,
                                   Instant missedSlot, String heldFor, String heldReason, DeliveryStatus delivery,
                                   int deliveryAttempts, String deliveryDetail, Instant deliveredAt,
+                                  boolean paused, String pausedBy, String pauseReason, String resumedBy,
+                                  String resumeReason, List<StoryView.QuietPeriodOverrideView> quietPeriodOverrides,
                                   @JsonInclude(JsonInclude.Include.NON_NULL) Set<Action> allowedActions) {
     }
 
@@ -84,6 +91,9 @@ public record StoryAnswer(String storyId, long version, StoryStatus status, Stri
                 placement.missedSlot, placement.heldFor, placement.heldReason,
                 placement.delivery == null ? DeliveryStatus.NONE : placement.delivery, placement.deliveryAttempts,
                 placement.deliveryDetail, placement.deliveredAt,
+                placement.paused && placement.status == PlacementStatus.PLANNED, placement.pausedBy,
+                placement.pauseReason, placement.resumedBy, placement.resumeReason,
+                view.quietPeriodOverrides == null ? List.of() : view.overridesFor(placement.placementId),
                 allowed == null ? null : allowed.placement(placement.placementId))).toList();
         return new StoryAnswer(view.storyId, view.version, view.status, view.title, view.angle, view.body, view.desk,
                 view.audience, view.campaign, view.priority, view.embargo, view.sourceStoryId, view.pitchedBy,

@@ -11,6 +11,7 @@ import newsroom.people.Action;
 import newsroom.people.Actor;
 import newsroom.story.AllowedActions;
 import newsroom.story.Circumstances;
+import newsroom.story.RestraintsSource;
 import newsroom.story.StoryActions;
 import org.springframework.stereotype.Component;
 
@@ -22,18 +23,22 @@ class StoryAnswers {
     private final ApprovalPolicy policy;
     private final DelegationRepository delegations;
     private final Permissions permissions;
+    private final RestraintsSource restraints;
 
-    StoryAnswers(Clock clock, ApprovalPolicy policy, DelegationRepository delegations, Permissions permissions) {
+    StoryAnswers(Clock clock, ApprovalPolicy policy, DelegationRepository delegations, Permissions permissions,
+                 RestraintsSource restraints) {
         this.clock = clock;
         this.policy = policy;
         this.delegations = delegations;
         this.permissions = permissions;
+        this.restraints = restraints;
     }
 
     StoryAnswer forCaller(StoryView view, Actor caller) {
         return StoryAnswer.of(view, allowedActions(view, caller, circumstancesFor(caller)));
     }
 
+    /** The circumstances are read once for the whole list. */
     List<StoryAnswer> forCaller(List<StoryView> views, Actor caller) {
         Circumstances circumstances = circumstancesFor(caller);
         return views.stream().map(view -> StoryAnswer.of(view, allowedActions(view, caller, circumstances))).toList();
@@ -54,8 +59,12 @@ class StoryAnswers {
                 : permissions.require(Action.APPROVE);
     }
 
+    /**
+     * Now, the policy, the person's delegations, and the crisis and quiet periods in force: what the aggregate
+     * would decide with.
+     */
     private Circumstances circumstancesFor(Actor caller) {
-        return new Circumstances(clock.instant(), policy, delegationsHeldBy(caller));
+        return new Circumstances(clock.instant(), policy, delegationsHeldBy(caller), restraints.current());
     }
 
     private static AllowedActions allowedActions(StoryView view, Actor caller, Circumstances circumstances) {

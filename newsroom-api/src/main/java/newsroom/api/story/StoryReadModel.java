@@ -2,6 +2,7 @@ package newsroom.api.story;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -32,6 +33,16 @@ public class StoryReadModel {
     /** The stories with these ids that the read model shows, by id (one exact lookup). */
     public Map<String, StoryView> findAll(Collection<String> storyIds) {
         return stories.findAll(storyIds).stream().collect(Collectors.toMap(story -> story.storyId, story -> story));
+    }
+
+    /** The stories with a planned placement that crisis mode has not paused: what switching it on pauses. */
+    public List<String> storiesWithUnpausedPlacements() {
+        return stories.idsWithPlannedPlacements(false);
+    }
+
+    /** The stories with a placement crisis mode paused that still waits for a decision. */
+    public List<String> storiesWithPausedPlacements() {
+        return stories.idsWithPlannedPlacements(true);
     }
 
     /**

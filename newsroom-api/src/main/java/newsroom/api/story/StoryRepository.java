@@ -12,6 +12,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import newsroom.api.storage.DocumentMapper;
 import newsroom.api.storage.MongoStore;
+import newsroom.story.PlacementStatus;
 import newsroom.story.StoryStatus;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -66,6 +67,14 @@ class StoryRepository {
     /** The stories in one of these states that went out, latest change first. */
     List<StoryView> published(List<StoryStatus> statuses, int limit) {
         return find(Filters.and(Filters.in("status", statuses.stream().map(Enum::name).toList()), WENT_OUT), limit);
+    }
+
+    /** The ids of stories with a planned placement that is (or is not) paused; the crisis handler's work list. */
+    List<String> idsWithPlannedPlacements(boolean paused) {
+        Bson planned = Filters.elemMatch("placements", Filters.and(
+                Filters.eq("status", PlacementStatus.PLANNED.name()), Filters.eq("paused", paused)));
+        return collection.find(planned).projection(new Document("_id", 1))
+                .map(document -> document.getString("_id")).into(new ArrayList<>());
     }
 
     List<StoryView> list(StoryStatus status, String desk, String campaign, int limit) {

@@ -1,6 +1,10 @@
 package newsroom.api.story;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import newsroom.story.Approval;
 import newsroom.story.Placement;
@@ -22,14 +26,17 @@ final class StoryStateMapper {
         List<Placement> placements = view.placements.stream()
                 .map(placement -> new Placement(placement.placementId, placement.channelId,
                         placement.requiredApprovalSteps, placement.slot, placement.status, placement.delivery,
-                        placement.heldFor))
+                        placement.heldFor, placement.paused, placement.clearedForCrisis))
                 .toList();
         List<Approval> grants = view.approvals.stream()
                 .map(approval -> new Approval(approval.step(), approval.approvedBy(), approval.contentVersion()))
                 .toList();
         ReviewTerms review = view.approvalPolicies == null || view.approvalPolicies.isEmpty() ? null
                 : new ReviewTerms(view.approvalPolicies);
+        Map<String, Set<String>> overrides = new TreeMap<>();
+        view.quietPeriodOverrides.forEach(override -> overrides
+                .computeIfAbsent(override.placementId(), id -> new TreeSet<>()).add(override.blackoutId()));
         return new StoryState(view.storyId, view.status, view.pitchedBy, view.lastEditedBy, view.assignee,
-                view.contentVersion, view.embargo, view.requiredApprovalSteps, placements, grants, review);
+                view.contentVersion, view.embargo, view.requiredApprovalSteps, placements, grants, review, overrides);
     }
 }

@@ -66,6 +66,8 @@ public class StoryView {
      * approval is withdrawn or changes are requested, so an approver can compare a re-submission to it.
      */
     public ApprovedContent lastApprovedContent;
+    /** The quiet periods governance leads overrode, per placement (a placement id may precede its planning). */
+    public List<QuietPeriodOverrideView> quietPeriodOverrides = new ArrayList<>();
     /** Calendar collisions of a placement just planned; only in that command's answer, never stored. */
     public List<Collision> warnings;
 
@@ -103,6 +105,16 @@ public class StoryView {
     }
 
     public record ApprovedPlacement(String placementId, String channelId, String channelName, String text) {
+    }
+
+    /** A governance lead let one placement go out inside one quiet period, and why. */
+    public record QuietPeriodOverrideView(String placementId, String blackoutId, String blackoutName, String reason,
+                                          String overriddenBy, Instant overriddenAt) {
+    }
+
+    /** The overrides given for one placement. */
+    public List<QuietPeriodOverrideView> overridesFor(String placementId) {
+        return quietPeriodOverrides.stream().filter(override -> override.placementId().equals(placementId)).toList();
     }
 
     /**
@@ -143,5 +155,16 @@ public class StoryView {
         /** The last delivery failure (HTTP status or error), null once delivered. */
         public String deliveryDetail;
         public Instant deliveredAt;
+        /** Held back by crisis mode until someone resumes, reschedules or cancels it. */
+        public boolean paused;
+        /** Who paused it (the lead who switched crisis mode on), why, and which crisis; kept after it resumes. */
+        public String pausedBy;
+        public String pauseReason;
+        public String pausedByCrisis;
+        /** The crisis during which a governance lead scheduled it by decision: that crisis does not pause it. */
+        public String clearedForCrisis;
+        /** Who last resumed it and why. */
+        public String resumedBy;
+        public String resumeReason;
     }
 }

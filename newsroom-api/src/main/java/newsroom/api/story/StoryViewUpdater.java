@@ -14,6 +14,8 @@ import newsroom.story.DraftEditedEvent;
 import newsroom.story.PitchAcceptedEvent;
 import newsroom.story.PitchDeclinedEvent;
 import newsroom.story.PlacementCancelledEvent;
+import newsroom.story.PlacementClearedDuringCrisisEvent;
+import newsroom.story.PlacementPausedEvent;
 import newsroom.story.PlacementPlannedEvent;
 import newsroom.story.DeliveryStatus;
 import newsroom.story.PlacementDeliveredEvent;
@@ -23,7 +25,9 @@ import newsroom.story.PlacementPublicationHeldEvent;
 import newsroom.story.PlacementPublishedEvent;
 import newsroom.story.PlacementRedeliveryRequestedEvent;
 import newsroom.story.PlacementRescheduledEvent;
+import newsroom.story.PlacementResumedEvent;
 import newsroom.story.PlacementStatus;
+import newsroom.story.QuietPeriodOverriddenEvent;
 import newsroom.story.StoryApprovedEvent;
 import newsroom.story.StoryAssignedEvent;
 import newsroom.story.StoryCommentedEvent;
@@ -287,6 +291,38 @@ public final class StoryViewUpdater {
                 p.status = PlacementStatus.CANCELLED;
                 p.cancelReason = "story killed: " + event.reason();
             });
+            return null;
+        }
+
+        @Override
+        public Void on(QuietPeriodOverriddenEvent event) {
+            view.quietPeriodOverrides.add(new StoryView.QuietPeriodOverrideView(event.placementId(), event.blackoutId(),
+                    event.blackoutName(), event.reason(), event.overriddenBy(), event.overriddenAt()));
+            return null;
+        }
+
+        @Override
+        public Void on(PlacementPausedEvent event) {
+            StoryView.PlacementView placement = view.placement(event.placementId());
+            placement.paused = true;
+            placement.pausedBy = event.pausedBy();
+            placement.pauseReason = event.reason();
+            placement.pausedByCrisis = event.crisisId();
+            return null;
+        }
+
+        @Override
+        public Void on(PlacementResumedEvent event) {
+            StoryView.PlacementView placement = view.placement(event.placementId());
+            placement.paused = false;
+            placement.resumedBy = event.resumedBy();
+            placement.resumeReason = event.reason();
+            return null;
+        }
+
+        @Override
+        public Void on(PlacementClearedDuringCrisisEvent event) {
+            view.placement(event.placementId()).clearedForCrisis = event.crisisId();
             return null;
         }
 

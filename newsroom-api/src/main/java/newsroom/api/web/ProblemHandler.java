@@ -1,5 +1,6 @@
 package newsroom.api.web;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +17,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import newsroom.api.storage.StoreFailures;
 import newsroom.api.storage.StoreUnavailable;
+import newsroom.calendar.Blackout;
 import newsroom.story.PlacementNotFound;
+import newsroom.story.QuietPeriodHold;
+import newsroom.story.QuietPeriodInForce;
 import newsroom.story.StoryRuleViolation;
+import newsroom.crisis.CrisisRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -67,6 +72,34 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(StoryRuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolation(StoryRuleViolation e) {
+        return answer(Problems.ruleViolation(e.rule().ruleName(), e.rule().description(), e.getMessage()));
+    }
+
+    /** Names each quiet period that holds the placement, as {@code GET /api/blackouts} names its fields. */
+    @ExceptionHandler(QuietPeriodInForce.class)
+    ResponseEntity<ProblemDetail> quietPeriodInForce(QuietPeriodInForce e) {
+        ProblemDetail problem = Problems.ruleViolation(e.rule().ruleName(), e.rule().description(), e.getMessage());
+        problem.setProperty("placementId", e.placementId());
+        problem.setProperty("channelId", e.channelId());
+        problem.setProperty("at", e.at());
+        problem.setProperty("quietPeriods", e.holds().stream().map(HoldingQuietPeriod::of).toList());
+        return answer(problem);
+    }
+
+    /** One quiet period of a {@code QuietPeriodInForce} problem; {@code overridable}: by the person refused. */
+    record HoldingQuietPeriod(String blackoutId, String name, List<String> channelIds, Instant startsAt,
+                              Instant endsAt, boolean overridable) {
+
+        static HoldingQuietPeriod of(QuietPeriodHold hold) {
+            Blackout period = hold.period();
+            return new HoldingQuietPeriod(period.blackoutId(), period.name(),
+                    period.channelIds().stream().sorted().toList(), period.startsAt(), period.endsAt(),
+                    hold.overridable());
+        }
+    }
+
+    @ExceptionHandler(CrisisRuleViolation.class)
+    ResponseEntity<ProblemDetail> crisisRuleViolation(CrisisRuleViolation e) {
         return answer(Problems.ruleViolation(e.rule().ruleName(), e.rule().description(), e.getMessage()));
     }
 

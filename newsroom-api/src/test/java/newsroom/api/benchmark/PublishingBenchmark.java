@@ -2,6 +2,9 @@ package newsroom.api.benchmark;
 
 import static org.awaitility.Awaitility.await;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +22,7 @@ import newsroom.api.ApiClient;
 import newsroom.api.NewsroomApplication;
 import newsroom.api.channel.ChannelCatalogue;
 import newsroom.api.publishing.WebhookReceiver;
+import newsroom.api.story.StoryReadModel;
 import newsroom.channel.Channel;
 import newsroom.governance.ApprovalPolicy;
 import newsroom.story.Approval;
@@ -96,8 +100,25 @@ class PublishingBenchmark {
             }
 
             Instant lastSlot = firstSlot.plusMillis(step * (slots.size() - 1));
+            // this JVM's CPU (server and receiver; the receiver's share is small) from the first slot until every
+            // delivery arrived and the stories read model shows every publication, and the machine's load: the
+            // figures are only comparable at a similar load
+            await().atMost(Duration.between(Instant.now(), firstSlot).plusSeconds(5)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> !Instant.now().isBefore(firstSlot));
+            long cpuAtFirstSlot = processCpuNanos();
+            Map<Long, Long> threadCpuAtFirstSlot = threadCpuNanos();
+            double loadAtFirstSlot = loadAverage();
             await().atMost(Duration.between(Instant.now(), lastSlot).plusMinutes(5)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> receiver.accepted().size() >= slots.size());
+            // deliveries do not wait for the stories read model, so it may still be catching up with the publications
+            StoryReadModel storiesReadModel = server.getBean(StoryReadModel.class);
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> storiesReadModel.findAll(storyIds).values().stream()
+                            .flatMap(story -> story.placements.stream()).filter(p -> p.publishedAt != null).count()
+                            >= slots.size());
+            long cpuMillis = (processCpuNanos() - cpuAtFirstSlot) / 1_000_000;
+            Map<String, Long> cpuByThreadGroup = cpuByThreadGroup(threadCpuAtFirstSlot);
+            double loadAtEnd = loadAverage();
 
             List<Long> slotToPublication = new ArrayList<>();
             List<Long> publicationToDelivery = new ArrayList<>();
@@ -122,6 +143,14 @@ class PublishingBenchmark {
                     receiver.received().size());
             print("slot -> publication", slotToPublication);
             print("publication -> delivery", publicationToDelivery);
+            System.out.printf("PublishingBenchmark: CPU of this JVM from the first slot to the last delivery %d ms, %.1f ms"
+                            + " per placement (publish + deliver + record); load average %.1f at the first slot, %.1f at"
+                            + " the end (%d cores)%n", cpuMillis, (double) cpuMillis / slotToPublication.size(),
+                    loadAtFirstSlot, loadAtEnd, Runtime.getRuntime().availableProcessors());
+            long placed = slotToPublication.size();
+            cpuByThreadGroup.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(14)
+                    .forEach(group -> System.out.printf("PublishingBenchmark:   %-40s %6d ms  %5.1f ms per placement%n",
+                            group.getKey(), group.getValue() / 1_000_000, group.getValue() / 1e6 / placed));
         }
     }
 
@@ -157,6 +186,44 @@ class PublishingBenchmark {
         long seq = commit.size();
         commit.add(new GenericDomainEventMessage<>("Story", storyId, seq, payload,
                 Map.of("username", user, "correlationId", storyId + "-bench"), storyId + "#" + seq, at));
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of every live thread, by id. */
+    private static Map<Long, Long> threadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new LinkedHashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            long nanos = threads.getThreadCpuTime(id);
+            if (nanos >= 0) {
+                cpu.put(id, nanos);
+            }
+        }
+        return cpu;
+    }
+
+    /**
+     * CPU used since {@code before} by the threads alive now, by name with numbers taken out (so the workers of one
+     * pool add up); threads that ended meanwhile are left out, so the groups add up to less than the total.
+     */
+    private static Map<String, Long> cpuByThreadGroup(Map<Long, Long> before) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> groups = new LinkedHashMap<>();
+        threadCpuNanos().forEach((id, nanos) -> {
+            ThreadInfo info = threads.getThreadInfo(id);
+            if (info != null) {
+                groups.merge(info.getThreadName().replaceAll("[0-9]+", "#"), nanos - before.getOrDefault(id, 0L),
+                        Long::sum);
+            }
+        });
+        return groups;
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static JsonNode check(ApiClient.Response response) {

@@ -98,24 +98,30 @@ class CalendarIT extends ApiIntegrationTest {
     }
 
     @Test
-    void aPlacementInsideAQuietPeriodIsPausedAndMarked() {
+    void aPlacementInsideAQuietPeriodDefinedAfterItWasPlannedIsPausedAndMarkedUntilALeadOverridesIt() {
         Instant slot = Instant.parse("2027-05-03T10:00:00Z");
+        String storyId = pitch("carla", content("During results", uniqueDesk()));
+        ok(api.as("eddie").post(path(storyId, "accept"), Map.of()));
+        ok(api.as("eddie").post(path(storyId, "placements"), placement("fb", "facebook", slot, "Facebook post")));
         Response defined = api.as("grace").post("/api/blackouts", Map.of("name", "Q1 results",
                 "channels", List.of("facebook"), "from", "2027-05-03T00:00:00Z", "to", "2027-05-04T00:00:00Z",
                 "reason", "quiet period before results"));
         assertThat(defined.status()).as("%s", defined).isEqualTo(201);
-        String storyId = pitch("carla", content("During results", uniqueDesk()));
-        ok(api.as("eddie").post(path(storyId, "accept"), Map.of()));
-        Response planned = ok(api.as("eddie").post(path(storyId, "placements"),
-                placement("fb", "facebook", slot, "Facebook post")));
 
-        assertThat(planned.body().path("warnings").get(0).path("kind").asText()).isEqualTo("BLACKOUT");
-        JsonNode calendar = ok(api.as("victor").get("/api/calendar?from=2027-05-03T00:00:00Z&to=2027-05-04T00:00:00Z"))
-                .body();
+        String range = "/api/calendar?from=2027-05-03T00:00:00Z&to=2027-05-04T00:00:00Z";
+        JsonNode calendar = ok(api.as("victor").get(range)).body();
         JsonNode entry = stream(calendar.path("entries")).filter(e -> e.path("storyId").asText().equals(storyId))
                 .findFirst().orElseThrow();
         assertThat(entry.path("status").asText()).isEqualTo("PAUSED");
+        assertThat(entry.path("collisions").get(0).path("kind").asText()).isEqualTo("BLACKOUT");
         assertThat(calendar.path("blackouts").toString()).contains("Q1 results");
+
+        ok(api.as("grace").post(path(storyId, "placements/fb/quiet-period-overrides"),
+                Map.of("blackoutId", defined.body().path("blackoutId").asText(), "reason", "long agreed")));
+        JsonNode overridden = stream(ok(api.as("victor").get(range)).body().path("entries"))
+                .filter(e -> e.path("storyId").asText().equals(storyId)).findFirst().orElseThrow();
+        assertThat(overridden.path("status").asText()).isEqualTo("PLANNED");
+        assertThat(overridden.path("quietPeriodOverrides").get(0).path("overriddenBy").asText()).isEqualTo("grace");
     }
 
     @Test

@@ -28,15 +28,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ReplayEqualsLiveIT extends ApiIntegrationTest {
 
     /** Each rebuildable projection and the collections it keeps. */
-    private static final Map<String, List<String>> READ_MODELS = Map.of(
-            "stories", List.of("stories"),
-            "calendar", List.of("calendar_days", "calendar_entries", "calendar_stories"),
-            "notifications", List.of("notification_inboxes", "notification_stories"),
-            "blackouts", List.of("blackouts"),
-            "campaigns", List.of("campaigns"),
-            "channels", List.of("channels"),
-            "approval-policies", List.of("approval_policies"),
-            "delegations", List.of("delegations"));
+    private static final Map<String, List<String>> READ_MODELS = Map.ofEntries(
+            Map.entry("stories", List.of("stories")),
+            Map.entry("calendar", List.of("calendar_days", "calendar_entries", "calendar_stories")),
+            Map.entry("notifications", List.of("notification_inboxes", "notification_stories")),
+            Map.entry("blackouts", List.of("blackouts")),
+            Map.entry("campaigns", List.of("campaigns")),
+            Map.entry("channels", List.of("channels")),
+            Map.entry("approval-policies", List.of("approval_policies")),
+            Map.entry("delegations", List.of("delegations")),
+            Map.entry("crisis", List.of("crisis")),
+            Map.entry("audit", List.of("audit_entries", "audit_postings", "audit_stories")),
+            Map.entry("calendar-history", List.of("calendar_history", "calendar_history_ended",
+                    "calendar_history_days", "calendar_history_stories")),
+            Map.entry("publication-schedule", List.of("publication_schedule")));
 
     @Autowired
     private MongoStore store;
@@ -45,6 +50,10 @@ class ReplayEqualsLiveIT extends ApiIntegrationTest {
     void everyReadModelRebuiltFromTheEventsEqualsTheLiveOneDocumentForDocument() {
         mixedWorkload();
         awaitAllCaughtUp();
+        List<String> offered = new ArrayList<>();
+        ok(api.as("ada").get("/api/admin/projections")).body().path("projections")
+                .forEach(projection -> offered.add(projection.path("name").asText()));
+        assertThat(offered).containsAll(READ_MODELS.keySet());
         Map<String, List<Document>> live = snapshot();
         assertThat(live.get("stories")).hasSizeGreaterThanOrEqualTo(6);
         assertThat(live.get("calendar_entries")).isNotEmpty();
@@ -54,6 +63,10 @@ class ReplayEqualsLiveIT extends ApiIntegrationTest {
         assertThat(live.get("channels")).isNotEmpty();
         assertThat(live.get("approval_policies")).isNotEmpty();
         assertThat(live.get("delegations")).isNotEmpty();
+        assertThat(live.get("crisis")).isNotEmpty();
+        assertThat(live.get("audit_entries")).isNotEmpty();
+        assertThat(live.get("calendar_history")).isNotEmpty();
+        assertThat(live.get("publication_schedule")).isNotEmpty();
 
         for (int round = 1; round <= 2; round++) { // and rebuilding again gives the same once more
             READ_MODELS.keySet().forEach(name ->
@@ -85,12 +98,28 @@ class ReplayEqualsLiveIT extends ApiIntegrationTest {
                 Map.of("reason", "not needed"));
         assertThat(quiet.path("blackoutId").asText()).isNotBlank();
 
-        // approved, rescheduled into the quiet period, published; commented with mentions
+        // approved, rescheduled into the quiet period a lead overrode for it, published; commented with mentions
         String published = approvedStory(desk);
         ok(api.as("carla").post(path(published, "comments"), Map.of("text", "@lena @grace thanks for the quick review")));
+        ok(api.as("grace").post(path(published, "placements/" + LINKEDIN + "/quiet-period-overrides"),
+                Map.of("blackoutId", quiet.path("blackoutId").asText(), "reason", "agreed with IR")));
         ok(api.as("eddie").post(path(published, "placements/" + LINKEDIN + "/reschedule"),
                 Map.of("slot", "2027-03-21T10:00:00Z")));
         ok(api.as("eddie").post(path(published, "placements/" + PRESS + "/publish")));
+        // the quiet period holds no other test's plans once this workload is done
+        ok(api.as("grace").post("/api/blackouts/" + quiet.path("blackoutId").asText() + "/lift",
+                Map.of("reason", "results out")));
+
+        // a crisis: switched on by grace (placements paused), ended by lena; one resumed, one rescheduled
+        String paused = approvedStory(desk);
+        assertThat(api.as("grace").post("/api/crisis", Map.of("reason", "plant incident")).status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ok(api.as("victor")
+                .get("/api/stories/" + paused)).body().path("placements").findValuesAsText("paused"))
+                .containsOnly("true"));
+        ok(api.as("lena").post("/api/crisis/end", Map.of("reason", "contained")));
+        ok(api.as("eddie").post(path(paused, "placements/" + PRESS + "/resume"), Map.of("reason", "all clear")));
+        ok(api.as("eddie").post(path(paused, "placements/" + LINKEDIN + "/reschedule"),
+                Map.of("slot", "2027-03-24T10:00:00Z")));
 
         // sent back, reassigned, retitled, resubmitted and approved; then edited, which withdraws the approval
         String reworked = pitch("carla", content("Before the rework", desk));

@@ -83,6 +83,11 @@ public final class StoryWorkload {
         return events;
     }
 
+    /** The time of the latest commit: events run from 2026-11-01 08:00 UTC to here. */
+    public Instant clock() {
+        return clock;
+    }
+
     public int stories() {
         return storyCount;
     }

@@ -47,6 +47,7 @@ class StompAuthorizationMatrixIT extends ApiIntegrationTest {
     private static final Map<String, Action> SUBSCRIBE = Map.ofEntries(
             entry("BOARD", Action.READ),
             entry("CALENDAR", Action.READ),
+            entry("GOVERNANCE", Action.READ),
             entry("APPROVALS", Action.APPROVE),
             entry("USER_NOTIFICATIONS", Action.READ),
             entry("story", Action.READ),

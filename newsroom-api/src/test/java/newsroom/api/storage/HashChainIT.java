@@ -19,6 +19,8 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import newsroom.api.TestStore;
+import newsroom.api.projection.StoryWorkload;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -91,10 +93,60 @@ class HashChainIT {
         assertThat(verification.head()).isEqualTo(9);
         String previous = HashChain.GENESIS;
         for (Document commit : commits.find().sort(Sorts.ascending("_id"))) {
-            assertThat(commit.getString("hash")).isEqualTo(HashChain.hash(commit, previous));
+            assertThat(commit.getString("hash")).isEqualTo(ChainVersion1.hash(commit, previous));
             previous = commit.getString("hash");
         }
         assertThat(verification.headHash()).isEqualTo(previous);
+    }
+
+    @Test
+    void realisticCommitsAreChainedAsTheChainFirstDefinedItAndVerifyAcrossReadBatches() {
+        StoryWorkload workload = new StoryWorkload();
+        for (int written = 0; written < 3 * HashChain.READ_BATCH; ) {
+            List<? extends EventMessage<?>> commit = workload.nextCommit();
+            if (!commit.isEmpty()) {
+                engine.appendEvents(commit);
+                written++;
+            }
+        }
+        engine.appendEvents(List.of(event("c", 0, "Größer — 新しい 🤖"), event("c", 1, "broken \uD800 pair")));
+
+        String previous = HashChain.GENESIS;
+        for (Document commit : commits.find().sort(Sorts.ascending("_id"))) {
+            assertThat(commit.getString("hash")).as("commit %s", commit.get("_id"))
+                    .isEqualTo(ChainVersion1.hash(commit, previous));
+            previous = commit.getString("hash");
+        }
+        HashChain.Verification verification = engine.verifyChain(-1);
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.commits()).isEqualTo(10 + 3 * HashChain.READ_BATCH + 1);
+        assertThat(verification.headHash()).isEqualTo(previous);
+    }
+
+    @Test
+    void findingsAreNamedAtTheirCommitInAnyReadBatch() {
+        for (int seq = 5; commits.countDocuments() < 3 * HashChain.READ_BATCH; seq++) {
+            engine.appendEvents(List.of(event("a", seq, "a" + seq)));
+        }
+        long edited = 2L * HashChain.READ_BATCH + 5;
+        commits.updateOne(Filters.eq("_id", edited), Updates.set("events.0.timestamp", "2026-11-23T08:30:01Z"));
+        assertThat(engine.verifyChain(-1).firstBadCommit()).isEqualTo(edited);
+
+        long deleted = HashChain.READ_BATCH;
+        commits.deleteOne(Filters.eq("_id", deleted));
+        HashChain.Verification verification = engine.verifyChain(-1);
+        assertThat(verification.firstBadCommit()).isEqualTo(deleted);
+        assertThat(verification.commits()).isEqualTo(deleted);
+        assertThat(verification.problem()).startsWith("missing");
+    }
+
+    @Test
+    void aHashedFieldOfAnotherTypeIsReportedAsAltered() {
+        commits.updateOne(Filters.eq("_id", 2L), Updates.set("events.0.payload", 42));
+
+        HashChain.Verification verification = engine.verifyChain(-1);
+        assertThat(verification.firstBadCommit()).isEqualTo(2);
+        assertThat(verification.problem()).startsWith("altered").contains("payload");
     }
 
     @Test

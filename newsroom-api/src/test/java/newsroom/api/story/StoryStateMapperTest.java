@@ -36,6 +36,12 @@ import newsroom.story.PolicyVersion;
 import newsroom.story.Priority;
 import newsroom.story.Story;
 import newsroom.story.StoryActions;
+import newsroom.story.Restraints;
+import newsroom.story.RestraintsSource;
+import newsroom.story.PlacementPausedEvent;
+import newsroom.story.PlacementResumedEvent;
+import newsroom.story.QuietPeriodOverriddenEvent;
+import newsroom.calendar.Blackout;
 import newsroom.story.StoryApprovedEvent;
 import newsroom.story.StoryContent;
 import newsroom.story.StoryEvent;
@@ -78,7 +84,12 @@ class StoryStateMapperTest {
     private static final ApprovalPolicy POLICY = ApprovalPolicy.standard();
     private static final AggregateModel<Story> MODEL = AnnotatedAggregateMetaModelFactory.inspectAggregate(Story.class,
             MultiParameterResolverFactory.ordered(ClasspathParameterResolverFactory.forClass(Story.class),
-                    new SimpleResourceParameterResolverFactory(Set.of(POLICY))));
+                    new SimpleResourceParameterResolverFactory(Set.of(POLICY, RestraintsSource.none()))));
+    /** Placements are planned on channel "li-channel" etc.; the quiet period holds that one around SLOT. */
+    private static final Blackout QUIET = new Blackout("q-1", "Results", Set.of("li-channel"), SLOT.minusSeconds(60),
+            SLOT.plusSeconds(86_400));
+    private static final List<Restraints> SITUATIONS = List.of(Restraints.NONE, new Restraints("crisis-1", List.of()),
+            new Restraints(null, List.of(QUIET)));
 
     @Test
     void theReadModelAndTheAggregateOfferTheSameActionsAfterEveryEvent() {
@@ -90,16 +101,20 @@ class StoryStateMapperTest {
                 StoryState fromView = StoryStateMapper.stateOf(viewAfter(prefix));
                 for (Actor person : PEOPLE) {
                     for (Instant now : List.of(AT, SLOT)) {
-                        Circumstances circumstances = new Circumstances(now, POLICY, DELEGATIONS);
-                        assertThat(StoryActions.allowedFor(fromView, person, circumstances))
-                                .as("%s after %d events, %s at %s", history.getKey(), length, person, now)
-                                .isEqualTo(StoryActions.allowedFor(fromAggregate, person, circumstances));
+                        for (Restraints situation : SITUATIONS) {
+                            Circumstances circumstances = new Circumstances(now, POLICY, DELEGATIONS, situation);
+                            assertThat(StoryActions.allowedFor(fromView, person, circumstances))
+                                    .as("%s after %d events, %s at %s in %s", history.getKey(), length, person, now,
+                                            situation)
+                                    .isEqualTo(StoryActions.allowedFor(fromAggregate, person, circumstances));
+                        }
                     }
                 }
                 assertThat(fromView.status()).isEqualTo(fromAggregate.status());
                 assertThat(fromView.grants()).isEqualTo(fromAggregate.grants());
                 assertThat(fromView.placements()).isEqualTo(fromAggregate.placements());
                 assertThat(fromView.review()).isEqualTo(fromAggregate.review());
+                assertThat(fromView.quietPeriodOverrides()).isEqualTo(fromAggregate.quietPeriodOverrides());
             }
         }
     }
@@ -146,6 +161,13 @@ class StoryStateMapperTest {
                 new ApprovalAttestedEvent(STORY, COMMUNICATIONS, "nora", null, null, 3, versions, List.of("Rights cleared")),
                 new StoryApprovedEvent(STORY, 3, List.of(comms, new Approval(LEGAL, "leo", 3),
                         new Approval(COMMUNICATIONS, "nora", 3)))));
+        histories.put("approved, paused by a crisis, one resumed, one overridden for a quiet period", with(inReview,
+                new ApprovalGrantedEvent(STORY, LEGAL, "lena", 3, Set.of()),
+                new StoryApprovedEvent(STORY, 3, List.of(comms, legal)),
+                new QuietPeriodOverriddenEvent(STORY, "li", "q-1", "Results", "agreed", "grace", AT),
+                new PlacementPausedEvent(STORY, "press", "crisis-1", "incident", "grace", AT),
+                new PlacementPausedEvent(STORY, "li", "crisis-1", "incident", "grace", AT),
+                new PlacementResumedEvent(STORY, "li", "all clear", "eddie", AT)));
         histories.put("killed", with(inReview, new StoryKilledEvent(STORY, "incident", "eddie", List.of("press", "li"))));
         return histories;
     }
