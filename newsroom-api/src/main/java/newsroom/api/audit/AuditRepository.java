@@ -20,6 +20,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import newsroom.api.storage.DocumentMapper;
 import newsroom.api.storage.MongoStore;
+import newsroom.api.storage.ReadModelCollections;
 import newsroom.api.story.StoryView;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -204,9 +205,7 @@ class AuditRepository {
     }
 
     void deleteAll() {
-        entries.deleteMany(new Document());
-        postings.deleteMany(new Document());
-        stories.deleteMany(new Document());
+        ReadModelCollections.deleteAll(entries, postings, stories);
     }
 
     static Document toDocument(AuditEntry entry, String data) {

@@ -27,6 +27,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import newsroom.api.storage.DocumentMapper;
 import newsroom.api.storage.MongoStore;
+import newsroom.api.storage.ReadModelCollections;
 import newsroom.api.story.StoryView;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -282,9 +283,6 @@ class CalendarHistoryRepository {
     }
 
     void deleteAll() {
-        holding.deleteMany(new Document());
-        ended.deleteMany(new Document());
-        days.deleteMany(new Document());
-        stories.deleteMany(new Document());
+        ReadModelCollections.deleteAll(holding, ended, days, stories);
     }
 }

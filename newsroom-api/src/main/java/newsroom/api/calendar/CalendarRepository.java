@@ -19,6 +19,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import newsroom.api.storage.DocumentMapper;
 import newsroom.api.storage.MongoStore;
+import newsroom.api.storage.ReadModelCollections;
 import newsroom.api.story.StoryView;
 import newsroom.story.Audience;
 import newsroom.story.Priority;
@@ -154,9 +155,7 @@ class CalendarRepository {
     }
 
     void deleteAll() {
-        days.deleteMany(new Document());
-        buckets.deleteMany(new Document());
-        stories.deleteMany(new Document());
+        ReadModelCollections.deleteAll(days, buckets, stories);
         cache.invalidateAll();
     }
 

@@ -10,6 +10,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import newsroom.api.storage.DocumentMapper;
 import newsroom.api.storage.MongoStore;
+import newsroom.api.storage.ReadModelCollections;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 
@@ -47,6 +48,6 @@ class CrisisRepository {
     }
 
     void deleteAll() {
-        collection.deleteMany(new Document());
+        ReadModelCollections.deleteAll(collection);
     }
 }

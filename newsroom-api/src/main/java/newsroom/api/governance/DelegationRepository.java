@@ -10,6 +10,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import newsroom.api.storage.DocumentMapper;
 import newsroom.api.storage.MongoStore;
+import newsroom.api.storage.ReadModelCollections;
 import newsroom.governance.Delegation;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
@@ -58,6 +59,6 @@ public class DelegationRepository {
     }
 
     void deleteAll() {
-        collection.deleteMany(new Document());
+        ReadModelCollections.deleteAll(collection);
     }
 }

@@ -14,6 +14,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import newsroom.api.storage.DocumentMapper;
 import newsroom.api.storage.MongoStore;
+import newsroom.api.storage.ReadModelCollections;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 
@@ -64,6 +65,6 @@ class NotificationInbox {
     }
 
     void deleteAll() {
-        inboxes.deleteMany(new Document());
+        ReadModelCollections.deleteAll(inboxes);
     }
 }

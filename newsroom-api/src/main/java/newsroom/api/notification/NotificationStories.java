@@ -9,6 +9,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import newsroom.api.storage.DocumentMapper;
 import newsroom.api.storage.MongoStore;
+import newsroom.api.storage.ReadModelCollections;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 
@@ -47,6 +48,6 @@ class NotificationStories {
     }
 
     void deleteAll() {
-        stories.deleteMany(new Document());
+        ReadModelCollections.deleteAll(stories);
     }
 }

@@ -11,6 +11,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import newsroom.api.storage.DocumentMapper;
 import newsroom.api.storage.MongoStore;
+import newsroom.api.storage.ReadModelCollections;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 
@@ -50,6 +51,6 @@ class ApiTokenRepository {
     }
 
     void deleteAll() {
-        collection.deleteMany(new Document());
+        ReadModelCollections.deleteAll(collection);
     }
 }

@@ -10,6 +10,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import newsroom.api.storage.DocumentMapper;
 import newsroom.api.storage.MongoStore;
+import newsroom.api.storage.ReadModelCollections;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 
@@ -46,6 +47,6 @@ class UserRepository {
     }
 
     void deleteAll() {
-        collection.deleteMany(new Document());
+        ReadModelCollections.deleteAll(collection);
     }
 }

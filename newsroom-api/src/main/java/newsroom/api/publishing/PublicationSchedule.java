@@ -19,6 +19,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import newsroom.api.storage.MongoStore;
+import newsroom.api.storage.ReadModelCollections;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -155,8 +156,7 @@ class PublicationSchedule {
     }
 
     void deleteAll() {
-        schedule.deleteMany(new Document());
-        dueByDay.deleteMany(new Document());
+        ReadModelCollections.deleteAll(schedule, dueByDay);
     }
 
     private static StorySchedule fromDocument(Document document) {

@@ -12,6 +12,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import newsroom.api.storage.DocumentMapper;
 import newsroom.api.storage.MongoStore;
+import newsroom.api.storage.ReadModelCollections;
 import newsroom.story.PlacementStatus;
 import newsroom.story.StoryStatus;
 import org.bson.Document;
@@ -53,7 +54,7 @@ class StoryRepository {
     }
 
     void deleteAll() {
-        collection.deleteMany(new Document());
+        ReadModelCollections.deleteAll(collection);
     }
 
     /** Stories that went out: a placement published and none still planned (cancelled ones do not count). */

@@ -19,6 +19,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import newsroom.api.storage.MongoStore;
+import newsroom.api.storage.ReadModelCollections;
 import newsroom.people.SignInMethod;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -97,7 +98,7 @@ class SignInRecordRepository {
     }
 
     void deleteEvents() {
-        days.deleteMany(new Document());
+        ReadModelCollections.deleteAll(days);
     }
 
     private static SignInEntry entry(Document document) {
