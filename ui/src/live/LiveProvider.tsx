@@ -15,7 +15,7 @@ import { useAuth } from '../auth/AuthContext';
 import { can } from '../auth/permissions';
 import { useToasts } from '../feedback/Feedback';
 import { applyGovernance } from '../crisis/crisis';
-import { addNotification, applyStory, keys } from './cache';
+import { addNotification, applyStory, keys, refreshAfterConnect } from './cache';
 import { LiveClient, type ConnectionState } from './LiveClient';
 import { catchUp, PositionTracker, touchesCalendar, updateKey } from './merge';
 
@@ -118,8 +118,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
           setDetail(d);
         },
         onConnected: (reconnect) => {
-          // governance pushes are not in the catch-up: whatever changed while away is read again
-          if (reconnect) void queryClient.invalidateQueries({ queryKey: keys.crisis });
+          refreshAfterConnect(queryClient, reconnect);
           const after = tracker.current.lastPosition;
           if (after === null) {
             if (reconnect) void queryClient.invalidateQueries();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
 import type { Story } from '../api/types';
-import { applyStory, keys } from './cache';
+import { applyStory, keys, refreshAfterConnect } from './cache';
 
 function story(over: Partial<Story> = {}): Story {
   return { storyId: 's1', status: 'IN_REVIEW', version: 4, title: 'T', desk: 'HR', ...over };
@@ -50,5 +50,29 @@ describe('applyStory', () => {
     client.setQueryData<Story[]>(keys.inbox, [story({ version: 6, approvableSteps: ['legal'], allowedActions: [] })]);
     applyStory(client, story({ version: 7, status: 'APPROVED' })); // a push: left review
     expect(client.getQueryData<Story[]>(keys.inbox)).toEqual([]);
+  });
+});
+
+describe('refreshAfterConnect', () => {
+  it('reads the notifications again once the live subscription is up, so one pushed while connecting is not missed', () => {
+    const client = new QueryClient();
+    client.setQueryData(keys.notifications, []); // read at sign-in, before the failure was known
+    client.setQueryData(keys.crisis, { active: false });
+
+    refreshAfterConnect(client, false);
+
+    expect(client.getQueryState(keys.notifications)?.isInvalidated).toBe(true);
+    expect(client.getQueryState(keys.crisis)?.isInvalidated).toBe(false);
+  });
+
+  it('reads crisis mode again after a reconnect, as it may have changed while away', () => {
+    const client = new QueryClient();
+    client.setQueryData(keys.notifications, []);
+    client.setQueryData(keys.crisis, { active: false });
+
+    refreshAfterConnect(client, true);
+
+    expect(client.getQueryState(keys.notifications)?.isInvalidated).toBe(true);
+    expect(client.getQueryState(keys.crisis)?.isInvalidated).toBe(true);
   });
 });

@@ -63,6 +63,17 @@ export function applyStory(queryClient: QueryClient, story: Story): void {
   void queryClient.invalidateQueries({ queryKey: keys.history(story.storyId) });
 }
 
+/**
+ * What a (re)connected live connection reads again because pushes do not replay it. Notifications: the
+ * list read at sign-in may predate a notification pushed before the subscription existed (a delivery that
+ * fails while the dashboard is still connecting), so the list is read again once the subscription is up.
+ * Crisis mode only after a reconnect: it may have changed while the connection was away.
+ */
+export function refreshAfterConnect(queryClient: QueryClient, reconnect: boolean): void {
+  void queryClient.invalidateQueries({ queryKey: keys.notifications });
+  if (reconnect) void queryClient.invalidateQueries({ queryKey: keys.crisis });
+}
+
 export function addNotification(queryClient: QueryClient, notification: Notification): boolean {
   let added = false;
   queryClient.setQueryData<Notification[]>(keys.notifications, (list) => {
