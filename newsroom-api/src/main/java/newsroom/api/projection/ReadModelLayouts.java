@@ -14,8 +14,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +22,15 @@ import org.springframework.stereotype.Component;
  * read model differently, its layout number goes up here, and the first server started on the old data
  * rebuilds that read model from the event store (as an admin's rebuild would), so nobody reads documents
  * of the old shape. The layout each read model was built with is kept in {@code read_model_layouts}.
+ * The check runs after Axon has started its processors and before the web server opens its port, so no
+ * request reads an outdated read model before its rebuild began, and a read model reported caught up
+ * once the server answers is one of the current layout.
  */
 @Component
-public class ReadModelLayouts {
+public class ReadModelLayouts implements SmartLifecycle {
+
+    /** After Axon's processors, before the people's and the governance seeds (which wait for read models). */
+    private static final int PHASE = Integer.MAX_VALUE - 3072;
 
     /** Read model (processing group) → layout of its documents; raise it when they change shape. */
     static final Map<String, Integer> LAYOUTS = new TreeMap<>(Map.ofEntries(
@@ -53,6 +58,7 @@ public class ReadModelLayouts {
     private final EventProcessingConfiguration processing;
     private final MongoCollection<Document> layouts;
     private final MongoCollection<Document> events;
+    private volatile boolean running;
 
     ReadModelLayouts(EventProcessingConfiguration processing, MongoStore store) {
         this.processing = processing;
@@ -79,7 +85,6 @@ public class ReadModelLayouts {
      * record was built before layouts were recorded, with layout 1, so one still at layout 1 (users) is
      * not rebuilt: a rebuild empties it for a moment, and nobody can sign in while users is empty.
      */
-    @EventListener(ApplicationReadyEvent.class)
     public void rebuildOutdated() {
         LAYOUTS.forEach((name, layout) -> {
             Document stored = layouts.find(Filters.eq("_id", name)).first();
@@ -103,5 +108,26 @@ public class ReadModelLayouts {
                 }
             });
         });
+    }
+
+    @Override
+    public void start() {
+        rebuildOutdated();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 }

@@ -230,7 +230,8 @@ class ServerBenchmark {
             // right after a start ada may not be known yet (the users read model is being built)
             boolean caughtUp = answer.statusCode() == 200 && !status.path("projections").isEmpty();
             for (JsonNode projection : status.path("projections")) {
-                caughtUp &= projection.path("position").asLong() >= head;
+                // a rebuild (a read model of an older layout, on a reused store) is over when it stops replaying
+                caughtUp &= projection.path("position").asLong() >= head && !projection.path("replaying").asBoolean();
             }
             if (caughtUp) {
                 return head + 1;
