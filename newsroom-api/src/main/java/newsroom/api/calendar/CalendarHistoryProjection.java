@@ -128,16 +128,13 @@ class CalendarHistoryProjection {
                     holding.remove(version);
                     changedHours.add(hour);
                     Weeks weeks = new Weeks(CalendarHistoryRepository.weekOf(version.from()), week);
-                    ended.computeIfAbsent(new Ended(hour.day(), weeks), key -> new ArrayList<>())
-                            .add(new Version(version.entry(), version.from(), at, version.stamp()));
                     DayIndex index = day(hour.day(), history);
-                    boolean changed = index.ended().add(weeks);
+                    ended.computeIfAbsent(history.file(index, hour.day(), weeks), key -> new ArrayList<>())
+                            .add(new Version(version.entry(), version.from(), at, version.stamp()));
                     if (holding.isEmpty()) {
-                        changed |= index.hours().remove(hour.hour());
+                        index.hours().remove(hour.hour());
                     }
-                    if (changed) {
-                        changedDays.add(hour.day());
-                    }
+                    changedDays.add(hour.day());
                 }
             }
         }

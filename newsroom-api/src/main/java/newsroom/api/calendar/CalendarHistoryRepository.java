@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -30,6 +31,7 @@ import newsroom.api.storage.MongoStore;
 import newsroom.api.storage.ReadModelCollections;
 import newsroom.api.story.StoryView;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,9 +39,11 @@ import org.springframework.stereotype.Component;
  * from and until, filed by the day of its slot (in the newsroom's zone).
  * <ul>
  * <li>{@code calendar_history}: the versions that still hold, per hour of a slot day ({@code _id "2027-03-04T09"});</li>
- * <li>{@code calendar_history_ended}: the versions that ended, per slot day and the weeks they began and ended in
- * ({@code _id "2027-03-04|2026-11-02|2026-11-09"}; weeks named by their Monday, in UTC);</li>
- * <li>{@code calendar_history_days}: per slot day, its hours with versions that hold and its ended documents;</li>
+ * <li>{@code calendar_history_ended}: the versions that ended, per slot day and the weeks they began and ended in,
+ * in chunks of at most {@value #CHUNK} versions in the order they ended ({@code _id "2027-03-04|2026-11-02|2026-11-09|0"};
+ * weeks named by their Monday, in UTC);</li>
+ * <li>{@code calendar_history_days}: per slot day, its hours with versions that hold and, per weeks, how many ended
+ * versions were filed (so its chunks);</li>
  * <li>{@code calendar_history_stories}: this read model's own copy of each story.</li>
  * </ul>
  * Why by weeks: an instant's calendar needs only the versions that held then, a fraction of all versions a day
@@ -47,22 +51,37 @@ import org.springframework.stereotype.Component;
  * ended held at an instant only if it began in that instant's week or before and ended in it or after, so a read
  * asks for the day indexes, then for the days' hours and those of their ended documents only. Filed by slot
  * hour with everything, a month read decoded ten times the versions it answered with. The versions that hold
- * stay in small hour documents because they change with every story event (the ended ones only grow).
+ * stay in small hour documents because they change with every story event. Why chunks: the ended versions of a
+ * busy day only grow; in one document, each story event that ended a version rewrote all of them (60 KB on
+ * average, 176 KB at most, at 100,000 events), and the store compressed that again at every flush.
+ * <p>
+ * A crash between the day indexes and the hours can file an ended version twice (the batch is handled again and
+ * files it after the counted ones); a read takes each version once, by its key.
  */
 @Component
 class CalendarHistoryRepository {
 
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    /** Ended versions per document: about 10 KB, below the store's page size. */
+    static final int CHUNK = 32;
     /** Documents per lookup: the embedded store matches each one found against the whole {@code $in} list. */
     private static final int LOOKUP_CHUNK = 250;
 
+    private final int chunk;
     private final MongoCollection<Document> holding;
     private final MongoCollection<Document> ended;
     private final MongoCollection<Document> days;
     private final MongoCollection<Document> stories;
     private final DocumentMapper mapper;
 
+    @Autowired
     CalendarHistoryRepository(MongoStore store, DocumentMapper mapper) {
+        this(store, mapper, CHUNK);
+    }
+
+    /** With another chunk size: tests file a few versions per document, to have many. */
+    CalendarHistoryRepository(MongoStore store, DocumentMapper mapper, int chunk) {
+        this.chunk = chunk;
         this.holding = store.database().getCollection("calendar_history");
         this.ended = store.database().getCollection("calendar_history_ended");
         this.days = store.database().getCollection("calendar_history_days");
@@ -135,17 +154,21 @@ class CalendarHistoryRepository {
         }
     }
 
-    /** An ended document: a slot day and the weeks its versions began and ended in. */
-    record Ended(LocalDate day, Weeks weeks) implements Comparable<Ended> {
+    /** An ended document: a chunk of the versions of a slot day that began and ended in the same weeks. */
+    record Ended(LocalDate day, Weeks weeks, int chunk) implements Comparable<Ended> {
 
         String id() {
-            return day + "|" + weeks.id();
+            return day + "|" + weeks.id() + "|" + chunk;
         }
 
         @Override
         public int compareTo(Ended other) {
             int byDay = day.compareTo(other.day);
-            return byDay != 0 ? byDay : weeks.compareTo(other.weeks);
+            if (byDay != 0) {
+                return byDay;
+            }
+            int byWeeks = weeks.compareTo(other.weeks);
+            return byWeeks != 0 ? byWeeks : Integer.compare(chunk, other.chunk);
         }
     }
 
@@ -163,16 +186,34 @@ class CalendarHistoryRepository {
         }
     }
 
-    /** A slot day's index: the hours with versions that hold, and the weeks of its ended documents. */
-    record DayIndex(TreeSet<Integer> hours, TreeSet<Weeks> ended) {
+    /** A slot day's index: the hours with versions that hold, and per weeks the number of ended versions filed. */
+    record DayIndex(TreeSet<Integer> hours, TreeMap<Weeks, Integer> ended) {
 
         static DayIndex empty() {
-            return new DayIndex(new TreeSet<>(), new TreeSet<>());
+            return new DayIndex(new TreeSet<>(), new TreeMap<>());
         }
+
 
         boolean isEmpty() {
             return hours.isEmpty() && ended.isEmpty();
         }
+    }
+
+    /** Files one more ended version of the day's weeks in its index; returns the document it goes into. */
+    Ended file(DayIndex index, LocalDate day, Weeks weeks) {
+        int filed = index.ended().getOrDefault(weeks, 0);
+        index.ended().put(weeks, filed + 1);
+        return new Ended(day, weeks, filed / chunk);
+    }
+
+    /** The documents of the day's ended versions of these weeks. */
+    private List<Ended> chunks(DayIndex index, LocalDate day, Weeks weeks) {
+        int filed = index.ended().getOrDefault(weeks, 0);
+        List<Ended> chunks = new ArrayList<>();
+        for (int number = 0; number * chunk < filed; number++) {
+            chunks.add(new Ended(day, weeks, number));
+        }
+        return chunks;
     }
 
     Optional<StoryView> story(String storyId) {
@@ -184,8 +225,9 @@ class CalendarHistoryRepository {
     Map<LocalDate, DayIndex> indexes(Collection<LocalDate> wanted) {
         Map<LocalDate, DayIndex> found = new HashMap<>();
         for (Document index : find(days, wanted.stream().map(LocalDate::toString).toList())) {
-            TreeSet<Weeks> weeks = new TreeSet<>();
-            index.getList("ended", String.class, List.of()).forEach(id -> weeks.add(Weeks.of(id)));
+            TreeMap<Weeks, Integer> weeks = new TreeMap<>();
+            index.getList("ended", Document.class, List.of()).forEach(filed ->
+                    weeks.put(Weeks.of(filed.getString("weeks")), filed.getInteger("filed")));
             found.put(LocalDate.parse(index.getString("_id")),
                     new DayIndex(new TreeSet<>(index.getList("hours", Integer.class, List.of())), weeks));
         }
@@ -232,8 +274,8 @@ class CalendarHistoryRepository {
         List<Ended> candidates = new ArrayList<>();
         indexes(wanted).forEach((day, index) -> {
             index.hours().forEach(hour -> hours.add(new Hour(day, hour)));
-            index.ended().stream().filter(weeks -> weeks.mayHoldIn(week))
-                    .forEach(weeks -> candidates.add(new Ended(day, weeks)));
+            index.ended().keySet().stream().filter(weeks -> weeks.mayHoldIn(week))
+                    .forEach(weeks -> candidates.addAll(chunks(index, day, weeks)));
         });
         // held from "from" (inclusive) until "to" (exclusive)
         Predicate<Document> heldThen = version -> version.getLong("from") <= instant
@@ -262,7 +304,8 @@ class CalendarHistoryRepository {
                 ? new DeleteOneModel<>(Filters.eq("_id", day.toString()))
                 : new ReplaceOneModel<>(Filters.eq("_id", day.toString()), new Document("_id", day.toString())
                 .append("hours", new ArrayList<>(index.hours()))
-                .append("ended", index.ended().stream().map(Weeks::id).toList()), UPSERT)));
+                .append("ended", index.ended().entrySet().stream().map(filed -> new Document("weeks",
+                        filed.getKey().id()).append("filed", filed.getValue())).toList()), UPSERT)));
         bulk(days, dayWrites);
         List<WriteModel<Document>> hourWrites = new ArrayList<>();
         changedHours.forEach((hour, versions) -> hourWrites.add(versions.isEmpty()

@@ -48,7 +48,7 @@ public class ReadModelLayouts implements SmartLifecycle {
             Map.entry("sign-ins", 1),
             Map.entry("crisis", 1),
             Map.entry("audit", 2),          // 2: entry ids right when a commit's events come in two batches
-            Map.entry("calendar-history", 2), // 2: filed by slot day and the weeks each version held in
+            Map.entry("calendar-history", 3), // 2: filed by slot day and the weeks each version held in; 3: ended versions in chunks
             Map.entry("publication-schedule", 2))); // 2: stories filed by the day of their next slot
 
     private static final int FIRST_LAYOUT = 1;

@@ -29,7 +29,8 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The calendar's history answers what the events say: a realistic stream of story events over months, handed to
@@ -47,12 +48,17 @@ class CalendarHistoryIT {
     private MongoDatabase database;
     private CalendarHistoryRepository history;
     private CalendarHistoryProjection projection;
+    private int chunk;
 
     @BeforeEach
     void start() {
         test = new TestDatabase();
         database = test.database();
-        history = new CalendarHistoryRepository(test.store(), new DocumentMapper());
+    }
+
+    private void withChunksOf(int chunk) {
+        this.chunk = chunk;
+        history = new CalendarHistoryRepository(test.store(), new DocumentMapper(), chunk);
         projection = new CalendarHistoryProjection(history, new CalendarProperties(ZONE, null, null, null, null));
     }
 
@@ -61,8 +67,10 @@ class CalendarHistoryIT {
         test.close();
     }
 
-    @Test
-    void theCalendarAtAnyInstantIsWhatTheEventsUpToThenSay() {
+    @ParameterizedTest(name = "ended versions in documents of {0}")
+    @ValueSource(ints = {CalendarHistoryRepository.CHUNK, 2})
+    void theCalendarAtAnyInstantIsWhatTheEventsUpToThenSay(int chunk) {
+        withChunksOf(chunk);
         List<DomainEventMessage<?>> events = spreadOutWorkload(2_500);
         Random random = new Random(13);
         for (int from = 0; from < events.size(); ) {
@@ -97,7 +105,10 @@ class CalendarHistoryIT {
         Set<String> versions = new HashSet<>();
         Set<String> holding = new HashSet<>();
         List<Document> filed = database.getCollection("calendar_history").find().into(new ArrayList<>());
-        database.getCollection("calendar_history_ended").find().into(filed);
+        List<Document> ended = database.getCollection("calendar_history_ended").find().into(new ArrayList<>());
+        assertThat(ended).allSatisfy(document -> assertThat(document.getList("versions", Document.class))
+                .as("%s", document.get("_id")).hasSizeLessThanOrEqualTo(chunk));
+        filed.addAll(ended);
         for (Document document : filed) {
             for (Document version : document.getList("versions", Document.class)) {
                 String entryId = version.get("entry", Document.class).getString("entryId");
