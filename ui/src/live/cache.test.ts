@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import type { Story } from '../api/types';
 import { applyStory, keys, refreshAfterConnect } from './cache';
 
@@ -26,6 +26,38 @@ describe('applyStory', () => {
     const cached = client.getQueryData<Story>(keys.story('s1'));
     expect(cached?.version).toBe(4); // still one consistent version with its actions ...
     expect(client.getQueryState(keys.story('s1'))?.isInvalidated).toBe(true); // ... until the refetch
+  });
+
+  it('fetches the story again when a newer push arrives while its first load is on its way', async () => {
+    const client = new QueryClient();
+    const answers = [story({ version: 4, allowedActions: [] }), story({ version: 5, allowedActions: [] })];
+    let release: () => void = () => {};
+    const firstAnswerHeld = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    // the open story drawer: it observes the story, whose first load starts now
+    const drawer = new QueryObserver(client, {
+      queryKey: keys.story('s1'),
+      queryFn: async () => {
+        const answer = answers[calls++];
+        if (calls === 1) await firstAnswerHeld; // read before the push, answered after it
+        return answer;
+      },
+    });
+    const close = drawer.subscribe(() => {});
+
+    applyStory(client, story({ version: 5, status: 'APPROVED' })); // pushed while the first load is on its way
+    release();
+    const settled = () => {
+      const state = client.getQueryState(keys.story('s1'));
+      return state?.data !== undefined && state.fetchStatus === 'idle';
+    };
+    for (let i = 0; i < 100 && !settled(); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    close();
+
+    expect(calls).toBe(2);
+    expect(client.getQueryData<Story>(keys.story('s1'))?.version).toBe(5);
   });
 
   it('does not fetch again for a push of the version it already has', () => {

@@ -42,9 +42,14 @@ export function applyStory(queryClient: QueryClient, story: Story): void {
       isNewer(story, current) ? { ...story, warnings: undefined } : current,
     );
   } else {
-    const current = queryClient.getQueryData<Story>(keys.story(story.storyId));
+    const key = keys.story(story.storyId);
+    const current = queryClient.getQueryData<Story>(key);
     if (current && (story.version ?? 0) > (current.version ?? 0)) {
-      void queryClient.invalidateQueries({ queryKey: keys.story(story.storyId) });
+      void queryClient.invalidateQueries({ queryKey: key });
+    } else if (!current && queryClient.getQueryState(key)?.fetchStatus === 'fetching') {
+      // The story is still on its way (opened a moment ago): that answer may predate this push, and no later
+      // push would correct it. A first load is not restarted by invalidating, so it is cancelled first.
+      void queryClient.cancelQueries({ queryKey: key }).then(() => queryClient.invalidateQueries({ queryKey: key }));
     }
   }
   // Every board in the cache (one per Published window looked at).
