@@ -19,7 +19,13 @@ public class NewsroomApplication {
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
-        SpringApplication.run(NewsroomApplication.class, args);
+        try {
+            SpringApplication.run(NewsroomApplication.class, args);
+        } catch (RuntimeException failedStart) {
+            // Spring has logged why and closed what it started; threads it does not own (the embedded store's,
+            // the event processors') would keep a server that serves nothing alive, so the process ends
+            System.exit(1);
+        }
     }
 
     /** One clock for the whole server: commands take their time from it, tests can fix it. */
