@@ -18,16 +18,25 @@ export const NEWSROOM_ZONE = 'Europe/Berlin';
 export const BROWSER_ZONE = 'America/New_York';
 const STARTUP_MS = 180_000;
 
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
+/**
+ * A free loopback port below the system's range for "any port" (32768 and up on Linux). The server's embedded
+ * store listens on a port of that range: one picked free from it could be the store's a moment later, and the
+ * web server would then fail to start.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const candidate = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await canListen(candidate)) return candidate;
+  }
+  throw new Error('no free port between 20000 and 32000');
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolveListen) => {
     const server = net.createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
+    server.once('error', () => resolveListen(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolveListen(true)));
   });
 }
 
