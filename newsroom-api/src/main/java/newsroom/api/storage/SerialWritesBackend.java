@@ -8,17 +8,22 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.message.MongoMessage;
-import de.bwaldvogel.mongo.backend.CollectionOptions;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -78,6 +83,39 @@ final class SerialWritesBackend extends H2Backend {
         }
     }
 
+    /**
+     * A collection that counts its data size when asked ({@code collStats}), not on every write. The backend
+     * re-encoded the old and the new document of every update to keep a running size, in a map of its own: a
+     * tenth of everything the server allocated under load, and one more changed page per collection in every
+     * flush. Nothing in Newsroom reads the size; a request for it now reads the collection.
+     */
+    private static final class SizeOnRequestCollection extends H2Collection {
+
+        SizeOnRequestCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                                MVMap<Object, Document> documents, MVMap<String, Object> meta,
+                                CursorRegistry cursors) {
+            super(database, collectionName, options, documents, meta, cursors);
+        }
+
+        @Override
+        protected boolean tracksDataSize() {
+            return false;
+        }
+
+        @Override
+        protected int getDataSize() {
+            ByteBuf buffer = Unpooled.buffer();
+            long size = 0;
+            for (DocumentWithPosition<Object> document : (Iterable<DocumentWithPosition<Object>>)
+                    streamAllDocumentsWithPosition()::iterator) {
+                buffer.clear();
+                BsonEncoder.encodeDocument(document.getDocument(), buffer);
+                size += buffer.readableBytes();
+            }
+            return (int) Math.min(size, Integer.MAX_VALUE);
+        }
+    }
+
     /** A secondary index the backend does not keep (it answers no query), and so never needs building. */
     private static final class NothingToBuild extends EmptyIndex<Object> {
 
@@ -113,7 +151,7 @@ final class SerialWritesBackend extends H2Backend {
                 copyFromEarlierVersion(store, store.openMap(earlierVersion), documents);
             }
             MVMap<String, Object> meta = store.openMap("meta." + getFullCollectionNamespace(collectionName));
-            return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
+            return new SizeOnRequestCollection(this, collectionName, options, documents, meta, cursorRegistry);
         }
 
         private void copyFromEarlierVersion(MVStore store, MVMap<Object, de.bwaldvogel.mongo.bson.Document> earlier,
