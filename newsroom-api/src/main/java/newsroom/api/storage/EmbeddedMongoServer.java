@@ -23,11 +23,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The in-process MongoDB-wire-protocol server used when no MongoDB URI is configured. It keeps its data
- * in one H2 MVStore file, listens on loopback only, and:
+ * in two H2 MVStore files, the events' and the read models' ({@link StoreFiles}), listens on loopback only, and:
  * <ul>
- * <li>writes the file only when asked ({@link #durability()}: group commit, then fsync) or once a
- * second for writes nobody waits for, so an acknowledged write survives a crash and the file is never
- * written in the middle of a command ({@link SerialWritesBackend});</li>
+ * <li>writes the events file only when asked ({@link #durability()}: group commit, then fsync) or once a
+ * second, and the read models' file once a second, right after the events file was synced; so an acknowledged
+ * write survives a crash, the read models never run ahead of the events, and no file is written in the middle
+ * of a command ({@link SerialWritesBackend});</li>
  * <li>compresses pages and compacts the file while serving, in small steps, and more thoroughly on a
  * clean stop ({@link FileCompaction});</li>
  * <li>stops serving altogether once its file refused a write: what is in memory could no longer be
@@ -40,8 +41,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     public static final String FILE_NAME = "newsroom.mv";
 
     private final Path file;
+    private final Path readModelsFile;
     private final EmbeddedStoreSettings settings;
+    /** The events file ({@link StoreFiles}). */
     private final MVStore store;
+    private final MVStore readModels;
     /** Held by every write command and by everything that writes the file. */
     private final ReentrantLock writes = new ReentrantLock();
     private final GroupFlush durability;
@@ -57,15 +61,25 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private final LongAdder commitNanos = new LongAdder();
     private final LongAdder syncNanos = new LongAdder();
 
-    private EmbeddedMongoServer(Path file, EmbeddedStoreSettings settings) {
+    private EmbeddedMongoServer(Path file, Path readModelsFile, EmbeddedStoreSettings settings) {
         this.file = file;
+        this.readModelsFile = readModelsFile;
         this.settings = settings;
-        this.store = open(file, settings);
-        this.durability = new GroupFlush(new FileSteps(), file.toString());
+        // the page cache is shared out between the two files, so the memory bound stays what it was
+        int cacheMb = Math.max(1, settings.cacheSizeMb() / 2);
+        this.store = open(file, settings, cacheMb);
         try {
-            this.server = new MongoServer(new SerialWritesBackend(store, writes));
+            this.readModels = open(readModelsFile, settings, cacheMb);
         } catch (RuntimeException e) {
             store.closeImmediately();
+            throw e;
+        }
+        this.durability = new GroupFlush(new FileSteps(), file.toString());
+        try {
+            this.server = new MongoServer(SerialWritesBackend.open(store, readModels, writes));
+        } catch (RuntimeException e) {
+            store.closeImmediately();
+            readModels.closeImmediately();
             throw new StoreFileUnusable(file, StoreFileUnusable.Problem.DAMAGED, e);
         }
         server.bind("127.0.0.1", 0);
@@ -76,7 +90,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             return thread;
         });
         long flushMillis = settings.flushInterval().toMillis();
-        maintenance.scheduleWithFixedDelay(this::flushUnsavedWrites, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
+        maintenance.scheduleWithFixedDelay(this::writeReadModels, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
         long compactionMillis = settings.compactionPeriod().toMillis();
         maintenance.scheduleWithFixedDelay(this::compactionStep, compactionMillis, compactionMillis,
                 TimeUnit.MILLISECONDS);
@@ -93,10 +107,23 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreFileUnusable(file, StoreFileUnusable.Problem.NOT_WRITABLE, e);
         }
-        return new EmbeddedMongoServer(file, settings);
+        return new EmbeddedMongoServer(file, dataDir.resolve(StoreFiles.READ_MODELS_FILE).toAbsolutePath(), settings);
     }
 
-    private static MVStore open(Path file, EmbeddedStoreSettings settings) {
+    /** The size in bytes of the store's files in {@code dataDir}, both of them. */
+    public static long filesSize(Path dataDir) {
+        long size = 0;
+        for (String name : new String[] {FILE_NAME, StoreFiles.READ_MODELS_FILE}) {
+            try {
+                size += Files.size(dataDir.resolve(name));
+            } catch (IOException missing) {
+                // not written yet
+            }
+        }
+        return size;
+    }
+
+    private static MVStore open(Path file, EmbeddedStoreSettings settings, int cacheMb) {
         MVStore store;
         try {
             // a copy left by a compaction that a crash interrupted is dropped or put in place
@@ -104,7 +131,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             store = new MVStore.Builder()
                     .fileName(storeFileName(file))
                     .compress()
-                    .cacheSize(settings.cacheSizeMb())
+                    .cacheSize(cacheMb)
                     // only this class writes the file: never in the middle of a command (see SerialWritesBackend)
                     .autoCommitDisabled()
                     .autoCommitBufferSize(0)
@@ -173,13 +200,16 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         if (stoppedServingBecause != null) {
             return Optional.of(stoppedServingBecause);
         }
-        MVStoreException panic = store.getPanicException();
-        if (panic != null) {
-            return Optional.of(panic);
-        }
-        if (store.isClosed() && !closing) {
-            // closed while serving, by a failed write on another path (compaction, H2's own writer)
-            return Optional.of(new IllegalStateException("the store file " + file + " was closed after a failed write"));
+        for (MVStore each : new MVStore[] {store, readModels}) {
+            MVStoreException panic = each.getPanicException();
+            if (panic != null) {
+                return Optional.of(panic);
+            }
+            if (each.isClosed() && !closing) {
+                // closed while serving, by a failed write on another path (compaction, H2's own writer)
+                return Optional.of(new IllegalStateException("the store file "
+                        + (each == store ? file : readModelsFile) + " was closed after a failed write"));
+            }
         }
         return Optional.empty();
     }
@@ -195,13 +225,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return new FlushStatistics(flushes.sum(), commitNanos.sum(), syncNanos.sum());
     }
 
-    /** The file's size in bytes. */
+    /** The size in bytes of both files. */
     public long fileSize() {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
-        }
+        return filesSize(file.getParent());
     }
 
     /** Compacts the file as far as {@code budgetMillis} allows; for tests and benchmarks. */
@@ -217,6 +243,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
                 FileCompaction.moveChunksForward(store, 100, FileCompaction.MOVE_BYTES_PER_STEP * 8);
                 return null;
             });
+            writeReadModels(true);
             if (!rewritten && fileSize() >= before) {
                 return;
             }
@@ -258,9 +285,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
 
     private void throwIfPanicked() {
-        MVStoreException panic = store.getPanicException();
-        if (panic != null) {
-            throw panic;
+        for (MVStore each : new MVStore[] {store, readModels}) {
+            MVStoreException panic = each.getPanicException();
+            if (panic != null) {
+                throw panic;
+            }
         }
     }
 
@@ -272,21 +301,62 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private void stopServing(RuntimeException cause) {
         // recorded before the store closes: a request that finds it closed must be told why (503), not 500
         stoppedServingBecause = cause;
-        if (!store.isClosed()) {
-            log.error("The store file {} refused a write; the store stops serving until the server is restarted "
-                    + "(free disk space or make the file writable first)", file, cause);
+        if (!store.isClosed() || !readModels.isClosed()) {
+            log.error("The store files {} and {} refused a write; the store stops serving until the server is "
+                    + "restarted (free disk space or make the files writable first)", file, readModelsFile, cause);
             store.closeImmediately();
+            readModels.closeImmediately();
         }
     }
 
-    private void flushUnsavedWrites() {
-        try {
-            if (!store.isClosed() && store.hasUnsavedChanges()) {
-                durability.awaitDurable();
-            }
-        } catch (RuntimeException e) {
-            log.debug("periodic flush failed", e); // already logged when the store stopped serving
+    /**
+     * Writes what changed in the read models' file, and in the events file first: the read models may already hold
+     * the result of an event that is not on disk yet, and must not be written before it is. Both happen under the
+     * writes' lock, so no write comes in between; that lock is held over one sync of the events file once a second.
+     * With {@code compact}, also a compaction step of the read models' file, at the same point.
+     */
+    private void writeReadModels(boolean compact) {
+        if (store.isClosed() || readModels.isClosed()) {
+            return;
         }
+        writes.lock();
+        try {
+            if (!compact && !readModels.hasUnsavedChanges() && !store.hasUnsavedChanges()) {
+                return;
+            }
+            try {
+                throwIfPanicked();
+                store.commit();
+                store.sync();
+                readModels.commit();
+                throwIfPanicked();
+            } catch (RuntimeException e) {
+                stopServing(e);
+                return;
+            }
+            if (compact) {
+                try {
+                    if (FileCompaction.rewriteSparseChunks(readModels, settings.fillRate(),
+                            FileCompaction.REWRITE_BYTES_PER_STEP)) {
+                        readModels.commit();
+                    }
+                    FileCompaction.moveChunksForward(readModels, settings.fillRate(), FileCompaction.MOVE_BYTES_PER_STEP);
+                } catch (RuntimeException e) {
+                    log.warn("Compacting the store file {} failed; it will be tried again", readModelsFile, e);
+                }
+            }
+        } finally {
+            writes.unlock();
+        }
+        try {
+            readModels.sync(); // outside the lock: commands go on while the disk confirms
+        } catch (RuntimeException e) {
+            stopServing(e);
+        }
+    }
+
+    private void writeReadModels() {
+        writeReadModels(false);
     }
 
     private void compactionStep() {
@@ -306,6 +376,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Compacting the store file {} failed; it will be tried again", file, e);
         }
+        writeReadModels(true);
     }
 
     private <T> T withWriteLock(java.util.function.Supplier<T> action) {
@@ -330,18 +401,34 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        boolean healthy = failure().isEmpty() && !store.isClosed();
-        long before = fileSize();
-        server.shutdownNow(); // closes the store: pending writes are written, the file is marked clean
+        boolean healthy = failure().isEmpty() && !store.isClosed() && !readModels.isClosed();
+        // the events file first (the backend closes it: pending writes are written, the file is marked clean),
+        // then the read models, which may hold the results of its last events
+        server.shutdownNow();
         if (healthy) {
+            readModels.close();
+        } else {
+            readModels.closeImmediately();
+            return;
+        }
+        for (Path each : new Path[] {file, readModelsFile}) {
+            long before = size(each);
             try {
-                if (FileCompaction.closeCompacted(file, settings.fillRate(), settings.compactOnStop())) {
-                    log.info("Store file {} compacted: {} KB before, {} KB after", file, before / 1024,
-                            fileSize() / 1024);
+                if (FileCompaction.closeCompacted(each, settings.fillRate(), settings.compactOnStop())) {
+                    log.info("Store file {} compacted: {} KB before, {} KB after", each, before / 1024,
+                            size(each) / 1024);
                 }
             } catch (RuntimeException e) {
-                log.warn("Compacting the store file {} after closing it failed; it stays as it was", file, e);
+                log.warn("Compacting the store file {} after closing it failed; it stays as it was", each, e);
             }
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
         }
     }
 }

@@ -41,6 +41,9 @@ import org.slf4j.LoggerFactory;
  * Reads take no lock: the store gives each read a consistent snapshot of its map. (The MongoDB driver sends
  * every command as an OP_MSG message, so this is the one door every write comes through.)
  * <p>
+ * Collections live in one of two files ({@link StoreFiles}); a read-model collection that an earlier version
+ * kept in the events file is moved into the read models' file when it is opened.
+ * <p>
  * Documents are kept as BSON ({@link BsonDocumentType}) and unique index keys with {@link IndexKeyType}, in
  * maps of their own (the backend's names plus {@code #bson}, and {@code ._keys_} instead of {@code ._index_}).
  * A store written by an earlier version is converted when it is opened: each collection's documents are
@@ -56,12 +59,35 @@ final class SerialWritesBackend extends H2Backend {
     private static final Logger log = LoggerFactory.getLogger(SerialWritesBackend.class);
     private static final String BSON_MAP_SUFFIX = "#bson";
     static final int COPY_BATCH = 5_000;
+    private static final long COPY_BATCH_BYTES = 8L * 1024 * 1024;
+
+    /**
+     * Hands the read models' file to the databases that the backend's constructor opens, before any field of
+     * this class is set (see {@link Database}).
+     */
+    private static final ThreadLocal<MVStore> OPENING_READ_MODELS = new ThreadLocal<>();
 
     private final ReentrantLock writes;
+    private final MVStore readModels;
 
-    SerialWritesBackend(MVStore store, ReentrantLock writes) {
-        super(store);
+    private SerialWritesBackend(MVStore events, MVStore readModels, ReentrantLock writes) {
+        super(events);
         this.writes = writes;
+        this.readModels = readModels;
+    }
+
+    /** A backend on the events file and the read models' file ({@link StoreFiles}). */
+    static SerialWritesBackend open(MVStore events, MVStore readModels, ReentrantLock writes) {
+        OPENING_READ_MODELS.set(readModels);
+        try {
+            return new SerialWritesBackend(events, readModels, writes);
+        } finally {
+            OPENING_READ_MODELS.remove();
+        }
+    }
+
+    private MVStore readModels() {
+        return readModels != null ? readModels : OPENING_READ_MODELS.get();
     }
 
     @Override
@@ -140,46 +166,95 @@ final class SerialWritesBackend extends H2Backend {
             super(databaseName, getMvStore(), getCursorRegistry());
         }
 
+        /** The file the collection's documents and indexes live in ({@link StoreFiles}). */
+        private MVStore fileOf(String collectionName) {
+            return StoreFiles.inEventsFile(collectionName) ? getMvStore() : readModels();
+        }
+
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            MVStore store = getMvStore();
-            String earlierVersion = "databases." + getFullCollectionNamespace(collectionName);
-            MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = store.openMap(
-                    earlierVersion + BSON_MAP_SUFFIX,
-                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(BsonDocumentType.INSTANCE));
-            if (store.hasMap(earlierVersion)) {
-                copyFromEarlierVersion(store, store.openMap(earlierVersion), documents);
+            MVStore events = getMvStore();
+            MVStore store = fileOf(collectionName);
+            String namespace = getFullCollectionNamespace(collectionName);
+            String earlierVersion = "databases." + namespace;
+            MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document> bson =
+                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(BsonDocumentType.INSTANCE);
+            MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = store.openMap(earlierVersion + BSON_MAP_SUFFIX, bson);
+            if (store != events && events.hasMap(earlierVersion + BSON_MAP_SUFFIX)) {
+                // kept in the events file by an earlier version: the events file holds the truth until the copy is
+                // complete, so an interrupted move starts over at the next start, indexes included
+                documents.clear();
+                for (String map : store.getMapNames()) {
+                    if (map.startsWith(getDatabaseName() + "." + collectionName + "._keys_")) {
+                        store.removeMap(map);
+                    }
+                }
+                copy(events, events.openMap(earlierVersion + BSON_MAP_SUFFIX, bson), store, documents);
+                if (events.hasMap("meta." + namespace)) {
+                    events.removeMap("meta." + namespace);
+                }
             }
-            MVMap<String, Object> meta = store.openMap("meta." + getFullCollectionNamespace(collectionName));
+            if (events.hasMap(earlierVersion)) {
+                copy(events, events.openMap(earlierVersion), store, documents);
+            }
+            MVMap<String, Object> meta = store.openMap("meta." + namespace);
             return new SizeOnRequestCollection(this, collectionName, options, documents, meta, cursorRegistry);
         }
 
-        private void copyFromEarlierVersion(MVStore store, MVMap<Object, de.bwaldvogel.mongo.bson.Document> earlier,
-                                            MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents) {
-            log.info("Converting {} ({} documents) of the store file to the compact format", earlier.getName(),
-                    earlier.sizeAsLong());
+        /**
+         * Copies the documents of an earlier version's map into the new one (with a commit of the new one every
+         * {@value #COPY_BATCH} documents or 8 MB, so memory stays bounded), and drops the old map only after the copy
+         * is complete.
+         */
+        private void copy(MVStore fromStore, MVMap<Object, de.bwaldvogel.mongo.bson.Document> from, MVStore toStore,
+                          MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents) {
+            log.info("Converting {} ({} documents) of the store file to {}", from.getName(), from.sizeAsLong(),
+                    fromStore == toStore ? "the compact format" : StoreFiles.READ_MODELS_FILE);
             int copied = 0;
-            for (Map.Entry<Object, de.bwaldvogel.mongo.bson.Document> entry : earlier.entrySet()) {
+            long uncommittedBytes = 0;
+            for (Map.Entry<Object, de.bwaldvogel.mongo.bson.Document> entry : from.entrySet()) {
                 documents.putIfAbsent(entry.getKey(), entry.getValue());
-                if (++copied % COPY_BATCH == 0) {
-                    store.commit();
+                uncommittedBytes += BsonDocumentType.INSTANCE.getMemory(entry.getValue());
+                // by count and by size: read models hold documents of 100 KB and more (a busy calendar day)
+                if (++copied % COPY_BATCH == 0 || uncommittedBytes > COPY_BATCH_BYTES) {
+                    toStore.commit();
+                    uncommittedBytes = 0;
                 }
             }
-            store.removeMap(earlier);
-            store.commit();
+            toStore.commit();
+            fromStore.removeMap(from);
+            fromStore.commit();
+        }
+
+        @Override
+        public void drop(Oplog oplog) {
+            super.drop(oplog);
+            MVStore readModels = readModels();
+            for (String map : readModels.getMapNames()) {
+                if (map.startsWith("databases." + getDatabaseName() + ".") || map.startsWith("meta." + getDatabaseName() + ".")
+                        || map.startsWith(getDatabaseName() + ".")) {
+                    readModels.removeMap(map);
+                }
+            }
         }
 
         @Override
         public void dropCollection(String collectionName, Oplog oplog) {
             super.dropCollection(collectionName, oplog);
-            getMvStore().removeMap("databases." + getFullCollectionNamespace(collectionName) + BSON_MAP_SUFFIX);
+            MVStore store = fileOf(collectionName);
+            store.removeMap("databases." + getFullCollectionNamespace(collectionName) + BSON_MAP_SUFFIX);
+            store.removeMap("meta." + getFullCollectionNamespace(collectionName));
         }
 
         @Override
         public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            MVStore store = fileOf(collection.getCollectionName());
+            if (store != fileOf(newCollectionName)) {
+                throw new UnsupportedOperationException("the embedded store cannot rename " + collection.getFullName()
+                        + " to " + newCollectionName + ": they belong in different files");
+            }
             String from = "databases." + collection.getFullName() + BSON_MAP_SUFFIX;
             super.moveCollection(oldDatabase, collection, newCollectionName);
-            MVStore store = getMvStore();
             if (store.hasMap(from)) {
                 store.renameMap(store.openMap(from), "databases." + getDatabaseName() + "." + newCollectionName
                         + BSON_MAP_SUFFIX);
@@ -189,10 +264,15 @@ final class SerialWritesBackend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
-            MVStore store = getMvStore();
+            MVStore events = getMvStore();
+            MVStore store = fileOf(collectionName);
             String earlierVersion = indexMapName(collectionName, "_index_", indexName);
-            if (store.hasMap(earlierVersion)) {
-                store.removeMap(earlierVersion); // rebuilt from the documents into the new map
+            if (events.hasMap(earlierVersion)) {
+                events.removeMap(earlierVersion); // rebuilt from the documents into the new map
+            }
+            String keysMap = indexMapName(collectionName, "_keys_", indexName);
+            if (store != events && events.hasMap(keysMap)) {
+                events.removeMap(keysMap); // its collection moved to the read models' file, where it is rebuilt
             }
             MVMap<KeyValue, Object> map = store.openMap(indexMapName(collectionName, "_keys_", indexName),
                     new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE)
@@ -214,7 +294,7 @@ final class SerialWritesBackend extends H2Backend {
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
-            getMvStore().removeMap(indexMapName(collection.getCollectionName(), "_keys_", indexName));
+            fileOf(collection.getCollectionName()).removeMap(indexMapName(collection.getCollectionName(), "_keys_", indexName));
         }
 
         private String indexMapName(String collectionName, String kind, String indexName) {

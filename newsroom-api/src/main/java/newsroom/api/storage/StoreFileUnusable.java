@@ -49,6 +49,11 @@ public class StoreFileUnusable extends RuntimeException {
 
     /** What the operator should do about it. */
     public String action() {
+        if (problem == Problem.DAMAGED && file.getFileName().toString().equals(StoreFiles.READ_MODELS_FILE)) {
+            // nothing in it is the only copy: the read models are rebuilt from the events file
+            return "Move it aside (e.g. rename it to " + StoreFiles.READ_MODELS_FILE + ".damaged): the next start "
+                    + "rebuilds the read models from the events in " + StoreFiles.EVENTS_FILE + ".";
+        }
         return problem.action;
     }
 

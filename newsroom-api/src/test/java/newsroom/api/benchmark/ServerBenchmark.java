@@ -79,15 +79,15 @@ class ServerBenchmark {
         Duration fillLimit = Duration.ofMinutes(Integer.getInteger("benchmark.fillMinutes", 20));
         Path dataDir = Files.createTempDirectory("newsroom-server-benchmark").resolve("data");
         Files.createDirectories(dataDir);
-        Path file = dataDir.resolve(EmbeddedMongoServer.FILE_NAME);
         System.out.printf("%n=== Server on the embedded store: started by newsroom-api/start.sh, JVM options %s ===%n",
                 ServerProcess.jvmOptions());
 
         String reused = System.getProperty("benchmark.store", "");
         long filled = reused.isBlank() ? fillFreshStore(dataDir, events, fillLimit)
                 : reuse(Path.of(reused), dataDir, events, fillLimit);
-        System.out.printf("store file after a clean stop: %,d KB = %.2f KB per event%n", Files.size(file) / 1024,
-                Files.size(file) / 1024.0 / Math.max(1, filled));
+        long files = EmbeddedMongoServer.filesSize(dataDir);
+        System.out.printf("store files after a clean stop: %,d KB = %.2f KB per event%n", files / 1024,
+                files / 1024.0 / Math.max(1, filled));
 
         try (ServerProcess server = ServerProcess.start(dataDir, METRICS)) {
             Duration ready = server.awaitReady(Duration.ofMinutes(5));
@@ -121,7 +121,6 @@ class ServerBenchmark {
 
     /** Fills a fresh store through the API; returns the number of events stored. */
     private long fillFreshStore(Path dataDir, int events, Duration fillLimit) throws Exception {
-        Path file = dataDir.resolve(EmbeddedMongoServer.FILE_NAME);
         long stored;
         long filled;
         try (ServerProcess server = ServerProcess.start(dataDir, METRICS)) {
@@ -137,9 +136,10 @@ class ServerBenchmark {
                     fill.commands.get(), fill.events.get(), seconds, fill.commands.get() / seconds, fill.failures.get(),
                     (double) (server.cpuMillis() - cpuBefore) / Math.max(1, fill.commands.get()),
                     ServerProcess.loadAverage(), fill.placements.get(), DAYS, server.residentKb() / 1024);
-            System.out.printf("store file while serving: %,d KB for %,d events in %,d commits = %.2f KB per event "
-                    + "(read models included)%n", Files.size(file) / 1024, fill.events.get(), stored,
-                    Files.size(file) / 1024.0 / fill.events.get());
+            long files = EmbeddedMongoServer.filesSize(dataDir);
+            System.out.printf("store files while serving: %,d KB for %,d events in %,d commits = %.2f KB per event "
+                    + "(read models included)%n", files / 1024, fill.events.get(), stored,
+                    files / 1024.0 / fill.events.get());
             server.stop();
         }
         return filled;
@@ -153,7 +153,11 @@ class ServerBenchmark {
      * phases are measured again.
      */
     private long reuse(Path store, Path dataDir, int targetEvents, Duration fillLimit) throws Exception {
-        Files.copy(store.resolve(EmbeddedMongoServer.FILE_NAME), dataDir.resolve(EmbeddedMongoServer.FILE_NAME));
+        try (var files = Files.list(store)) {
+            for (Path file : files.filter(file -> file.toString().endsWith(".mv")).toList()) {
+                Files.copy(file, dataDir.resolve(file.getFileName()));
+            }
+        }
         try (ServerProcess server = ServerProcess.start(dataDir, METRICS)) {
             server.awaitReady(Duration.ofMinutes(5));
             long commits = awaitProjections(server, Duration.ofMinutes(15));

@@ -93,7 +93,7 @@ class EmbeddedStoreFileIT {
             largestWhileServing = largest.get();
             beforeClose = server.fileSize();
         }
-        long afterClose = Path.of(dataDir.toString(), EmbeddedMongoServer.FILE_NAME).toFile().length();
+        long afterClose = EmbeddedMongoServer.filesSize(dataDir);
         System.out.printf("store file: largest while serving %d KB (%.1f KB per command), at the end %d KB, "
                         + "after close %d KB (%.1f KB per command)%n", largestWhileServing / 1024,
                 largestWhileServing / 1024.0 / COMMANDS, beforeClose / 1024, afterClose / 1024,

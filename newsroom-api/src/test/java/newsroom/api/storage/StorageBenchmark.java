@@ -145,7 +145,7 @@ class StorageBenchmark {
                     events, server.fileSize() / 1024.0 / events);
         }
         System.out.printf("ours: store file after a clean stop: %.2f KB per event%n",
-                Files.size(dataDir.resolve(EmbeddedMongoServer.FILE_NAME)) / 1024.0 / events);
+                EmbeddedMongoServer.filesSize(dataDir) / 1024.0 / events);
     }
 
     private void extension(Path dataDir) throws Exception {

@@ -64,6 +64,27 @@ class StoreFailureIT {
         Files.write(damaged.resolve(EmbeddedMongoServer.FILE_NAME), "not a store file at all".repeat(500).getBytes());
         assertThatThrownBy(() -> EmbeddedMongoServer.start(damaged)).isInstanceOf(StoreFileUnusable.class)
                 .extracting(e -> ((StoreFileUnusable) e).problem()).isEqualTo(StoreFileUnusable.Problem.DAMAGED);
+
+        // the read models' file holds nothing that is not in the events: moving it aside is the advice, and works
+        Path readModelsDamaged = TestStore.freshDataDir();
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(readModelsDamaged);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            client.getDatabase("newsroom").getCollection(MongoEventStorageEngine.COLLECTION)
+                    .insertOne(new Document("_id", 1L));
+            server.flush();
+        }
+        Path readModels = readModelsDamaged.resolve(StoreFiles.READ_MODELS_FILE);
+        Files.write(readModels, "not a store file at all".repeat(500).getBytes());
+        assertThatThrownBy(() -> EmbeddedMongoServer.start(readModelsDamaged)).isInstanceOf(StoreFileUnusable.class)
+                .hasMessageContaining(readModels.toString()).hasMessageContaining("is damaged")
+                .extracting(e -> ((StoreFileUnusable) e).action())
+                .asString().contains("rebuilds the read models from the events");
+        Files.move(readModels, readModelsDamaged.resolve(StoreFiles.READ_MODELS_FILE + ".damaged"));
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(readModelsDamaged);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            assertThat(client.getDatabase("newsroom").getCollection(MongoEventStorageEngine.COLLECTION)
+                    .countDocuments()).isOne();
+        }
     }
 
     @Test
