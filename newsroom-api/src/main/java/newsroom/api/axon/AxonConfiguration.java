@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import newsroom.api.storage.MongoEventStorageEngine;
 import newsroom.api.storage.MongoStore;
 import newsroom.channel.ChannelDefinition;
@@ -38,6 +40,8 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,6 +53,8 @@ import org.springframework.context.annotation.Primary;
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AxonConfiguration.class);
 
     /**
      * Events a projection handles in one unit of work. The projections write what a batch changed once,
@@ -113,6 +119,16 @@ class AxonConfiguration {
 
     @Bean
     TokenStore tokenStore(MongoStore store, Serializer serializer) {
+        if (store.embedded()) {
+            // One process owns the embedded store (its file is locked while open): the claims of a process that
+            // died are released, so its processors go on at once instead of after Axon's claim timeout (10 s),
+            // which after a crash left the read models behind the events for that long
+            long released = store.database().getCollection("trackingtokens")
+                    .updateMany(Filters.ne("owner", null), Updates.set("owner", null)).getModifiedCount();
+            if (released > 0) {
+                log.info("Released {} projection claims left by the last stop", released);
+            }
+        }
         return new NoOpTolerantTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(store.database()).build())
                 .serializer(serializer)
