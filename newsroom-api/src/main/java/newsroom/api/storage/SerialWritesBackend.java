@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * Reads take no lock: the store gives each read a consistent snapshot of its map. (The MongoDB driver sends
  * every command as an OP_MSG message, so this is the one door every write comes through.)
  * <p>
- * Collections live in one of two files ({@link StoreFiles}); a read-model collection that an earlier version
- * kept in the events file is moved into the read models' file when it is opened.
+ * Collections live in one of two files ({@link StoreFiles}); a collection that an earlier version kept in the other
+ * file (read models before the split) is moved when it is opened.
  * <p>
  * Documents are kept as BSON ({@link BsonDocumentType}) and unique index keys with {@link IndexKeyType}, in
  * maps of their own (the backend's names plus {@code #bson}, and {@code ._keys_} instead of {@code ._index_}).
@@ -180,18 +180,19 @@ final class SerialWritesBackend extends H2Backend {
             MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document> bson =
                     new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(BsonDocumentType.INSTANCE);
             MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = store.openMap(earlierVersion + BSON_MAP_SUFFIX, bson);
-            if (store != events && events.hasMap(earlierVersion + BSON_MAP_SUFFIX)) {
-                // kept in the events file by an earlier version: the events file holds the truth until the copy is
-                // complete, so an interrupted move starts over at the next start, indexes included
+            MVStore other = store == events ? readModels() : events;
+            if (other.hasMap(earlierVersion + BSON_MAP_SUFFIX)) {
+                // kept in the other file by an earlier version: that file holds the truth until the copy is complete,
+                // so an interrupted move starts over at the next start, indexes included
                 documents.clear();
                 for (String map : store.getMapNames()) {
                     if (map.startsWith(getDatabaseName() + "." + collectionName + "._keys_")) {
                         store.removeMap(map);
                     }
                 }
-                copy(events, events.openMap(earlierVersion + BSON_MAP_SUFFIX, bson), store, documents);
-                if (events.hasMap("meta." + namespace)) {
-                    events.removeMap("meta." + namespace);
+                copy(other, other.openMap(earlierVersion + BSON_MAP_SUFFIX, bson), store, documents);
+                if (other.hasMap("meta." + namespace)) {
+                    other.removeMap("meta." + namespace);
                 }
             }
             if (events.hasMap(earlierVersion)) {
@@ -209,7 +210,8 @@ final class SerialWritesBackend extends H2Backend {
         private void copy(MVStore fromStore, MVMap<Object, de.bwaldvogel.mongo.bson.Document> from, MVStore toStore,
                           MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents) {
             log.info("Converting {} ({} documents) of the store file to {}", from.getName(), from.sizeAsLong(),
-                    fromStore == toStore ? "the compact format" : StoreFiles.READ_MODELS_FILE);
+                    fromStore == toStore ? "the compact format"
+                            : toStore == getMvStore() ? StoreFiles.EVENTS_FILE : StoreFiles.READ_MODELS_FILE);
             int copied = 0;
             long uncommittedBytes = 0;
             for (Map.Entry<Object, de.bwaldvogel.mongo.bson.Document> entry : from.entrySet()) {
@@ -271,8 +273,9 @@ final class SerialWritesBackend extends H2Backend {
                 events.removeMap(earlierVersion); // rebuilt from the documents into the new map
             }
             String keysMap = indexMapName(collectionName, "_keys_", indexName);
-            if (store != events && events.hasMap(keysMap)) {
-                events.removeMap(keysMap); // its collection moved to the read models' file, where it is rebuilt
+            MVStore other = store == events ? readModels() : events;
+            if (other.hasMap(keysMap)) {
+                other.removeMap(keysMap); // its collection moved to the other file, where it is rebuilt
             }
             MVMap<KeyValue, Object> map = store.openMap(indexMapName(collectionName, "_keys_", indexName),
                     new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE)

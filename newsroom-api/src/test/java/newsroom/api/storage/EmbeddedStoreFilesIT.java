@@ -91,6 +91,34 @@ class EmbeddedStoreFilesIT {
         assertThat(Files.size(readModels)).isPositive();
     }
 
+    @Test
+    void anAcknowledgedCollectionFoundInTheReadModelsFileIsMovedToTheEventsFile() {
+        Path dataDir = TestStore.freshDataDir();
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> deliveries = client.getDatabase("newsroom").getCollection("deliveries");
+            for (int i = 0; i < 5; i++) {
+                deliveries.insertOne(new Document("_id", "d" + i).append("status", "DELIVERED"));
+            }
+        }
+        String map = "databases.newsroom.deliveries#bson";
+        Path events = dataDir.resolve(StoreFiles.EVENTS_FILE);
+        Path readModels = dataDir.resolve(StoreFiles.READ_MODELS_FILE);
+        try (MVStore from = open(events); MVStore to = open(readModels)) {
+            from.openMap(map, builder(map)).forEach(to.openMap(map, builder(map))::put);
+            from.removeMap(map);
+            to.commit();
+            from.commit();
+        }
+
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            assertThat(client.getDatabase("newsroom").getCollection("deliveries").countDocuments()).isEqualTo(5);
+        }
+        assertThat(mapNames(events)).contains(map);
+        assertThat(mapNames(readModels)).doesNotContain(map);
+    }
+
     private static MVStore open(Path file) {
         return new MVStore.Builder().fileName(file.toString()).open();
     }
