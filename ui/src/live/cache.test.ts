@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
-import type { Story } from '../api/types';
-import { applyStory, keys, refreshAfterConnect } from './cache';
+import type { Notification, Story } from '../api/types';
+import { addNotification, applyStory, keys, refreshAfterConnect } from './cache';
 
 function story(over: Partial<Story> = {}): Story {
   return { storyId: 's1', status: 'IN_REVIEW', version: 4, title: 'T', desk: 'HR', ...over };
@@ -106,5 +106,36 @@ describe('refreshAfterConnect', () => {
 
     expect(client.getQueryState(keys.notifications)?.isInvalidated).toBe(true);
     expect(client.getQueryState(keys.crisis)?.isInvalidated).toBe(true);
+  });
+});
+
+describe('addNotification', () => {
+  it('reads the list again when a notification is pushed while the list is being read', async () => {
+    const client = new QueryClient();
+    const failed = { notificationId: 'n1' } as Notification;
+    const answers: Notification[][] = [[], [failed]]; // the first read predates the notification
+    let release: () => void = () => {};
+    const firstAnswerHeld = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    const list = new QueryObserver(client, {
+      queryKey: keys.notifications,
+      queryFn: async () => {
+        const answer = answers[calls++];
+        if (calls === 1) await firstAnswerHeld; // read before the push, answered after it
+        return answer;
+      },
+    });
+    const close = list.subscribe(() => {});
+
+    expect(addNotification(client, failed)).toBe(true); // pushed while the first read is on its way
+    release();
+    const settled = () => calls === answers.length && client.getQueryState(keys.notifications)?.fetchStatus === 'idle';
+    for (let i = 0; i < 100 && !settled(); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    close();
+
+    expect(calls).toBe(2);
+    expect(client.getQueryData<Notification[]>(keys.notifications)).toEqual([failed]);
   });
 });

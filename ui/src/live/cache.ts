@@ -80,6 +80,8 @@ export function refreshAfterConnect(queryClient: QueryClient, reconnect: boolean
 }
 
 export function addNotification(queryClient: QueryClient, notification: Notification): boolean {
+  // asked before the list is changed: storing data marks the query idle while its read goes on
+  const reading = queryClient.getQueryState(keys.notifications)?.fetchStatus === 'fetching';
   let added = false;
   queryClient.setQueryData<Notification[]>(keys.notifications, (list) => {
     const current = list ?? [];
@@ -87,5 +89,12 @@ export function addNotification(queryClient: QueryClient, notification: Notifica
     added = true;
     return [notification, ...current];
   });
+  if (reading) {
+    // The list is being read (at sign-in, or again once connected): that answer may predate this push and would
+    // replace the list with one that lacks it, for good. The read is cancelled and made again, after the push.
+    void queryClient
+      .cancelQueries({ queryKey: keys.notifications })
+      .then(() => queryClient.invalidateQueries({ queryKey: keys.notifications }));
+  }
   return added;
 }
