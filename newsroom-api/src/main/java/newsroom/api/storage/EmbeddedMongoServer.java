@@ -225,6 +225,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return new FlushStatistics(flushes.sum(), commitNanos.sum(), syncNanos.sum());
     }
 
+    /** Bytes read from both files since they were opened; for tests. */
+    long bytesRead() {
+        return store.getFileStore().getReadBytes() + readModels.getFileStore().getReadBytes();
+    }
+
     /** The size in bytes of both files. */
     public long fileSize() {
         return filesSize(file.getParent());

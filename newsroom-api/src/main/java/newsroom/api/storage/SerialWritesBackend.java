@@ -117,10 +117,14 @@ final class SerialWritesBackend extends H2Backend {
      */
     private static final class SizeOnRequestCollection extends H2Collection {
 
+        /** False while the backend's constructor runs: it asks for the size (for a debug line) on opening. */
+        private final boolean open;
+
         SizeOnRequestCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                                 MVMap<Object, Document> documents, MVMap<String, Object> meta,
                                 CursorRegistry cursors) {
             super(database, collectionName, options, documents, meta, cursors);
+            this.open = true;
         }
 
         @Override
@@ -130,6 +134,9 @@ final class SerialWritesBackend extends H2Backend {
 
         @Override
         protected int getDataSize() {
+            if (!open) {
+                return 0; // counting would read every document of the store at each start
+            }
             ByteBuf buffer = Unpooled.buffer();
             long size = 0;
             for (DocumentWithPosition<Object> document : (Iterable<DocumentWithPosition<Object>>)

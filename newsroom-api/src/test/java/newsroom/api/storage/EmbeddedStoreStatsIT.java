@@ -2,6 +2,12 @@ package newsroom.api.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -16,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The embedded store no longer keeps a running data size on every write; a {@code collStats} request counts it,
- * and must still answer the size of what the collection holds after inserts, updates and deletes.
+ * and must still answer the size of what the collection holds after inserts, updates and deletes. Opening the
+ * store must not count it: that read every document at each start.
  */
 class EmbeddedStoreStatsIT {
 
@@ -40,6 +47,30 @@ class EmbeddedStoreStatsIT {
             Document stats = database.runCommand(new Document("collStats", "notes"));
             assertThat(stats.get("count", Number.class).longValue()).isEqualTo(9);
             assertThat(stats.get("size", Number.class).longValue()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void openingTheStoreReadsAFewPagesNotEveryDocument() {
+        Path dataDir = TestStore.freshDataDir();
+        Random random = new Random(7); // text that does not compress, so the file holds what it holds
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> stories = client.getDatabase("newsroom").getCollection("stories");
+            for (int batch = 0; batch < 20; batch++) {
+                List<Document> documents = new ArrayList<>();
+                for (int i = 0; i < 100; i++) {
+                    byte[] body = new byte[1_000];
+                    random.nextBytes(body);
+                    documents.add(new Document("_id", batch * 100 + i).append("body", HexFormat.of().formatHex(body)));
+                }
+                stories.insertMany(documents);
+            }
+        }
+        long fileBytes = EmbeddedMongoServer.filesSize(dataDir);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir)) {
+            assertThat(server.bytesRead()).as("bytes read on opening a store of %d bytes", fileBytes)
+                    .isLessThan(fileBytes / 4);
         }
     }
 }
