@@ -112,15 +112,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     /** The size in bytes of the store's files in {@code dataDir}, both of them. */
     public static long filesSize(Path dataDir) {
-        long size = 0;
-        for (String name : new String[] {FILE_NAME, StoreFiles.READ_MODELS_FILE}) {
-            try {
-                size += Files.size(dataDir.resolve(name));
-            } catch (IOException missing) {
-                // not written yet
-            }
-        }
-        return size;
+        // a file not written yet counts as empty
+        return Math.max(0, size(dataDir.resolve(FILE_NAME)))
+                + Math.max(0, size(dataDir.resolve(StoreFiles.READ_MODELS_FILE)));
     }
 
     private static MVStore open(Path file, EmbeddedStoreSettings settings, int cacheMb) {
