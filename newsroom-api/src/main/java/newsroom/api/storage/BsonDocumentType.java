@@ -1,6 +1,7 @@
 package newsroom.api.storage;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 
@@ -15,13 +16,21 @@ import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * How the embedded store keeps documents in its file: as BSON, with the server's own encoder (the same
- * bytes it sends over the wire). The backend's default is Java serialisation, which writes class
- * descriptions with every document and costs several times as much to write and read; the store writes
- * and reads whole pages of documents on every flush and every cache miss. A document BSON cannot hold
- * (none the server is sent can be like that) falls back to Java serialisation, marked by its first byte.
+ * How the embedded store keeps documents, in its file and in memory: as BSON, with the server's own encoder
+ * (the same bytes it sends over the wire).
+ * <p>
+ * In memory a stored document is its BSON bytes ({@link #toStored}), decoded into a fresh document each time it
+ * is read ({@link #toDocument}). Kept as decoded documents, every page the store had written or read held a
+ * graph of maps, strings and boxed numbers several times the size of its bytes: it lived in the page cache for
+ * seconds, so under load it was promoted to the old generation and died there, the cause of most full
+ * collections. One byte array per document is what the cache holds now; its size is what the cache counts.
+ * <p>
+ * In the file: a marker byte, then the BSON's length and bytes. The backend's default is Java serialisation,
+ * which writes class descriptions with every document and costs several times as much to write and read. A
+ * document BSON cannot hold (none the server is sent can be like that) is kept as the document itself and
+ * falls back to Java serialisation in the file, marked by its first byte.
  */
-final class BsonDocumentType extends BasicDataType<Document> {
+final class BsonDocumentType extends BasicDataType<Object> {
 
     static final BsonDocumentType INSTANCE = new BsonDocumentType();
     private static final byte BSON = 0;
@@ -33,39 +42,63 @@ final class BsonDocumentType extends BasicDataType<Document> {
     private BsonDocumentType() {
     }
 
-    @Override
-    public void write(WriteBuffer out, Document document) {
+    /** What the store keeps for a document: its BSON bytes, or the document itself should BSON not hold it. */
+    static Object toStored(Document document) {
         ByteBuf buffer = BUFFERS.get();
         buffer.clear();
         try {
             BsonEncoder.encodeDocument(document, buffer);
         } catch (RuntimeException notBson) {
-            out.put(JAVA_SERIALIZED);
-            FALLBACK.write(out, document);
-            return;
+            return document;
         }
-        int length = buffer.readableBytes();
-        out.put(BSON).putVarInt(length).put(buffer.array(), buffer.arrayOffset() + buffer.readerIndex(), length);
+        byte[] bson = Arrays.copyOfRange(buffer.array(), buffer.arrayOffset() + buffer.readerIndex(),
+                buffer.arrayOffset() + buffer.writerIndex());
         if (buffer.capacity() > KEPT_BUFFER_BYTES) {
             BUFFERS.remove(); // a rare large document should not keep a large buffer per thread
         }
+        return bson;
     }
 
-    @Override
-    public Document read(ByteBuffer in) {
-        if (in.get() == JAVA_SERIALIZED) {
-            return (Document) FALLBACK.read(in);
+    /** The document a stored value holds; a fresh one for BSON, so no reader can change what is stored. */
+    static Document toDocument(Object stored) {
+        if (stored == null || stored instanceof Document) {
+            return (Document) stored;
         }
-        int length = DataUtils.readVarInt(in);
-        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(in.slice(in.position(), length)));
-        in.position(in.position() + length);
-        return document;
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer((byte[]) stored));
     }
 
-    /** An estimate of the document's heap size, which decides when a page of the store is split. */
+    /** The stored value's size in BSON bytes (a document kept as itself: its estimate). */
+    static long bsonSize(Object stored) {
+        return stored instanceof byte[] bson ? bson.length : INSTANCE.getMemory(stored);
+    }
+
     @Override
-    public int getMemory(Document document) {
-        return 48 + entriesMemory(document);
+    public void write(WriteBuffer out, Object stored) {
+        if (stored instanceof byte[] bson) {
+            out.put(BSON).putVarInt(bson.length).put(bson);
+            return;
+        }
+        out.put(JAVA_SERIALIZED);
+        FALLBACK.write(out, stored);
+    }
+
+    @Override
+    public Object read(ByteBuffer in) {
+        if (in.get() == JAVA_SERIALIZED) {
+            return FALLBACK.read(in);
+        }
+        byte[] bson = new byte[DataUtils.readVarInt(in)];
+        in.get(bson);
+        return bson;
+    }
+
+    /** The heap a stored value takes, which decides when a page of the store is split and what the cache holds. */
+    @Override
+    public int getMemory(Object stored) {
+        if (stored instanceof byte[] bson) {
+            return 16 + bson.length;
+        }
+        return 48 + entriesMemory((Document) stored);
     }
 
     private static int entriesMemory(Map<String, ?> map) {
@@ -98,7 +131,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
     }
 
     @Override
-    public Document[] createStorage(int size) {
-        return new Document[size];
+    public Object[] createStorage(int size) {
+        return new Object[size];
     }
 }

@@ -1,13 +1,17 @@
 package newsroom.api.storage;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Assert;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
@@ -15,15 +19,16 @@ import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -110,20 +115,25 @@ final class SerialWritesBackend extends H2Backend {
     }
 
     /**
-     * A collection that counts its data size when asked ({@code collStats}), not on every write. The backend
-     * re-encoded the old and the new document of every update to keep a running size, in a map of its own: a
-     * tenth of everything the server allocated under load, and one more changed page per collection in every
-     * flush. Nothing in Newsroom reads the size; a request for it now reads the collection.
+     * A collection that keeps its documents as BSON bytes ({@link BsonDocumentType}) and counts its data size
+     * when asked ({@code collStats}), not on every write. Every method of the backend's collection that touches
+     * its map is here, converting on the way in and out.
+     * <p>
+     * The size: the backend re-encoded the old and the new document of every update to keep a running size, in
+     * a map of its own: a tenth of everything the server allocated under load, and one more changed page per
+     * collection in every flush. Nothing in Newsroom reads the size; a request for it now reads the collection.
      */
-    private static final class SizeOnRequestCollection extends H2Collection {
+    private static final class BsonCollection extends H2Collection {
 
+        private final MVMap<Object, Object> documents;
         /** False while the backend's constructor runs: it asks for the size (for a debug line) on opening. */
         private final boolean open;
 
-        SizeOnRequestCollection(MongoDatabase database, String collectionName, CollectionOptions options,
-                                MVMap<Object, Document> documents, MVMap<String, Object> meta,
-                                CursorRegistry cursors) {
-            super(database, collectionName, options, documents, meta, cursors);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        BsonCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                       MVMap<Object, Object> documents, MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(database, collectionName, options, (MVMap) documents, meta, cursors);
+            this.documents = documents;
             this.open = true;
         }
 
@@ -137,15 +147,53 @@ final class SerialWritesBackend extends H2Backend {
             if (!open) {
                 return 0; // counting would read every document of the store at each start
             }
-            ByteBuf buffer = Unpooled.buffer();
             long size = 0;
-            for (DocumentWithPosition<Object> document : (Iterable<DocumentWithPosition<Object>>)
-                    streamAllDocumentsWithPosition()::iterator) {
-                buffer.clear();
-                BsonEncoder.encodeDocument(document.getDocument(), buffer);
-                size += buffer.readableBytes();
+            for (Object stored : documents.values()) {
+                size += BsonDocumentType.bsonSize(stored);
             }
             return (int) Math.min(size, Integer.MAX_VALUE);
+        }
+
+        @Override
+        protected Object addDocumentInternal(Document document) {
+            Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
+            Object previous = documents.put(Missing.ofNullable(key), BsonDocumentType.toStored(document));
+            Assert.isNull(previous, () -> "Document with key '" + key + "' already existed in " + this);
+            return key;
+        }
+
+        @Override
+        protected Document getDocument(Object position) {
+            return BsonDocumentType.toDocument(documents.get(position));
+        }
+
+        @Override
+        protected void removeDocument(Object position) {
+            if (documents.remove(position) == null) {
+                throw new NoSuchElementException("No document with key " + position);
+            }
+        }
+
+        @Override
+        protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+            return documents.entrySet().stream().map(entry ->
+                    new DocumentWithPosition<>(BsonDocumentType.toDocument(entry.getValue()), entry.getKey()));
+        }
+
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            Stream<Document> inOrder = isNaturalDescending(orderBy)
+                    ? streamAllDocumentsWithPosition()
+                    .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
+                    .map(DocumentWithPosition::getDocument)
+                    : documents.values().stream().map(BsonDocumentType::toDocument);
+            return matchDocumentsFromStream(inOrder, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        @Override
+        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+            documents.put(Missing.ofNullable(position), BsonDocumentType.toStored(newDocument));
         }
     }
 
@@ -184,9 +232,8 @@ final class SerialWritesBackend extends H2Backend {
             MVStore store = fileOf(collectionName);
             String namespace = getFullCollectionNamespace(collectionName);
             String earlierVersion = "databases." + namespace;
-            MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document> bson =
-                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(BsonDocumentType.INSTANCE);
-            MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = store.openMap(earlierVersion + BSON_MAP_SUFFIX, bson);
+            MVMap.Builder<Object, Object> bson = new MVMap.Builder<>().valueType(BsonDocumentType.INSTANCE);
+            MVMap<Object, Object> documents = store.openMap(earlierVersion + BSON_MAP_SUFFIX, bson);
             MVStore other = store == events ? readModels() : events;
             if (other.hasMap(earlierVersion + BSON_MAP_SUFFIX)) {
                 // kept in the other file by an earlier version: that file holds the truth until the copy is complete,
@@ -206,7 +253,7 @@ final class SerialWritesBackend extends H2Backend {
                 copy(events, events.openMap(earlierVersion), store, documents);
             }
             MVMap<String, Object> meta = store.openMap("meta." + namespace);
-            return new SizeOnRequestCollection(this, collectionName, options, documents, meta, cursorRegistry);
+            return new BsonCollection(this, collectionName, options, documents, meta, cursorRegistry);
         }
 
         /**
@@ -214,16 +261,18 @@ final class SerialWritesBackend extends H2Backend {
          * {@value #COPY_BATCH} documents or 8 MB, so memory stays bounded), and drops the old map only after the copy
          * is complete.
          */
-        private void copy(MVStore fromStore, MVMap<Object, de.bwaldvogel.mongo.bson.Document> from, MVStore toStore,
-                          MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents) {
+        private void copy(MVStore fromStore, MVMap<Object, Object> from, MVStore toStore, MVMap<Object, Object> documents) {
             log.info("Converting {} ({} documents) of the store file to {}", from.getName(), from.sizeAsLong(),
                     fromStore == toStore ? "the compact format"
                             : toStore == getMvStore() ? StoreFiles.EVENTS_FILE : StoreFiles.READ_MODELS_FILE);
             int copied = 0;
             long uncommittedBytes = 0;
-            for (Map.Entry<Object, de.bwaldvogel.mongo.bson.Document> entry : from.entrySet()) {
-                documents.putIfAbsent(entry.getKey(), entry.getValue());
-                uncommittedBytes += BsonDocumentType.INSTANCE.getMemory(entry.getValue());
+            for (Map.Entry<Object, Object> entry : from.entrySet()) {
+                // an earlier version's map holds documents (Java serialisation), the other file's BSON already
+                Object stored = entry.getValue() instanceof Document document ? BsonDocumentType.toStored(document)
+                        : entry.getValue();
+                documents.putIfAbsent(entry.getKey(), stored);
+                uncommittedBytes += BsonDocumentType.INSTANCE.getMemory(stored);
                 // by count and by size: read models hold documents of 100 KB and more (a busy calendar day)
                 if (++copied % COPY_BATCH == 0 || uncommittedBytes > COPY_BATCH_BYTES) {
                     toStore.commit();
