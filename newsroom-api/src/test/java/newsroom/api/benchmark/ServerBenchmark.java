@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -111,6 +112,8 @@ class ServerBenchmark {
             System.out.printf("cold start (first 10 s): %d commands, slowest %d ms, p99 %d ms, p50 %d ms%n",
                     load.coldStart.size(), max(load.coldStart), percentile(load.coldStart, 99),
                     percentile(load.coldStart, 50));
+            System.out.printf("cold start, the slowest command due in each of the first 10 s: %s ms%n",
+                    load.coldSlowestBySecond);
             System.out.printf("sustained (after 10 s): %d commands, p50 %d ms, p99 %d ms, slowest %d ms, "
                             + "%d failed or timed out; RSS max %d MB (direct buffers max %d MB)%n", load.sustained.size(),
                     percentile(load.sustained, 50), percentile(load.sustained, 99), max(load.sustained),
@@ -263,7 +266,7 @@ class ServerBenchmark {
 
     /** What the load saw. */
     private record Load(List<Long> coldStart, List<Long> sustained, AtomicInteger failures, AtomicLong maxResidentKb,
-                        AtomicLong maxDirectBytes) {
+                        AtomicLong maxDirectBytes, AtomicLongArray coldSlowestBySecond) {
     }
 
     /**
@@ -273,7 +276,7 @@ class ServerBenchmark {
      */
     private Load load(ServerProcess server, int rate, Duration duration) throws Exception {
         Load load = new Load(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>(), new AtomicInteger(),
-                new AtomicLong(), new AtomicLong());
+                new AtomicLong(), new AtomicLong(), new AtomicLongArray(10));
         Queue<StoryLife> idle = new ConcurrentLinkedQueue<>();
         AtomicInteger nextStory = new AtomicInteger(1_000_000);
         AtomicInteger inFlight = new AtomicInteger();
@@ -303,6 +306,10 @@ class ServerBenchmark {
                         inFlight.decrementAndGet();
                         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - due);
                         (due - start < 10_000_000_000L ? load.coldStart : load.sustained).add(millis);
+                        if (due - start < 10_000_000_000L) {
+                            load.coldSlowestBySecond.accumulateAndGet((int) ((due - start) / 1_000_000_000L), millis,
+                                    Math::max);
+                        }
                         if (error != null || response.statusCode() >= 300) {
                             load.failures.incrementAndGet();
                             return;
