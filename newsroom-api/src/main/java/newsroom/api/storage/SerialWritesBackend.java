@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * Collections live in one of two files ({@link StoreFiles}); a collection that an earlier version kept in the other
  * file (read models before the split) is moved when it is opened.
  * <p>
- * Documents are kept as BSON ({@link BsonDocumentType}) and unique index keys with {@link IndexKeyType}, in
+ * Documents are kept as BSON bytes, in the file and in memory ({@link BsonDocumentType}, {@link BsonCollection}),
+ * and unique index keys with {@link IndexKeyType}, in
  * maps of their own (the backend's names plus {@code #bson}, and {@code ._keys_} instead of {@code ._index_}).
  * A store written by an earlier version is converted when it is opened: each collection's documents are
  * copied into the new map (with a commit every {@value #COPY_BATCH} documents, so memory stays bounded; a
