@@ -47,8 +47,9 @@ import org.bson.Document;
  * concurrency check. It also names an aggregate's commits, so a story is loaded by asking for the keys
  * its commits can have, a window at a time.
  * <p>
- * All events of a commit share the tracking token {@code GlobalSequenceTrackingToken(commitNumber)}; a
- * tracking processor handles same-token events in one batch, so a commit is processed whole.
+ * The last event of a commit has the tracking token {@code GlobalSequenceTrackingToken(commitNumber)}, the
+ * commit's other events a {@link MidCommitToken} with the same position: a stream opened again from any of
+ * them goes on with the rest of that commit.
  */
 public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
@@ -178,7 +179,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
-        long after = lastToken == null ? -1 : ((GlobalSequenceTrackingToken) lastToken).getGlobalIndex();
+        // from the middle of a commit: that commit again, without the events already seen
+        MidCommitToken inCommit = lastToken instanceof MidCommitToken mid ? mid : null;
+        long after = inCommit != null ? inCommit.completeUpTo()
+                : lastToken == null ? -1 : ((GlobalSequenceTrackingToken) lastToken).getGlobalIndex();
         // up to the highest commit known to exist and a few beyond it (written meanwhile, or by another node): a
         // processor that is up to date asked for 256 numbers twice per commit, each an index lookup
         long wantedUpTo = after + Math.min(trackingBatch, Math.max(TRACKING_PROBE, highestSeen() - after + TRACKING_PROBE));
@@ -192,9 +196,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             if (number(commit) != expected) {
                 break; // a hole means a commit is not visible yet: wait for it rather than pass it
             }
-            GlobalSequenceTrackingToken token = new GlobalSequenceTrackingToken(expected);
-            for (DomainEventData<?> event : eventsOf(commit)) {
-                result.add(new TrackedDomainEventData<>(token, event));
+            List<DomainEventData<?>> events = eventsOf(commit);
+            int first = inCommit != null && expected == inCommit.getGlobalIndex() ? inCommit.getEventIndex() + 1 : 0;
+            for (int i = first; i < events.size(); i++) {
+                TrackingToken token = i == events.size() - 1 ? new GlobalSequenceTrackingToken(expected)
+                        : new MidCommitToken(expected, i);
+                result.add(new TrackedDomainEventData<>(token, events.get(i)));
             }
             expected++;
         }

@@ -236,6 +236,47 @@ class MongoEventStorageEngineIT {
     }
 
     @Test
+    void aStreamOpenedAgainInTheMiddleOfACommitGoesOnWithTheRestOfIt() {
+        engine.appendEvents(List.of(event("a", 0, "pitched"), event("a", 1, "accepted"), event("a", 2, "planned")));
+        engine.appendEvents(List.of(event("b", 0, "other story")));
+
+        List<? extends TrackedEventMessage<?>> all = engine.readEvents(null, false).collect(Collectors.toList());
+
+        assertThat(all).extracting(e -> e.trackingToken().position().orElse(-1)).containsExactly(0L, 0L, 0L, 1L);
+        assertThat(all.get(2).trackingToken()).isEqualTo(token(0));
+        assertThat(texts(engine.readEvents(all.get(0).trackingToken(), false).collect(Collectors.toList())))
+                .containsExactly("accepted", "planned", "other story");
+        assertThat(texts(engine.readEvents(all.get(1).trackingToken(), false).collect(Collectors.toList())))
+                .containsExactly("planned", "other story");
+        assertThat(texts(engine.readEvents(all.get(2).trackingToken(), false).collect(Collectors.toList())))
+                .containsExactly("other story");
+    }
+
+    @Test
+    void aPositionInTheMiddleOfACommitCoversWhatCameBeforeItOnly() {
+        TrackingToken second = new MidCommitToken(5, 1);
+
+        assertThat(second.covers(token(4))).isTrue();
+        assertThat(second.covers(new MidCommitToken(5, 0))).isTrue();
+        assertThat(second.covers(second)).isTrue();
+        assertThat(second.covers(token(5))).isFalse();
+        assertThat(second.covers(new MidCommitToken(5, 2))).isFalse();
+        assertThat(token(5).covers(second)).isTrue();
+        assertThat(token(4).covers(second)).isFalse();
+        assertThat(second.lowerBound(token(5))).isEqualTo(second);
+        assertThat(second.upperBound(token(5))).isEqualTo(token(5));
+    }
+
+    @Test
+    void aPositionInTheMiddleOfACommitSurvivesTheTokenStoresSerializer() {
+        MidCommitToken token = new MidCommitToken(41, 3);
+
+        Object back = serializer.deserialize(serializer.serialize(token, byte[].class));
+
+        assertThat(back).isEqualTo(token);
+    }
+
+    @Test
     void eventsOfNoAggregateAreStoredAndTracked() {
         engine.appendEvents(List.of(GenericEventMessage.asEventMessage(new Noted("system notice 1", Instant.EPOCH))));
         engine.appendEvents(List.of(GenericEventMessage.asEventMessage(new Noted("system notice 2", Instant.EPOCH))));
