@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
  */
 class StorageBenchmark {
 
-    private static final int APPENDS = Integer.getInteger("benchmark.appends", 4_000);
+    private static final int APPENDS = Integer.getInteger("benchmark.appends", 10_000);
     private static final Duration APPEND_TIME_LIMIT = Duration.ofSeconds(30);
     private static final Duration EXTENSION_READ_LIMIT = Duration.ofSeconds(20);
     private static final int STORY_COMMITS = 50;
@@ -89,8 +89,10 @@ class StorageBenchmark {
             System.out.printf("%-44s %10s %10s %10s%n", "appends/s (one event per commit)", "1 writer", "4 writers",
                     "16 writers");
             StringBuilder flushes = new StringBuilder(String.format("%-44s", "  its flushes: commits each, ms write+sync"));
+            double[] cpuAt16 = new double[names.length];
             for (int engine = 0; engine < names.length; engine++) {
                 StringBuilder row = new StringBuilder(String.format("%-44s", names[engine]));
+                StringBuilder cpu = new StringBuilder(String.format("%-44s", "  CPU of this process per append, µs"));
                 for (int writers : new int[] {1, 4, 16}) {
                     MongoDatabase database = client.getDatabase("appends_" + engine + "_" + writers);
                     EventStorageEngine storage = switch (engine) {
@@ -101,16 +103,24 @@ class StorageBenchmark {
                     EmbeddedMongoServer.FlushStatistics before = server.flushStatistics();
                     Appended appended = append(storage, writers, APPENDS, "w" + writers);
                     row.append(String.format(" %10.0f", appended.perSecond()));
+                    cpu.append(String.format(" %10.0f", appended.cpuMicrosPerCommit()));
+                    cpuAt16[engine] = appended.cpuMicrosPerCommit();
                     if (engine == 0) {
                         flushes.append(String.format(" %10s", flushCost(appended.commits(), before,
                                 server.flushStatistics())));
                     }
                 }
                 System.out.println(row);
+                System.out.println(cpu);
                 if (engine == 0) {
                     System.out.println(flushes);
                 }
             }
+            // the writers, the server and the flushes share this machine's cores: CPU per append bounds the rate
+            int cores = Runtime.getRuntime().availableProcessors();
+            System.out.printf("at 16 writers, %d cores busy all the time would allow at most: ours durable %.0f/s, "
+                    + "ours without a flush %.0f/s, the extension %.0f/s%n", cores, cores * 1e6 / cpuAt16[0],
+                    cores * 1e6 / cpuAt16[1], cores * 1e6 / cpuAt16[2]);
         }
     }
 
@@ -179,17 +189,25 @@ class StorageBenchmark {
         return engine;
     }
 
-    /** Commits appended in a time. */
-    private record Appended(long commits, double seconds) {
+    /**
+     * Commits appended in a time, and the CPU time the whole process spent meanwhile (writers, server, flushes,
+     * collector and compiler alike).
+     */
+    private record Appended(long commits, double seconds, long cpuNanos) {
 
         double perSecond() {
             return commits / seconds;
+        }
+
+        double cpuMicrosPerCommit() {
+            return cpuNanos / 1e3 / commits;
         }
     }
 
     /** Appends {@code total} commits of one event from {@code writers} threads (at most for the time limit). */
     private Appended append(EventStorageEngine engine, int writers, int total, String prefix) throws Exception {
         AtomicInteger done = new AtomicInteger();
+        long cpuBefore = processCpuNanos();
         long deadline = System.nanoTime() + APPEND_TIME_LIMIT.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         long start = System.nanoTime();
@@ -208,7 +226,7 @@ class StorageBenchmark {
             writer.get(2, TimeUnit.MINUTES);
         }
         pool.shutdown();
-        return new Appended(done.get(), (System.nanoTime() - start) / 1e9);
+        return new Appended(done.get(), (System.nanoTime() - start) / 1e9, processCpuNanos() - cpuBefore);
     }
 
     /** Appends {@code count} events from 16 writers, in commits of one event and, every fourth, two. */
