@@ -76,7 +76,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }
         this.durability = new GroupFlush(new FileSteps(), file.toString());
         try {
-            this.server = new MongoServer(SerialWritesBackend.open(store, readModels, writes));
+            this.server = new MongoServer(SerialWritesBackend.open(store, readModels, writes, this::awaitJournaled));
         } catch (RuntimeException e) {
             store.closeImmediately();
             readModels.closeImmediately();
@@ -178,6 +178,26 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     /** Group commit: returns once the caller's writes are in the file and the file is synced. */
     public Durability durability() {
         return durability;
+    }
+
+    /**
+     * A write whose client asked for it to be journaled: its file is synced before the server answers. For the
+     * read models' file that means writing it as once a second, the events file first.
+     */
+    private void awaitJournaled(String collectionName) {
+        if (collectionName != null && StoreFiles.inEventsFile(collectionName)) {
+            durability.awaitDurable();
+            return;
+        }
+        writeReadModels(false);
+        try {
+            readModels.sync(); // also when another thread wrote the file and still syncs it
+        } catch (RuntimeException e) {
+            stopServing(e);
+        }
+        failure().ifPresent(failed -> {
+            throw new StoreUnavailable("The store file " + readModelsFile + " refused a write: " + failed, failed, true);
+        });
     }
 
     /** Writes and syncs everything pending now; the same as {@code durability().awaitDurable()}. */

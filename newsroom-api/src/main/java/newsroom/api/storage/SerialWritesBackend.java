@@ -46,6 +46,11 @@ import org.slf4j.LoggerFactory;
  * Reads take no lock: the store gives each read a consistent snapshot of its map. (The MongoDB driver sends
  * every command as an OP_MSG message, so this is the one door every write comes through.)
  * <p>
+ * A write whose client asks for it to be journaled ({@code j: true}, or {@code w: "majority"}, which a real
+ * MongoDB also answers only once the write is in its journal) is answered once its file is synced
+ * ({@link JournaledWrites}). Newsroom's own writes ask for neither on the embedded store: they await
+ * {@link Durability} where they need it, which lets concurrent writers share a flush.
+ * <p>
  * Collections live in one of two files ({@link StoreFiles}); a collection that an earlier version kept in the other
  * file (read models before the split) is moved when it is opened.
  * <p>
@@ -75,18 +80,28 @@ final class SerialWritesBackend extends H2Backend {
 
     private final ReentrantLock writes;
     private final MVStore readModels;
+    private final JournaledWrites journaled;
 
-    private SerialWritesBackend(MVStore events, MVStore readModels, ReentrantLock writes) {
+    /** Makes the writes done so far to a collection's file durable; throws if the file refused them. */
+    @FunctionalInterface
+    interface JournaledWrites {
+        /** @param collectionName the collection written, or null for a command on a whole database */
+        void awaitDurable(String collectionName);
+    }
+
+    private SerialWritesBackend(MVStore events, MVStore readModels, ReentrantLock writes, JournaledWrites journaled) {
         super(events);
         this.writes = writes;
         this.readModels = readModels;
+        this.journaled = journaled;
     }
 
     /** A backend on the events file and the read models' file ({@link StoreFiles}). */
-    static SerialWritesBackend open(MVStore events, MVStore readModels, ReentrantLock writes) {
+    static SerialWritesBackend open(MVStore events, MVStore readModels, ReentrantLock writes,
+                                    JournaledWrites journaled) {
         OPENING_READ_MODELS.set(readModels);
         try {
-            return new SerialWritesBackend(events, readModels, writes);
+            return new SerialWritesBackend(events, readModels, writes, journaled);
         } finally {
             OPENING_READ_MODELS.remove();
         }
@@ -107,12 +122,23 @@ final class SerialWritesBackend extends H2Backend {
         if (!WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
             return super.handleMessage(message);
         }
+        Document answer;
         writes.lock();
         try {
-            return super.handleMessage(message);
+            answer = super.handleMessage(message);
         } finally {
             writes.unlock();
         }
+        if (asksForJournal(message.getDocument())) {
+            // outside the lock, so that writers arriving meanwhile share the flush
+            journaled.awaitDurable(message.getDocument().get(command) instanceof String name ? name : null);
+        }
+        return answer;
+    }
+
+    private static boolean asksForJournal(Document command) {
+        return command.get("writeConcern") instanceof Document concern
+                && (Boolean.TRUE.equals(concern.get("j")) || "majority".equals(concern.get("w")));
     }
 
     /**
