@@ -42,7 +42,11 @@ final class StoreFiles {
             "deliveries",
             "delivery_attempts",
             "delivery_queue",
-            "sign_in_failures");
+            "sign_in_failures",
+            // the Axon Mongo extension's events and snapshots, should it be pointed at this store (StorageBenchmark
+            // compares it with ours): events belong where a flush makes them durable
+            "domainevents",
+            "snapshotevents");
 
     private StoreFiles() {
     }
