@@ -147,7 +147,9 @@ class SecurityConfiguration {
                                   SignInRecords records) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(new DirectoryUserDetailsService(directory));
         passwords.setPasswordEncoder(passwordEncoder);
-        return new PasswordSignIn(passwords, throttle, records);
+        PasswordSignIn signIn = new PasswordSignIn(passwords, throttle, records);
+        signIn.prepare();
+        return signIn;
     }
 
     /**
