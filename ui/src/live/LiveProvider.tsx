@@ -118,12 +118,8 @@ export function LiveProvider({ children }: { children: ReactNode }) {
           setDetail(d);
         },
         onConnected: (reconnect) => {
-          refreshAfterConnect(queryClient, reconnect);
           const after = tracker.current.lastPosition;
-          if (after === null) {
-            if (reconnect) void queryClient.invalidateQueries();
-            return;
-          }
+          if (!refreshAfterConnect(queryClient, reconnect, openStoryId.current, after) || after === null) return;
           catchUp((position) => api.liveUpdates(position), after, apply).catch(() => {
             // No catch-up (older server or too far behind): reload everything instead.
             void queryClient.invalidateQueries();

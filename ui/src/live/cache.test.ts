@@ -91,10 +91,34 @@ describe('refreshAfterConnect', () => {
     client.setQueryData(keys.notifications, []); // read at sign-in, before the failure was known
     client.setQueryData(keys.crisis, { active: false });
 
-    refreshAfterConnect(client, false);
+    expect(refreshAfterConnect(client, false, null, 41)).toBe(true);
 
     expect(client.getQueryState(keys.notifications)?.isInvalidated).toBe(true);
     expect(client.getQueryState(keys.crisis)?.isInvalidated).toBe(false);
+  });
+
+  it('reads the open story and its history again, so a change pushed while connecting shows in the drawer', () => {
+    const client = new QueryClient();
+    client.setQueryData(keys.story('s1'), story({ status: 'PUBLISHED' })); // its delivery still retrying then
+    client.setQueryData(keys.history('s1'), []);
+    client.setQueryData(keys.story('s2'), story({ storyId: 's2' }));
+
+    refreshAfterConnect(client, false, 's1', 41);
+
+    expect(client.getQueryState(keys.story('s1'))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(keys.history('s1'))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(keys.story('s2'))?.isInvalidated).toBe(false); // the board's catch-up covers it
+  });
+
+  it('reads everything again when nothing was read at a position the catch-up could start from', () => {
+    const client = new QueryClient();
+    client.setQueryData(keys.board, { columns: [] }); // its answer not in yet when the subscription came up
+    client.setQueryData(keys.crisis, { active: false });
+
+    expect(refreshAfterConnect(client, false, null, null)).toBe(false);
+
+    expect(client.getQueryState(keys.board)?.isInvalidated).toBe(true);
+    expect(client.getQueryState(keys.crisis)?.isInvalidated).toBe(true);
   });
 
   it('reads crisis mode again after a reconnect, as it may have changed while away', () => {
@@ -102,7 +126,7 @@ describe('refreshAfterConnect', () => {
     client.setQueryData(keys.notifications, []);
     client.setQueryData(keys.crisis, { active: false });
 
-    refreshAfterConnect(client, true);
+    refreshAfterConnect(client, true, null, 41);
 
     expect(client.getQueryState(keys.notifications)?.isInvalidated).toBe(true);
     expect(client.getQueryState(keys.crisis)?.isInvalidated).toBe(true);

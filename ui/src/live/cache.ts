@@ -69,14 +69,33 @@ export function applyStory(queryClient: QueryClient, story: Story): void {
 }
 
 /**
- * What a (re)connected live connection reads again because pushes do not replay it. Notifications: the
- * list read at sign-in may predate a notification pushed before the subscription existed (a delivery that
- * fails while the dashboard is still connecting), so the list is read again once the subscription is up.
- * Crisis mode only after a reconnect: it may have changed while the connection was away.
+ * What a (re)connected live connection reads again because pushes do not replay it; answers whether the caller
+ * should still catch up from `lastPosition` (false when everything is read again anyway).
+ * - Nothing read with a position yet (`lastPosition` null): whatever was read, or is being read, may predate a push
+ *   sent before the subscription existed, and no catch-up can say which; so everything is read again.
+ * - Notifications: the list read at sign-in may predate one pushed before the subscription existed (a delivery
+ *   that fails while the dashboard is still connecting).
+ * - The open story and its history: read on their own, at no position the catch-up starts from, so a change pushed
+ *   while connecting (that delivery's failure) would stay unseen in the drawer.
+ * - Crisis mode only after a reconnect: it may have changed while the connection was away.
  */
-export function refreshAfterConnect(queryClient: QueryClient, reconnect: boolean): void {
+export function refreshAfterConnect(
+  queryClient: QueryClient,
+  reconnect: boolean,
+  openStoryId: string | null,
+  lastPosition: number | null,
+): boolean {
+  if (lastPosition === null) {
+    void queryClient.invalidateQueries();
+    return false;
+  }
   void queryClient.invalidateQueries({ queryKey: keys.notifications });
+  if (openStoryId) {
+    void queryClient.invalidateQueries({ queryKey: keys.story(openStoryId) });
+    void queryClient.invalidateQueries({ queryKey: keys.history(openStoryId) });
+  }
   if (reconnect) void queryClient.invalidateQueries({ queryKey: keys.crisis });
+  return true;
 }
 
 export function addNotification(queryClient: QueryClient, notification: Notification): boolean {
