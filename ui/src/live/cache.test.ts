@@ -99,7 +99,7 @@ describe('refreshAfterConnect', () => {
 
   it('reads the open story and its history again, so a change pushed while connecting shows in the drawer', () => {
     const client = new QueryClient();
-    client.setQueryData(keys.story('s1'), story({ status: 'PUBLISHED' })); // its delivery still retrying then
+    client.setQueryData(keys.story('s1'), story({ status: 'APPROVED' })); // its delivery still retrying then
     client.setQueryData(keys.history('s1'), []);
     client.setQueryData(keys.story('s2'), story({ storyId: 's2' }));
 
