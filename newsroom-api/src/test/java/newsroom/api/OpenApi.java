@@ -26,7 +26,9 @@ public final class OpenApi {
     }
 
     /** One operation: {@code GET /api/stories/{storyId}}, with its body schema (resolved) if it takes one. */
-    public record Operation(String method, String path, List<String> queryParameters, JsonNode bodySchema) {
+    /** @param dateQueryParameters the query parameters that take a date or a date-time */
+    public record Operation(String method, String path, List<String> queryParameters, JsonNode bodySchema,
+                            List<String> dateQueryParameters) {
 
         /** The path with each {@code {name}} replaced by the value given for it. */
         public String pathWith(Map<String, String> values) {
@@ -62,15 +64,19 @@ public final class OpenApi {
             while (methods.hasNext()) {
                 Map.Entry<String, JsonNode> method = methods.next();
                 List<String> query = new ArrayList<>();
+                List<String> dates = new ArrayList<>();
                 method.getValue().path("parameters").forEach(parameter -> {
                     if ("query".equals(parameter.path("in").asText())) {
                         query.add(parameter.path("name").asText());
+                        if (List.of("date", "date-time").contains(resolve(parameter.path("schema")).path("format").asText())) {
+                            dates.add(parameter.path("name").asText());
+                        }
                     }
                 });
                 JsonNode schema = method.getValue().path("requestBody").path("content").path("application/json")
                         .path("schema");
                 operations.add(new Operation(method.getKey().toUpperCase(Locale.ROOT), path.getKey(), query,
-                        schema.isMissingNode() ? null : resolve(schema)));
+                        schema.isMissingNode() ? null : resolve(schema), dates));
             }
         }
         return operations;

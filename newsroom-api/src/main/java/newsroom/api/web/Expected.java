@@ -20,8 +20,9 @@ import org.springframework.lang.Nullable;
  */
 public final class Expected {
 
-    public static final String DATE_TIME = "a date-time in ISO-8601 with an offset, e.g. 2027-03-04T09:00:00Z";
-    public static final String DATE = "a date in ISO-8601, e.g. 2027-03-04";
+    public static final String DATE_TIME = "a date-time in ISO-8601 with an offset, in the years 1 to 9999, "
+            + "e.g. 2027-03-04T09:00:00Z";
+    public static final String DATE = "a date in ISO-8601, in the years 1 to 9999, e.g. 2027-03-04";
 
     private Expected() {
     }

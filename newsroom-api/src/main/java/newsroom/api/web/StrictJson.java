@@ -43,7 +43,7 @@ class StrictJson {
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .deserializerByType(Instant.class, new StrictDeserializer<>(Instant.class, StrictJson::instant))
-                .deserializerByType(LocalDate.class, new StrictDeserializer<>(LocalDate.class, LocalDate::parse))
+                .deserializerByType(LocalDate.class, new StrictDeserializer<>(LocalDate.class, StrictJson::date))
                 .postConfigurer(StrictJson::refuseCoercions);
     }
 
@@ -67,9 +67,31 @@ class StrictJson {
         }
     }
 
-    /** ISO-8601 with an offset ({@code Z} or {@code +01:00}); a local time would be ambiguous. */
+    /** The first instant a request may name: years have four digits in ISO-8601, iCalendar and CSV. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    /** The last one (the days after it are in years of five digits). */
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    /**
+     * ISO-8601 with an offset ({@code Z} or {@code +01:00}); a local time would be ambiguous. Years 1 to 9999
+     * only: Java reads years of up to nine digits, which a stored date (milliseconds in 64 bits), a calendar day
+     * or a feed cannot hold; read as they were, one such slot stopped the publication schedule.
+     */
     static Instant instant(String text) {
-        return OffsetDateTime.parse(text).toInstant();
+        Instant instant = OffsetDateTime.parse(text).toInstant();
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new DateTimeParseException("outside the years 1 to 9999", text, 0);
+        }
+        return instant;
+    }
+
+    /** ISO-8601, years 1 to 9999 (see {@link #instant}). */
+    static LocalDate date(String text) {
+        LocalDate date = LocalDate.parse(text);
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw new DateTimeParseException("outside the years 1 to 9999", text, 0);
+        }
+        return date;
     }
 
     /**
@@ -96,7 +118,7 @@ class StrictJson {
             try {
                 return parse.apply(text);
             } catch (DateTimeParseException e) {
-                return (T) context.handleWeirdStringValue(type, text, "not in ISO-8601");
+                return (T) context.handleWeirdStringValue(type, text, e.getMessage());
             }
         }
     }

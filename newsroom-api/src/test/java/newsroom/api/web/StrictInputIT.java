@@ -132,6 +132,58 @@ class StrictInputIT extends ApiIntegrationTest {
         return wrong;
     }
 
+    /**
+     * A year of more than four digits is ISO-8601 that Java reads, but no stored date, calendar day or feed holds
+     * it: a slot in the year 999999999 was stored and then stopped the publication schedule for everybody.
+     */
+    @Test
+    void everyDateOfEveryBodyAndQueryIsInTheYears1To9999() {
+        OpenApi openApi = OpenApi.of(api);
+        JsonNode before = story(storyId);
+        Map<String, List<String>> outOfRange = Map.of(
+                "date-time", List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
+                        "0000-12-31T23:59:59Z"),
+                "date", List.of("+999999999-12-31", "-999999999-01-01", "+10000-01-01", "0000-12-31"));
+        int checked = 0;
+        for (Operation operation : openApi.operations()) {
+            if (operation.bodySchema() != null) {
+                Iterator<Map.Entry<String, JsonNode>> properties = operation.bodySchema().path("properties").fields();
+                while (properties.hasNext()) {
+                    Map.Entry<String, JsonNode> property = properties.next();
+                    String format = openApi.resolve(property.getValue()).path("format").asText();
+                    for (String value : outOfRange.getOrDefault(format, List.of())) {
+                        Response refused = api.as("ada").send(operation.method(), operation.pathWith(pathValues),
+                                "application/json", "{\"" + property.getKey() + "\": \"" + value + "\"}");
+                        JsonNode error = assertFieldError(refused, property.getKey(), "InvalidFormat");
+                        assertThat(error.path("message").asText()).as("%s %s", operation, value)
+                                .contains("years 1 to 9999");
+                        checked++;
+                    }
+                }
+            }
+            for (String parameter : operation.dateQueryParameters()) {
+                for (String value : outOfRange.get("date-time")) {
+                    StringBuilder query = new StringBuilder();
+                    for (String other : operation.dateQueryParameters()) {
+                        String sent = other.equals(parameter) ? value
+                                : other.equals("to") ? "2027-03-08T00:00:00Z" : "2027-03-01T00:00:00Z";
+                        query.append(query.isEmpty() ? "?" : "&").append(other).append('=')
+                                .append(sent.replace("+", "%2B"));
+                    }
+                    Response refused = api.as("ada").send(operation.method(), operation.pathWith(pathValues) + query,
+                            "application/json", "{}");
+                    assertThat(assertFieldError(refused, parameter, "InvalidFormat").path("message").asText())
+                            .as("%s %s", operation, value).contains("years 1 to 9999");
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(40);
+        assertThat(story(storyId)).isEqualTo(before);
+        assertThat(ok(api.as("victor").get("/api/calendar?from=0001-01-01T00:00:00Z&to=0001-01-08T00:00:00Z")).body()
+                .path("entries")).isEmpty();
+    }
+
     @Test
     void numbersAndBooleansAreNotCoercedIntoTextsChoicesOrDates() {
         JsonNode before = story(storyId);
@@ -155,7 +207,7 @@ class StrictInputIT extends ApiIntegrationTest {
         Map<String, Object> numberEmbargo = content("Apprentices", desk);
         numberEmbargo.put("embargo", 1_800_000_000);
         assertThat(refusedDraft(numberEmbargo, "embargo").path("message").asText())
-                .startsWith("must be a date-time in ISO-8601 with an offset, e.g. 2027-03-04T09:00:00Z");
+                .startsWith("must be a date-time in ISO-8601 with an offset, in the years 1 to 9999, e.g. 2027-03-04T09:00:00Z");
 
         Map<String, Object> localEmbargo = content("Apprentices", desk);
         localEmbargo.put("embargo", "2027-03-04T09:00:00");
@@ -197,7 +249,7 @@ class StrictInputIT extends ApiIntegrationTest {
         Response numberDate = api.as("eddie").put("/api/campaigns/strict-dates",
                 Map.of("name", "Strict", "startsOn", 20270304));
         assertThat(assertFieldError(numberDate, "startsOn", "WrongType").path("message").asText())
-                .contains("date in ISO-8601, e.g. 2027-03-04");
+                .contains("date in ISO-8601, in the years 1 to 9999, e.g. 2027-03-04");
 
         Response impossibleDate = api.as("eddie").put("/api/campaigns/strict-dates",
                 Map.of("name", "Strict", "startsOn", "2027-13-01"));

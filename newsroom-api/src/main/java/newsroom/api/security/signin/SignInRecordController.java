@@ -12,7 +12,6 @@ import newsroom.api.security.Permissions;
 import newsroom.api.web.BadRequest;
 import newsroom.api.web.InputRule;
 import newsroom.people.Action;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,8 +38,8 @@ class SignInRecordController {
 
     @GetMapping("/api/admin/sign-ins")
     List<SignInEntry> signIns(@RequestParam(required = false) String username,
-                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+                              @RequestParam(required = false) Instant from,
+                              @RequestParam(required = false) Instant to) {
         permissions.require(Action.READ_AUDIT_TRAIL);
         Instant until = to != null ? to : clock.instant();
         Instant since = from != null ? from : until.minus(DEFAULT_RANGE);
