@@ -12,6 +12,7 @@ export type Action =
   | 'ASSIGN'
   | 'SUBMIT'
   | 'APPROVE'
+  | 'SIGN_ON_BEHALF'
   | 'REQUEST_CHANGES'
   | 'PLAN_PLACEMENT'
   | 'RESCHEDULE_PLACEMENT'

@@ -21,6 +21,8 @@ public enum GovernanceRule {
     CHANNEL_ALREADY_RETIRED("ChannelAlreadyRetired", null, "a retired channel is kept for history and not changed"),
     DELEGATOR_NOT_IN_GROUP("DelegatorNotInGroup", "group", "a lead delegates signing only for a group they belong to"),
     DELEGATE_NOT_IN_GROUP("DelegateNotInGroup", "delegate", "signing is delegated only to another member of the same group"),
+    DELEGATE_MAY_NOT_SIGN("DelegateMayNotSign", "delegate",
+            "signing is delegated only to a contributor, editor or governance lead, not to a reader or admin alone"),
     CANNOT_DELEGATE_TO_YOURSELF("CannotDelegateToYourself", "delegate", "a delegation names someone else"),
     DELEGATION_PERIOD_INVALID("DelegationPeriodInvalid", "until",
             "a delegation ends after it starts and lasts at most 90 days"),

@@ -41,6 +41,9 @@ public class SigningDelegation {
                 lead.username() + " cannot delegate to themself");
         check(command.delegateGroups() != null && command.delegateGroups().contains(command.group()),
                 GovernanceRule.DELEGATE_NOT_IN_GROUP, command.delegate() + " is not a member of '" + command.group() + "'");
+        check(command.delegateRoles() != null && Action.SIGN_ON_BEHALF.allowedFor(command.delegateRoles()),
+                GovernanceRule.DELEGATE_MAY_NOT_SIGN, command.delegate() + " holds no role that takes part in editorial "
+                        + "work (" + command.delegateRoles() + ")");
         check(command.from() != null && command.until() != null && command.until().isAfter(command.from())
                         && Duration.between(command.from(), command.until()).compareTo(LONGEST) <= 0,
                 GovernanceRule.DELEGATION_PERIOD_INVALID, "from " + command.from() + " until " + command.until());

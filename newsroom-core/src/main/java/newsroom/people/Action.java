@@ -24,6 +24,11 @@ public enum Action {
     ASSIGN(Scope.STORY, Role.EDITOR),
     SUBMIT(Scope.STORY, Role.CONTRIBUTOR, Role.EDITOR),
     APPROVE(Scope.STORY, Role.GOVERNANCE_LEAD),
+    /**
+     * Sign a group's approval steps on a governance lead's behalf while holding their delegation: someone who takes
+     * part in editorial work, not a reader (viewer, auditor) or operations alone.
+     */
+    SIGN_ON_BEHALF(Scope.NEWSROOM, Role.CONTRIBUTOR, Role.EDITOR, Role.GOVERNANCE_LEAD),
     REQUEST_CHANGES(Scope.STORY, Role.GOVERNANCE_LEAD),
     PLAN_PLACEMENT(Scope.STORY, Role.EDITOR),
     RESCHEDULE_PLACEMENT(Scope.PLACEMENT, Role.EDITOR),

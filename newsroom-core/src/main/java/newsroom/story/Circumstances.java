@@ -2,10 +2,12 @@ package newsroom.story;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import newsroom.governance.ApprovalPolicy;
 import newsroom.governance.Delegation;
+import newsroom.people.Actor;
 
 /**
  * The newsroom-wide facts a story decision depends on besides the story and the person: the moment it is taken
@@ -15,27 +17,31 @@ import newsroom.governance.Delegation;
  * {@link StoryActions}) passes them the same way.
  *
  * @param delegations delegations naming the person as delegate; only those in force at {@code now} count
+ * @param delegators  the delegators of those delegations as their accounts stand now (enabled accounts only): a
+ *                    delegation counts only while its lead may still sign for its group
  * @param restraints  crisis mode and the quiet periods in force; {@link Restraints#NONE} when not given
  */
-public record Circumstances(Instant now, ApprovalPolicy policy, List<Delegation> delegations, Restraints restraints) {
+public record Circumstances(Instant now, ApprovalPolicy policy, List<Delegation> delegations,
+                            Map<String, Actor> delegators, Restraints restraints) {
 
     public Circumstances {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(policy, "policy");
         delegations = delegations == null ? List.of() : List.copyOf(delegations);
+        delegators = delegators == null ? Map.of() : Map.copyOf(delegators);
         restraints = restraints == null ? Restraints.NONE : restraints;
     }
 
-    public Circumstances(Instant now, ApprovalPolicy policy, List<Delegation> delegations) {
-        this(now, policy, delegations, Restraints.NONE);
+    public Circumstances(Instant now, ApprovalPolicy policy, List<Delegation> delegations, Map<String, Actor> delegators) {
+        this(now, policy, delegations, delegators, Restraints.NONE);
     }
 
     public Circumstances(Instant now, ApprovalPolicy policy, Restraints restraints) {
-        this(now, policy, List.of(), restraints);
+        this(now, policy, List.of(), Map.of(), restraints);
     }
 
     public Circumstances(Instant now, ApprovalPolicy policy) {
-        this(now, policy, List.of(), Restraints.NONE);
+        this(now, policy, List.of(), Map.of(), Restraints.NONE);
     }
 
     /** At this moment under this policy, with no delegation, no crisis and no quiet period. */
@@ -43,18 +49,15 @@ public record Circumstances(Instant now, ApprovalPolicy policy, List<Delegation>
         return new Circumstances(now, policy);
     }
 
-    public Circumstances withDelegations(List<Delegation> held) {
-        return new Circumstances(now, policy, held, restraints);
-    }
-
     public Circumstances with(Restraints inForce) {
-        return new Circumstances(now, policy, delegations, inForce);
+        return new Circumstances(now, policy, delegations, delegators, inForce);
     }
 
-    /** The delegations to this person in force now. */
+    /** The delegations to this person in force now: in their period, and their lead still signs for the group. */
     List<Delegation> delegationsHeldBy(String username) {
         return delegations.stream()
-                .filter(delegation -> delegation.delegate().equals(username) && delegation.coversAt(now))
+                .filter(delegation -> delegation.delegate().equals(username)
+                        && delegation.inForceAt(now, delegators.get(delegation.delegator())))
                 .toList();
     }
 }

@@ -110,11 +110,12 @@ public class Story {
     public void handle(ApproveStoryCommand command, ApprovalPolicy policy) {
         Actor approver = command.approvedBy();
         Circumstances circumstances = command.approvedAt() == null ? Circumstances.at(Instant.EPOCH, policy)
-                : new Circumstances(command.approvedAt(), policy, command.delegations());
+                : new Circumstances(command.approvedAt(), policy, command.delegations(), command.delegators());
         StoryRules.approve(state, approver, command.step(), circumstances, command.confirmedChecklist()).enforce();
         String step = StoryRules.stepToApprove(state, command.step());
         Optional<Delegation> delegation = StoryRules.signingDelegation(state, approver, step, circumstances);
-        Approval approval = new Approval(step, approver.username(), state.contentVersion());
+        Approval approval = new Approval(step, approver.username(), state.contentVersion(),
+                delegation.map(Delegation::delegator).orElse(null));
         apply(new ApprovalGrantedEvent(storyId, step, approver.username(), state.contentVersion(),
                 state.granted(approval).pendingSteps()));
         if (state.review() != null || delegation.isPresent()) {
@@ -376,6 +377,13 @@ public class Story {
     @EventSourcingHandler
     void on(ApprovalGrantedEvent event) {
         state = state.granted(new Approval(event.step(), event.approvedBy(), event.contentVersion()));
+    }
+
+    @EventSourcingHandler
+    void on(ApprovalAttestedEvent event) {
+        if (event.onBehalfOf() != null) {
+            state = state.signedOnBehalfOf(event.step(), event.approvedBy(), event.onBehalfOf());
+        }
     }
 
     @EventSourcingHandler

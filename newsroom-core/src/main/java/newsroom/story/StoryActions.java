@@ -51,6 +51,14 @@ public final class StoryActions {
         return new AllowedActions(storyActions, placementActions, approvable);
     }
 
+    /**
+     * May this person approve anything at all now: a governance lead, or someone signing under a delegation in force.
+     * The approval endpoints, the inbox and the approval topic ask this before anything story-specific.
+     */
+    public static boolean mayApprove(Actor actor, Circumstances circumstances) {
+        return StoryRules.mayApprove(actor, circumstances);
+    }
+
     private static Verdict storyVerdict(Action action, StoryState story, Actor actor, Circumstances circumstances) {
         return switch (action) {
             case ACCEPT_PITCH -> StoryRules.acceptPitch(story, actor);

@@ -102,10 +102,23 @@ final class StoryRules {
         if (group.isEmpty() || (actor.may(Action.APPROVE) && actor.belongsTo(group.get()))) {
             return Optional.empty();
         }
-        return circumstances.delegationsHeldBy(actor.username()).stream()
+        List<Delegation> usable = delegationsHeldBy(actor, circumstances).stream()
                 .filter(delegation -> delegation.group().equals(group.get()) && actor.belongsTo(group.get()))
                 .filter(delegation -> fourEyes(story, delegation.delegator()).allowed())
-                .findFirst();
+                .toList();
+        // a lead who signed already (or through another delegate) does not sign again: prefer another lead's
+        return usable.stream().filter(delegation -> signedEarlier(story, Set.of(delegation.delegator())).isEmpty())
+                .findFirst().or(() -> usable.stream().findFirst());
+    }
+
+    /** The delegations in force that this person may sign under: none for someone who only reads or runs operations. */
+    private static List<Delegation> delegationsHeldBy(Actor actor, Circumstances circumstances) {
+        return actor.may(Action.SIGN_ON_BEHALF) ? circumstances.delegationsHeldBy(actor.username()) : List.of();
+    }
+
+    /** The signature of this content version given by, or on behalf of, one of these people. */
+    private static Optional<Approval> signedEarlier(StoryState story, Set<String> people) {
+        return story.grants().stream().filter(grant -> grant.signers().stream().anyMatch(people::contains)).findFirst();
     }
 
     /** The step an approval is for: the named one, or the only pending one. */
@@ -361,8 +374,13 @@ final class StoryRules {
     }
 
     private static Verdict approverRole(Actor actor, Circumstances circumstances) {
-        return actor.may(Action.APPROVE) || !circumstances.delegationsHeldBy(actor.username()).isEmpty()
+        return actor.may(Action.APPROVE) || !delegationsHeldBy(actor, circumstances).isEmpty()
                 ? Verdict.ALLOWED : role(actor, Action.APPROVE);
+    }
+
+    /** May this person approve anything at all now: a governance lead, or someone signing under a delegation in force. */
+    static boolean mayApprove(Actor actor, Circumstances circumstances) {
+        return approverRole(actor, circumstances).allowed();
     }
 
     /** Four eyes for whoever signs: the approver, and a lead on whose behalf a delegate signs. */
@@ -387,7 +405,9 @@ final class StoryRules {
         Optional<String> signingGroup = signingGroup(story, step, circumstances.policy());
         boolean signsForThemself = signingGroup.isPresent() && actor.may(Action.APPROVE)
                 && actor.belongsTo(signingGroup.get());
-        if (!signsForThemself && signingDelegation(story, actor, step, circumstances).isEmpty()) {
+        Optional<Delegation> delegation = signsForThemself ? Optional.empty()
+                : signingDelegation(story, actor, step, circumstances);
+        if (!signsForThemself && delegation.isEmpty()) {
             return Verdict.refused(StoryRule.APPROVER_NOT_IN_STEP_GROUP, signingGroup
                     .map(group -> actor.username() + " is not a governance lead in '" + group
                             + "' (nor holds a lead's delegation for it), which signs step '" + step + "'")
@@ -398,11 +418,15 @@ final class StoryRules {
                     + story.signaturesFor(step) + " signature(s): " + story.grantsFor(step).stream()
                     .map(Approval::approvedBy).toList());
         }
-        if (story.grants().stream().anyMatch(grant -> grant.approvedBy().equals(actor.username()))) {
-            return Verdict.refused(StoryRule.DISTINCT_APPROVERS,
-                    actor.username() + " already signed for content version " + story.contentVersion());
-        }
-        return Verdict.ALLOWED;
+        // one person's authority counts once per version: signed by them, or by a delegate on their behalf
+        Set<String> signers = delegation.map(held -> Set.of(actor.username(), held.delegator()))
+                .orElse(Set.of(actor.username()));
+        return signedEarlier(story, signers).map(earlier -> Verdict.refused(StoryRule.DISTINCT_APPROVERS,
+                        earlier.approvedBy() + (earlier.onBehalfOf() == null ? "" : " on behalf of " + earlier.onBehalfOf())
+                        + " already signed step '" + earlier.step() + "' of content version " + story.contentVersion()
+                        + ", so " + actor.username() + delegation.map(held -> " on behalf of " + held.delegator()).orElse("")
+                        + " does not sign it again"))
+                .orElse(Verdict.ALLOWED);
     }
 
     /** The group that signs a step: the step's own name under recorded policies, else the injected policy's. */

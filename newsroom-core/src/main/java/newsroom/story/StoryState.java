@@ -179,6 +179,15 @@ public record StoryState(String storyId, StoryStatus status, String pitchedBy, S
                 stepsAtSubmission, placements, more, review, quietPeriodOverrides);
     }
 
+    /** The approver's signature of this step was given on a lead's behalf (recorded right after the grant). */
+    StoryState signedOnBehalfOf(String step, String approvedBy, String lead) {
+        List<Approval> attested = grants.stream().map(grant -> grant.step().equals(step)
+                && grant.approvedBy().equals(approvedBy) && grant.onBehalfOf() == null
+                ? new Approval(step, approvedBy, grant.contentVersion(), lead) : grant).toList();
+        return new StoryState(storyId, status, pitchedBy, lastEditedBy, assignee, contentVersion, embargo,
+                stepsAtSubmission, placements, attested, review, quietPeriodOverrides);
+    }
+
     /** The policies recorded at submission: their steps replace those the placements were planned with. */
     StoryState policiesApplied(ReviewTerms terms) {
         List<Placement> governed = placements.stream()

@@ -32,7 +32,7 @@ class SigningDelegationTest {
 
     private static DelegateSigningCommand delegate(Actor lead, String group, String to, Set<String> toGroups,
                                                    Instant from, Instant until) {
-        return new DelegateSigningCommand("d1", group, to, toGroups, from, until, lead, AT);
+        return new DelegateSigningCommand("d1", group, to, toGroups, Set.of(Role.CONTRIBUTOR), from, until, lead, AT);
     }
 
     private static SigningDelegatedEvent delegated() {
@@ -62,6 +62,18 @@ class SigningDelegationTest {
     void theDelegateBelongsToTheSameGroup() {
         fixture.givenNoPriorActivity().when(delegate(LENA, "legal", "otto", Set.of("hr"), FROM, UNTIL))
                 .expectException(violates(GovernanceRule.DELEGATE_NOT_IN_GROUP));
+    }
+
+    @Test
+    void theDelegateTakesPartInEditorialWork() {
+        for (Role reader : new Role[] {Role.VIEWER, Role.AUDITOR, Role.ADMIN}) {
+            fixture.givenNoPriorActivity().when(new DelegateSigningCommand("d1", "legal", "victor", Set.of("legal"),
+                            Set.of(reader), FROM, UNTIL, LENA, AT))
+                    .expectException(violates(GovernanceRule.DELEGATE_MAY_NOT_SIGN));
+        }
+        fixture.givenNoPriorActivity().when(new DelegateSigningCommand("d1", "legal", "lukas", Set.of("legal"),
+                        Set.of(Role.VIEWER, Role.EDITOR), FROM, UNTIL, LENA, AT))
+                .expectEvents(delegated());
     }
 
     @Test

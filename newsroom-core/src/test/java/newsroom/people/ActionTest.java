@@ -30,8 +30,9 @@ class ActionTest {
 
     @Test
     void aContributorPitchesEditsAndSubmitsButNeitherApprovesNorPublishes() {
+        // signing on a lead's behalf needs that lead's delegation too
         assertThat(allowedFor(Role.CONTRIBUTOR)).containsExactlyInAnyOrder(
-                Action.PITCH, Action.EDIT_DRAFT, Action.SUBMIT, Action.COMMENT, Action.READ);
+                Action.PITCH, Action.EDIT_DRAFT, Action.SUBMIT, Action.COMMENT, Action.SIGN_ON_BEHALF, Action.READ);
     }
 
     @Test

@@ -77,7 +77,8 @@ class StoryActionsAgreeWithTheAggregateTest {
     private void checkEveryAction(List<Object> history, Actor actor, Restraints restraints) {
         StoryState state = StoryHistories.stateAfter(history);
         AllowedActions allowed = StoryActions.allowedFor(state, actor,
-                new Circumstances(NOW, ApprovalPolicy.standard(), StoryHistories.DELEGATIONS, restraints));
+                new Circumstances(NOW, ApprovalPolicy.standard(), StoryHistories.DELEGATIONS,
+                        StoryHistories.DELEGATORS, restraints));
         FixtureConfiguration<Story> fixture = new AggregateTestFixture<>(Story.class);
         fixture.registerInjectableResource(ApprovalPolicy.standard());
         fixture.registerInjectableResource((RestraintsSource) () -> restraints);
@@ -110,7 +111,7 @@ class StoryActionsAgreeWithTheAggregateTest {
         for (String step : steps) {
             // with every guideline confirmed and the delegations the person holds, as the API sends it
             expect(fixture, history, new ApproveStoryCommand(STORY, step, actor, Set.copyOf(state.checklist()),
-                            StoryHistories.DELEGATIONS, NOW, null),
+                            StoryHistories.DELEGATIONS, StoryHistories.DELEGATORS, NOW, null),
                     allowed.approvableSteps().contains(step), "APPROVE " + step);
         }
     }

@@ -65,6 +65,8 @@ final class StoryHistories {
     /** lena's delegation of legal signing to leo, in force at {@link #NOW}. */
     static final List<Delegation> DELEGATIONS = List.of(new Delegation("d-1", LENA.username(), LEO.username(), LEGAL,
             NOW.minusSeconds(86_400), NOW.plusSeconds(86_400)));
+    /** The delegators of {@link #DELEGATIONS} as their accounts stand. */
+    static final Map<String, Actor> DELEGATORS = Map.of(LENA.username(), LENA);
     static final List<String> GUIDELINES = List.of("No forward-looking financial statements", "Image rights cleared");
     static final List<Actor> PEOPLE = List.of(CARLA, OTTO, ERIK, GINA, LENA, NORA, LEX, BRUNO, ADA, VICTOR, OLGA, LEO,
             CARLA_AS_LEAD);

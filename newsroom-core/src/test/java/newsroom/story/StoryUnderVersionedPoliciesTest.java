@@ -84,8 +84,24 @@ class StoryUnderVersionedPoliciesTest {
         return events;
     }
 
+    /** The leads whose delegations the tests use, as their accounts stand now. */
+    private static final Map<String, Actor> LEADS = Map.of("lena", LENA, "gina", GINA, "nora", NORA,
+            "carla", Actor.of("carla", Role.GOVERNANCE_LEAD).inGroups(LEGAL));
+    /** In the communications group, not a lead: signs only under a lead's delegation. */
+    private static final Actor CORA = Actor.of("cora", Role.CONTRIBUTOR).inGroups(COMMUNICATIONS);
+
     private static ApproveStoryCommand approve(Actor who, String step, Set<String> confirmed, Delegation... held) {
-        return new ApproveStoryCommand(STORY, step, who, confirmed, List.of(held), NOW, null);
+        return approve(who, step, confirmed, LEADS, held);
+    }
+
+    private static ApproveStoryCommand approve(Actor who, String step, Set<String> confirmed,
+                                               Map<String, Actor> delegators, Delegation... held) {
+        return new ApproveStoryCommand(STORY, step, who, confirmed, List.of(held), delegators, NOW, null);
+    }
+
+    private static Delegation delegation(String id, Actor lead, Actor delegate, String group) {
+        return new Delegation(id, lead.username(), delegate.username(), group, NOW.minus(Duration.ofHours(1)),
+                NOW.plus(Duration.ofDays(1)));
     }
 
     private static StoryRuleViolationMatcher rule(StoryRule rule) {
@@ -215,6 +231,69 @@ class StoryUnderVersionedPoliciesTest {
         fixture.given(inReview())
                 .when(approve(LUKAS, LEGAL, Set.copyOf(GUIDELINES), fromPitcher))
                 .expectException(rule(StoryRule.APPROVER_NOT_IN_STEP_GROUP));
+    }
+
+    @Test
+    void aDelegationEndsWithItsLeadsAuthority() {
+        Delegation fromLena = delegation("d1", LENA, LUKAS, LEGAL);
+        Map<String, Actor> lenaNoLongerLead = Map.of("lena", Actor.of("lena", Role.CONTRIBUTOR).inGroups(LEGAL));
+        Map<String, Actor> lenaLeftLegal = Map.of("lena", Actor.of("lena", Role.GOVERNANCE_LEAD).inGroups("brand"));
+        Map<String, Actor> lenaDisabled = Map.of();
+        for (Map<String, Actor> lena : List.of(lenaNoLongerLead, lenaLeftLegal, lenaDisabled)) {
+            fixture.given(inReview())
+                    .when(approve(LUKAS, LEGAL, Set.copyOf(GUIDELINES), lena, fromLena))
+                    .expectException(missingRole(Action.APPROVE))
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
+    void someoneWhoOnlyReadsDoesNotSignUnderADelegation() {
+        Actor viewer = Actor.of("victor", Role.VIEWER).inGroups(LEGAL);
+        fixture.given(inReview())
+                .when(approve(viewer, LEGAL, Set.copyOf(GUIDELINES), delegation("d1", LENA, viewer, LEGAL)))
+                .expectException(missingRole(Action.APPROVE))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDelegateDoesNotAddASecondSignatureForALeadWhoSigned() {
+        List<Object> given = new java.util.ArrayList<>(inReview());
+        given.add(new ApprovalGrantedEvent(STORY, COMMUNICATIONS, "gina", 3, Set.of(COMMUNICATIONS, LEGAL)));
+        fixture.given(given)
+                .when(approve(CORA, COMMUNICATIONS, Set.copyOf(GUIDELINES), delegation("d1", GINA, CORA, COMMUNICATIONS)))
+                .expectException(rule(StoryRule.DISTINCT_APPROVERS))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aLeadDoesNotAddASecondSignatureAfterHerDelegateSignedForHer() {
+        List<Object> given = new java.util.ArrayList<>(inReview());
+        given.add(new ApprovalGrantedEvent(STORY, COMMUNICATIONS, "cora", 3, Set.of(COMMUNICATIONS, LEGAL)));
+        given.add(new ApprovalAttestedEvent(STORY, COMMUNICATIONS, "cora", "gina", "d1", 3,
+                List.of(new PolicyVersion("press-release", 3), new PolicyVersion("default", 1)), GUIDELINES));
+        fixture.given(given)
+                .when(approve(GINA, COMMUNICATIONS, Set.copyOf(GUIDELINES)))
+                .expectException(rule(StoryRule.DISTINCT_APPROVERS))
+                .expectNoEvents();
+        Actor carl = Actor.of("carl", Role.EDITOR).inGroups(COMMUNICATIONS);
+        fixture.given(given)
+                .when(approve(carl, COMMUNICATIONS, Set.copyOf(GUIDELINES), delegation("d2", GINA, carl, COMMUNICATIONS)))
+                .expectException(rule(StoryRule.DISTINCT_APPROVERS))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDelegateHoldingTwoLeadsDelegationsSignsForTheLeadWhoHasNotSigned() {
+        List<Object> given = new java.util.ArrayList<>(inReview());
+        given.add(new ApprovalGrantedEvent(STORY, COMMUNICATIONS, "gina", 3, Set.of(COMMUNICATIONS, LEGAL)));
+        fixture.given(given)
+                .when(approve(CORA, COMMUNICATIONS, Set.copyOf(GUIDELINES), delegation("d1", GINA, CORA, COMMUNICATIONS),
+                        delegation("d2", NORA, CORA, COMMUNICATIONS)))
+                .expectEvents(new ApprovalGrantedEvent(STORY, COMMUNICATIONS, "cora", 3, Set.of(LEGAL)),
+                        new ApprovalAttestedEvent(STORY, COMMUNICATIONS, "cora", "nora", "d2", 3,
+                                List.of(new PolicyVersion("press-release", 3), new PolicyVersion("default", 1)),
+                                GUIDELINES));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,6 +22,7 @@ import newsroom.governance.RevokeDelegationCommand;
 import newsroom.governance.SigningDelegation;
 import newsroom.people.Action;
 import newsroom.people.Actor;
+import newsroom.people.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,15 +42,17 @@ class DelegationController {
     private final GovernanceCommands commands;
     private final DelegationRepository delegations;
     private final UserDirectory directory;
+    private final HeldDelegations held;
     private final KnownUsers users;
     private final Permissions permissions;
     private final Clock clock;
 
     DelegationController(GovernanceCommands commands, DelegationRepository delegations, UserDirectory directory,
-                         KnownUsers users, Permissions permissions, Clock clock) {
+                         HeldDelegations held, KnownUsers users, Permissions permissions, Clock clock) {
         this.commands = commands;
         this.delegations = delegations;
         this.directory = directory;
+        this.held = held;
         this.users = users;
         this.permissions = permissions;
         this.clock = clock;
@@ -61,7 +65,8 @@ class DelegationController {
     /**
      * A delegation for the caller.
      *
-     * @param inForce        whether it covers this moment
+     * @param inForce        whether it covers this moment and its lead still signs for the group (enabled, a
+     *                       governance lead, a member of it)
      * @param allowedActions {@code REVOKE} when the caller may revoke it
      */
     record DelegationAnswer(DelegationView delegation, boolean inForce, Set<String> allowedActions) {
@@ -78,12 +83,14 @@ class DelegationController {
     ResponseEntity<DelegationAnswer> delegate(@Valid @RequestBody DelegationRequest request) {
         Actor actor = permissions.require(Action.DELEGATE_SIGNING);
         users.requireKnown("delegate", request.delegate());
-        Set<String> delegateGroups = directory.find(request.delegate()).map(NewsroomUser::groups).orElse(Set.of());
+        Optional<NewsroomUser> delegate = directory.find(request.delegate());
+        Set<String> delegateGroups = delegate.map(NewsroomUser::groups).orElse(Set.of());
+        Set<Role> delegateRoles = delegate.map(NewsroomUser::roles).orElse(Set.of());
         Instant now = clock.instant();
         String delegationId = UUID.randomUUID().toString();
         GovernanceCommands.Target target = target(delegationId);
         long version = commands.send(new DelegateSigningCommand(delegationId, request.group(), request.delegate(),
-                delegateGroups, request.from() == null ? now : request.from(), request.until(), actor, now), actor,
+                delegateGroups, delegateRoles, request.from() == null ? now : request.from(), request.until(), actor, now), actor,
                 target).orElseThrow();
         DelegationView shown = await(target, version);
         return ResponseEntity.created(URI.create("/api/delegations/" + delegationId)).body(answer(shown, actor));
@@ -107,8 +114,9 @@ class DelegationController {
 
     private DelegationAnswer answer(DelegationView view, Actor actor) {
         boolean mayRevoke = SigningDelegation.revokeRefusal(view.delegator(), view.revoked(), actor.username()).isEmpty();
-        return new DelegationAnswer(view, !view.revoked() && view.delegation().coversAt(clock.instant()),
-                mayRevoke ? Set.of("REVOKE") : Set.of());
+        boolean inForce = !view.revoked()
+                && view.delegation().inForceAt(clock.instant(), held.enabledActor(view.delegator()));
+        return new DelegationAnswer(view, inForce, mayRevoke ? Set.of("REVOKE") : Set.of());
     }
 
     private static GovernanceCommands.Target target(String delegationId) {

@@ -3,10 +3,9 @@ package newsroom.api.story;
 import java.time.Clock;
 import java.util.List;
 
-import newsroom.api.governance.DelegationRepository;
+import newsroom.api.governance.HeldDelegations;
 import newsroom.api.security.Permissions;
 import newsroom.governance.ApprovalPolicy;
-import newsroom.governance.Delegation;
 import newsroom.people.Action;
 import newsroom.people.Actor;
 import newsroom.story.AllowedActions;
@@ -21,11 +20,11 @@ class StoryAnswers {
 
     private final Clock clock;
     private final ApprovalPolicy policy;
-    private final DelegationRepository delegations;
+    private final HeldDelegations delegations;
     private final Permissions permissions;
     private final RestraintsSource restraints;
 
-    StoryAnswers(Clock clock, ApprovalPolicy policy, DelegationRepository delegations, Permissions permissions,
+    StoryAnswers(Clock clock, ApprovalPolicy policy, HeldDelegations delegations, Permissions permissions,
                  RestraintsSource restraints) {
         this.clock = clock;
         this.policy = policy;
@@ -44,18 +43,18 @@ class StoryAnswers {
         return views.stream().map(view -> StoryAnswer.of(view, allowedActions(view, caller, circumstances))).toList();
     }
 
-    /** The signing delegations naming this person (the domain checks their period and group). */
-    List<Delegation> delegationsHeldBy(Actor caller) {
-        return delegations.heldBy(caller.username());
+    /** The signing delegations naming this person, with their delegators' accounts (the domain decides on them). */
+    HeldDelegations.Held delegationsHeldBy(Actor caller) {
+        return delegations.by(caller.username());
     }
 
     /**
-     * The signed-in person as someone who may approve: a governance lead, or anyone holding a signing delegation
-     * (whether it covers the step now is the domain's decision). Others are refused early (403).
+     * The signed-in person as someone who may approve: a governance lead, or someone holding a signing delegation
+     * in force, as the domain decides. Others are refused early (403).
      */
     Actor approver() {
         Actor actor = permissions.require(Action.READ);
-        return actor.may(Action.APPROVE) || !delegationsHeldBy(actor).isEmpty() ? actor
+        return actor.may(Action.APPROVE) || StoryActions.mayApprove(actor, circumstancesFor(actor)) ? actor
                 : permissions.require(Action.APPROVE);
     }
 
@@ -63,8 +62,9 @@ class StoryAnswers {
      * Now, the policy, the person's delegations, and the crisis and quiet periods in force: what the aggregate
      * would decide with.
      */
-    private Circumstances circumstancesFor(Actor caller) {
-        return new Circumstances(clock.instant(), policy, delegationsHeldBy(caller), restraints.current());
+    Circumstances circumstancesFor(Actor caller) {
+        HeldDelegations.Held held = delegationsHeldBy(caller);
+        return new Circumstances(clock.instant(), policy, held.delegations(), held.delegators(), restraints.current());
     }
 
     private static AllowedActions allowedActions(StoryView view, Actor caller, Circumstances circumstances) {

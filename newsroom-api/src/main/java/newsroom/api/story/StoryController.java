@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import newsroom.api.axon.EventHistory;
 import newsroom.api.channel.ChannelCatalogue;
+import newsroom.api.governance.HeldDelegations;
 import newsroom.api.security.KnownUsers;
 import newsroom.api.security.Permissions;
 import newsroom.api.web.BadRequest;
@@ -194,8 +195,9 @@ class StoryController {
         Actor actor = answers.approver();
         String step = request == null ? null : request.step();
         Set<String> confirmed = request == null ? Set.of() : request.confirmed();
-        return send(storyId, new ApproveStoryCommand(storyId, step, actor, confirmed,
-                answers.delegationsHeldBy(actor), clock.instant(), IfMatch.version(ifMatch)), actor);
+        HeldDelegations.Held held = answers.delegationsHeldBy(actor);
+        return send(storyId, new ApproveStoryCommand(storyId, step, actor, confirmed, held.delegations(),
+                held.delegators(), clock.instant(), IfMatch.version(ifMatch)), actor);
     }
 
     @PostMapping("/{storyId}/change-requests")

@@ -29,7 +29,8 @@ final class StoryStateMapper {
                         placement.heldFor, placement.paused, placement.clearedForCrisis))
                 .toList();
         List<Approval> grants = view.approvals.stream()
-                .map(approval -> new Approval(approval.step(), approval.approvedBy(), approval.contentVersion()))
+                .map(approval -> new Approval(approval.step(), approval.approvedBy(), approval.contentVersion(),
+                        approval.onBehalfOf()))
                 .toList();
         ReviewTerms review = view.approvalPolicies == null || view.approvalPolicies.isEmpty() ? null
                 : new ReviewTerms(view.approvalPolicies);

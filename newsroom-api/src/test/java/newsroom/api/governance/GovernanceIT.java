@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import newsroom.api.ApiClient;
 import newsroom.api.ApiClient.Response;
 import newsroom.api.ApiIntegrationTest;
 import org.junit.jupiter.api.Nested;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class GovernanceIT extends ApiIntegrationTest {
 
+    private static final String OWN_PASSWORD = "a long passphrase nobody guesses 7";
     private static final List<String> GUIDELINES = List.of("No forward-looking financial statements",
             "Image rights cleared");
 
@@ -270,6 +272,72 @@ class GovernanceIT extends ApiIntegrationTest {
             ok(api.as("lena").post("/api/delegations/" + delegationId + "/revoke"));
             String another = inReviewStory(uniqueDesk());
             assertProblem(api.as("leo").post(path(another, "approvals"), Map.of("step", "legal")), 403);
+        }
+
+        /** Registers someone who then sets their own password; answers their caller. */
+        private ApiClient.Caller person(String username, String role, String group) {
+            Response registered = api.as("ada").post("/api/admin/users", Map.of("username", username,
+                    "displayName", "Tess Tester", "roles", List.of(role), "groups", List.of(group)));
+            assertThat(registered.status()).as("%s", registered).isEqualTo(201);
+            String oneTime = registered.body().path("oneTimePassword").asText();
+            assertThat(api.as(username, oneTime).post("/api/me/password", Map.of("currentPassword", oneTime,
+                    "newPassword", OWN_PASSWORD)).status()).isEqualTo(204);
+            return api.as(username, OWN_PASSWORD);
+        }
+
+        private String delegate(ApiClient.Caller lead, String group, String delegate) {
+            Response given = lead.post("/api/delegations", Map.of("group", group, "delegate", delegate,
+                    "until", Instant.now().plus(2, ChronoUnit.DAYS).toString()));
+            assertThat(given.status()).as("%s", given).isEqualTo(201);
+            return given.body().path("delegation").path("delegationId").asText();
+        }
+
+        @Test
+        void aDelegationEndsWithItsLeadsAuthority() {
+            String leadName = unique("lead");
+            ApiClient.Caller lead = person(leadName, "GOVERNANCE_LEAD", "legal");
+            String delegateName = unique("para");
+            ApiClient.Caller paralegal = person(delegateName, "CONTRIBUTOR", "legal");
+            String delegationId = delegate(lead, "legal", delegateName);
+            String storyId = inReviewStory(uniqueDesk());
+            assertThat(ok(paralegal.get("/api/approvals/inbox")).body().findValuesAsText("storyId")).contains(storyId);
+
+            ok(api.as("ada").post("/api/admin/users/" + leadName + "/disable", Map.of("reason", "left the company")));
+
+            assertProblem(paralegal.post(path(storyId, "approvals"), Map.of("step", "legal")), 403);
+            assertProblem(paralegal.get("/api/approvals/inbox"), 403);
+            JsonNode seen = ok(paralegal.get("/api/delegations")).body();
+            assertThat(seen.findValuesAsText("delegationId")).contains(delegationId);
+            assertThat(seen.get(0).path("inForce").asBoolean()).isFalse();
+            assertThat(story(storyId).path("approvals")).isEmpty();
+        }
+
+        @Test
+        void oneLeadsAuthoritySignsOncePerVersionThemselfOrThroughADelegate() {
+            String policyId = unique("two-legal");
+            ok(api.as("ada").put("/api/approval-policies/" + policyId, policy("Two legal",
+                    List.of(step("communications", 1), step("legal", 2)), List.of())));
+            String channelId = unique("wire");
+            assertThat(api.as("ada").post("/api/channels", channel(channelId, "Wire", policyId)).status()).isEqualTo(201);
+            String delegateName = unique("para");
+            ApiClient.Caller paralegal = person(delegateName, "CONTRIBUTOR", "legal");
+            delegate(api.as("lena"), "legal", delegateName);
+            String storyId = inReviewOn(channelId);
+            ok(api.as("grace").post(path(storyId, "approvals"), Map.of("step", "communications")));
+            ok(api.as("lena").post(path(storyId, "approvals"), Map.of("step", "legal")));
+
+            JsonNode refused = assertProblem(paralegal.post(path(storyId, "approvals"), Map.of("step", "legal")), 409);
+            assertThat(refused.path("rule").asText()).isEqualTo("DistinctApproversRequired");
+            assertThat(refused.path("detail").asText()).contains("lena already signed step 'legal'");
+            assertThat(story(storyId).path("status").asText()).isEqualTo("IN_REVIEW");
+        }
+
+        @Test
+        void someoneWhoOnlyReadsIsNotADelegate() {
+            String viewerName = unique("agency");
+            person(viewerName, "VIEWER", "legal");
+            assertFieldError(api.as("lena").post("/api/delegations", Map.of("group", "legal", "delegate", viewerName,
+                    "until", Instant.now().plus(1, ChronoUnit.DAYS).toString())), "delegate", "DelegateMayNotSign");
         }
 
         @Test

@@ -81,6 +81,8 @@ class StoryStateMapperTest {
     /** leo signs legal on lena's behalf throughout. */
     private static final List<Delegation> DELEGATIONS = List.of(new Delegation("d1", "lena", "leo", LEGAL,
             AT.minusSeconds(3600), SLOT.plusSeconds(3600)));
+    private static final Map<String, Actor> DELEGATORS = Map.of("lena",
+            Actor.of("lena", Role.GOVERNANCE_LEAD).inGroups(LEGAL));
     private static final ApprovalPolicy POLICY = ApprovalPolicy.standard();
     private static final AggregateModel<Story> MODEL = AnnotatedAggregateMetaModelFactory.inspectAggregate(Story.class,
             MultiParameterResolverFactory.ordered(ClasspathParameterResolverFactory.forClass(Story.class),
@@ -102,7 +104,7 @@ class StoryStateMapperTest {
                 for (Actor person : PEOPLE) {
                     for (Instant now : List.of(AT, SLOT)) {
                         for (Restraints situation : SITUATIONS) {
-                            Circumstances circumstances = new Circumstances(now, POLICY, DELEGATIONS, situation);
+                            Circumstances circumstances = new Circumstances(now, POLICY, DELEGATIONS, DELEGATORS, situation);
                             assertThat(StoryActions.allowedFor(fromView, person, circumstances))
                                     .as("%s after %d events, %s at %s in %s", history.getKey(), length, person, now,
                                             situation)
