@@ -5,6 +5,7 @@ import java.util.Set;
 
 import newsroom.api.security.NewsroomRoles;
 import newsroom.api.security.SecurityProperties;
+import newsroom.api.story.Approvers;
 import newsroom.people.Role;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -38,10 +39,12 @@ class StompAuthentication implements ChannelInterceptor {
 
     private final AuthenticationManager basicSignIn;
     private final boolean passcodeAllowed;
+    private final Approvers approvers;
 
-    StompAuthentication(AuthenticationManager basicSignIn, SecurityProperties properties) {
+    StompAuthentication(AuthenticationManager basicSignIn, SecurityProperties properties, Approvers approvers) {
         this.basicSignIn = basicSignIn;
         this.passcodeAllowed = properties.httpBasic().enabled();
+        this.approvers = approvers;
     }
 
     @Override
@@ -74,7 +77,7 @@ class StompAuthentication implements ChannelInterceptor {
         }
         if (command == StompCommand.SUBSCRIBE) {
             Set<Role> roles = NewsroomRoles.rolesOf(user);
-            if (!Topics.maySubscribe(stomp.getDestination(), roles)) {
+            if (!Topics.maySubscribe(stomp.getDestination(), roles, () -> approvers.mayApprove(user.getName()))) {
                 throw new MessageDeliveryException(user.getName() + " may not subscribe to " + stomp.getDestination());
             }
         }

@@ -1,6 +1,7 @@
 package newsroom.api.push;
 
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 import newsroom.people.Action;
@@ -9,7 +10,7 @@ import newsroom.people.Role;
 /**
  * The STOMP destinations, in one place, and who may subscribe to which: whoever may read the board reads
  * its topics, whoever may approve gets the approval topic. Who that is, the domain's role→action table
- * ({@link Action}) says.
+ * ({@link Action}) says, and for a delegate the domain's delegation rules ({@code StoryRules#mayApprove}).
  */
 public final class Topics {
 
@@ -45,8 +46,13 @@ public final class Topics {
         return destination != null && destination.startsWith("/app/");
     }
 
-    /** Whether a user with these roles may subscribe to the destination. Unknown destinations are refused. */
-    public static boolean maySubscribe(String destination, Set<Role> roles) {
+    /**
+     * Whether a user with these roles may subscribe to the destination. Unknown destinations are refused.
+     *
+     * @param mayApprove whether the domain lets this person approve now (a governance lead, or a delegate signing
+     *                   under a delegation in force); asked only for the approval topic
+     */
+    public static boolean maySubscribe(String destination, Set<Role> roles, BooleanSupplier mayApprove) {
         if (destination == null) {
             return false;
         }
@@ -57,7 +63,7 @@ public final class Topics {
             return reader;
         }
         if (destination.equals(APPROVALS)) {
-            return Action.APPROVE.allowedFor(roles);
+            return Action.APPROVE.allowedFor(roles) || mayApprove.getAsBoolean();
         }
         // user destinations resolve to the subscriber's own session only
         return destination.equals(USER_NOTIFICATIONS) && reader;
