@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import newsroom.api.ApiClient.Response;
@@ -68,16 +70,80 @@ class AuditIT extends ApiIntegrationTest {
         assertThat(chain).extracting(step -> step.path("step").asText() + " by " + step.path("approvedBy").asText()
                 + " signed by " + step.path("signedBy").asText())
                 .containsExactlyInAnyOrder("communications by grace signed by grace", "legal by lena signed by lena");
+        assertThat(publication.path("policyVersion").path("policyId").asText()).isEqualTo("press-release");
         chain.forEach(step -> {
             assertThat(step.path("contentVersion").asLong()).isEqualTo(publication.path("contentVersion").asLong());
             assertThat(Instant.parse(step.path("signedAt").asText()))
                     .isBefore(Instant.parse(publication.path("publishedAt").asText()));
+            assertThat(step.path("policyVersion")).isEqualTo(publication.path("policyVersion"));
+            assertThat(step.path("checklist").isArray()).as("%s", step).isTrue();
+            assertThat(step.hasNonNull("onBehalfOf")).as("%s", step).isFalse();
         });
         assertThat(entries("story=" + storyId + "&action=PlacementPublished")).hasSize(1);
         assertThat(ok(api.as("otto").get("/api/audit/publications?story=" + storyId + "&channel=linkedin")).body()
                 .path("total").asLong()).isZero();
         assertProblem(api.as("eddie").get("/api/audit/publications"), 403);
         assertFieldError(api.as("otto").get("/api/audit/publications?action=StoryPitched"), "action", "UnknownParameter");
+    }
+
+    @Test
+    void whoPublishedWhatShowsOnWhoseBehalfADelegateSignedUnderWhichPolicyVersionAndTheChecklistConfirmed() {
+        String policyId = "audited-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> checklist = List.of("No forward-looking financial statements", "Image rights cleared");
+        JsonNode policy = ok(api.as("ada").put("/api/approval-policies/" + policyId, Map.of("name", "Audited",
+                "steps", List.of(Map.of("group", "communications", "signatures", 1),
+                        Map.of("group", "legal", "signatures", 1)), "checklist", checklist))).body();
+        long version = policy.path("policy").path("version").asLong();
+        String channelId = "audited-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> channel = new LinkedHashMap<>();
+        channel.put("channelId", channelId);
+        channel.put("name", "Audited");
+        channel.put("kind", "SOCIAL");
+        channel.put("colour", "#6364ff");
+        channel.put("approvalPolicyId", policyId);
+        channel.put("minimumGapMinutes", 0);
+        assertThat(api.as("ada").post("/api/channels", channel).status()).isEqualTo(201);
+        String storyId = pitch("carla", content("Signed on behalf", uniqueDesk()));
+        ok(api.as("eddie").post(path(storyId, "accept"), Map.of("assignee", "carla")));
+        ok(api.as("eddie").post(path(storyId, "placements"), placement("post", channelId, LINKEDIN_SLOT, "Toot")));
+        ok(api.as("carla").post(path(storyId, "submit")));
+        ok(api.as("grace").post(path(storyId, "approvals"), Map.of("step", "communications", "checklist", checklist)));
+        Response delegated = api.as("lena").post("/api/delegations", Map.of("group", "legal", "delegate", "leo",
+                "until", Instant.now().plus(Duration.ofDays(1)).toString()));
+        assertThat(delegated.status()).as("%s", delegated).isEqualTo(201);
+        String delegationId = delegated.body().path("delegation").path("delegationId").asText();
+        try {
+            ok(api.as("leo").post(path(storyId, "approvals"), Map.of("step", "legal", "checklist", checklist)));
+        } finally {
+            ok(api.as("lena").post("/api/delegations/" + delegationId + "/revoke"));
+        }
+        ok(api.as("eddie").post(path(storyId, "placements/post/publish")));
+        awaitEntries("story=" + storyId + "&action=PlacementPublished", 1);
+
+        JsonNode publication = ok(api.as("otto").get("/api/audit/publications?story=" + storyId)).body()
+                .path("publications").get(0);
+        assertThat(publication.path("policyVersion").path("policyId").asText()).isEqualTo(policyId);
+        assertThat(publication.path("policyVersion").path("version").asLong()).isEqualTo(version);
+        JsonNode legal = null;
+        JsonNode communications = null;
+        for (JsonNode step : publication.path("approvalChain")) {
+            if (step.path("step").asText().equals("legal")) {
+                legal = step;
+            } else {
+                communications = step;
+            }
+        }
+        assertThat(legal).as("%s", publication).isNotNull();
+        assertThat(legal.path("approvedBy").asText()).isEqualTo("leo");
+        assertThat(legal.path("signedBy").asText()).isEqualTo("leo");
+        assertThat(legal.path("onBehalfOf").asText()).as("%s", legal).isEqualTo("lena");
+        assertThat(legal.path("delegationId").asText()).isEqualTo(delegationId);
+        assertThat(legal.path("policyVersion")).isEqualTo(publication.path("policyVersion"));
+        assertThat(legal.path("checklist")).extracting(JsonNode::asText).containsExactlyElementsOf(checklist);
+        assertThat(communications.path("approvedBy").asText()).isEqualTo("grace");
+        assertThat(communications.hasNonNull("onBehalfOf")).isFalse();
+        assertThat(communications.path("policyVersion")).isEqualTo(publication.path("policyVersion"));
+        assertThat(communications.path("checklist")).extracting(JsonNode::asText).containsExactlyElementsOf(checklist);
     }
 
     @Test
