@@ -659,7 +659,15 @@ export interface VerifyAnswer {
   headHash: string;
   firstBadCommit: number | null;
   problem: string | null;
-  checkpoint?: { signatureValid: boolean; matches: boolean; problem: string | null };
+  /** With a kept checkpoint: `matches` is left out when its signature is not this server's (not compared). */
+  checkpoint?: CheckpointCheck;
+}
+
+/** What a kept checkpoint says about the store now. */
+export interface CheckpointCheck {
+  signatureValid: boolean;
+  matches?: boolean;
+  problem?: string | null;
 }
 
 /** A signed checkpoint of the chain's head (POST /api/audit/checkpoints), kept by the auditor. */

@@ -6,7 +6,7 @@ import { saveBlob } from '../calendar/exports';
 import { ProblemAlert } from '../feedback/Feedback';
 import { formatInstant, fromZoneInput, toZoneInput } from '../time/format';
 import { ZonedDateTimeInput } from '../time/ZonedDateTimeInput';
-import { COMMON_ACTIONS, EMPTY_AUDIT_FILTERS, isLastPage, storyTrail, subjectOf } from './audit';
+import { checkpointSays, COMMON_ACTIONS, EMPTY_AUDIT_FILTERS, isLastPage, storyTrail, subjectOf } from './audit';
 
 // The audit for auditors and admins: search the whole record (who, when, what, where, which request, why),
 // a story's full trail, CSV and JSON exports of any search, and the hash chain's verify with checkpoints.
@@ -223,10 +223,7 @@ function VerifyResult({ answer }: { answer: VerifyAnswer }) {
         : `Altered: ${answer.problem ?? answer.checkpoint?.problem} (first commit that does not match: ${
             answer.firstBadCommit ?? answer.checkpoint?.problem
           }).`}
-      {answer.checkpoint &&
-        ` Checkpoint: ${answer.checkpoint.signatureValid ? 'signed by this server' : 'not signed by this server'}, ${
-          answer.checkpoint.matches ? 'matches' : 'does not match'
-        }.`}
+      {answer.checkpoint && ` Checkpoint: ${checkpointSays(answer.checkpoint)}.`}
     </p>
   );
 }

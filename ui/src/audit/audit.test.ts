@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditQuery } from '../api/endpoints';
 import type { AuditEntry } from '../api/types';
-import { EMPTY_AUDIT_FILTERS, isLastPage, storyTrail, subjectOf } from './audit';
+import { checkpointSays, EMPTY_AUDIT_FILTERS, isLastPage, storyTrail, subjectOf } from './audit';
 
 const entry = (change: Partial<AuditEntry>): AuditEntry => ({
   entryId: 1000,
@@ -43,5 +43,12 @@ describe('audit', () => {
     expect(isLastPage(120, 1, 50)).toBe(false);
     expect(isLastPage(120, 2, 50)).toBe(true);
     expect(isLastPage(0, 0, 50)).toBe(true);
+  });
+
+  it('says a checkpoint that is not ours proves nothing, rather than that it does not match', () => {
+    expect(checkpointSays({ signatureValid: false, problem: 'not ours' })).toContain('proves nothing');
+    expect(checkpointSays({ signatureValid: false })).not.toContain('does not match');
+    expect(checkpointSays({ signatureValid: true, matches: false })).toContain('does not match');
+    expect(checkpointSays({ signatureValid: true, matches: true })).toContain('matches');
   });
 });

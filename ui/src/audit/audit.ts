@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditFilters } from '../api/types';
+import type { AuditEntry, AuditFilters, CheckpointCheck } from '../api/types';
 
 // The audit view's pure parts: empty filters, what an entry says in one line, and the filters that show a
 // story's full trail. Unit-tested; the view only renders them.
@@ -45,4 +45,10 @@ export function subjectOf(entry: AuditEntry): string {
 /** Whether the page shown is the last one. */
 export function isLastPage(total: number, page: number, size: number): boolean {
   return (page + 1) * size >= total;
+}
+
+/** What a kept checkpoint says: one that is not this server's proves nothing, so it was not compared. */
+export function checkpointSays(checkpoint: CheckpointCheck): string {
+  if (!checkpoint.signatureValid) return 'not signed by this server, so it proves nothing and was not compared';
+  return checkpoint.matches ? 'signed by this server, matches' : 'signed by this server, does not match';
 }

@@ -54,13 +54,14 @@ class AuditController {
 
     /**
      * The result of recomputing the hash chain: {@code intact}, how many commits were checked, the head and
-     * its hash, and the first commit that does not match; with a kept checkpoint, what it says as well.
+     * its hash, and the first commit that does not match; with a kept checkpoint, what it says as well (a
+     * checkpoint that is not ours is not compared, so it changes nothing else).
      */
     record VerifyAnswer(boolean intact, long commits, long head, String headHash, Long firstBadCommit, String problem,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Checkpoints.CheckpointCheck checkpoint) {
 
         static VerifyAnswer of(HashChain.Verification verification, Checkpoints.CheckpointCheck checkpoint) {
-            boolean intact = verification.intact() && (checkpoint == null || checkpoint.matches());
+            boolean intact = verification.intact() && (checkpoint == null || !Boolean.FALSE.equals(checkpoint.matches()));
             return new VerifyAnswer(intact, verification.commits(), verification.head(), verification.headHash(),
                     verification.firstBadCommit(), verification.problem(), checkpoint);
         }
@@ -78,7 +79,8 @@ class AuditController {
     @PostMapping("/verify")
     VerifyAnswer verifyAgainst(@Valid @RequestBody Checkpoints.Checkpoint checkpoint) {
         Actor reader = permissions.require(Action.READ_AUDIT_TRAIL);
-        VerifyAnswer answer = VerifyAnswer.of(events.verifyChain(checkpoint.commit()), checkpoints.check(checkpoint));
+        Checkpoints.Verified verified = checkpoints.verify(checkpoint);
+        VerifyAnswer answer = VerifyAnswer.of(verified.chain(), verified.checkpoint());
         reads.record(reader, "verify", "checkpoint=" + checkpoint.commit(), "json", answer.commits());
         return answer;
     }

@@ -69,8 +69,15 @@ class Checkpoints {
         }
     }
 
-    /** What a kept checkpoint says about the store now. */
-    record CheckpointCheck(boolean signatureValid, boolean matches, String problem) {
+    /**
+     * What a kept checkpoint says about the store now. {@code matches} is null when the checkpoint was not
+     * compared: one whose signature does not verify here proves nothing about the history.
+     */
+    record CheckpointCheck(boolean signatureValid, Boolean matches, String problem) {
+    }
+
+    /** The stored chain verified, and against the checkpoint if it is ours. */
+    record Verified(HashChain.Verification chain, CheckpointCheck checkpoint) {
     }
 
     Checkpoint issue() {
@@ -88,18 +95,28 @@ class Checkpoints {
         }
     }
 
-    /** Whether this server signed the checkpoint, and whether the stored chain still holds its hash at its commit. */
-    CheckpointCheck check(Checkpoint checkpoint) {
-        boolean signed = signedHere(checkpoint);
+    /**
+     * Verifies the chain, and that it still arrives at the checkpoint's hash at its commit, if this server signed
+     * the checkpoint. An edited or foreign checkpoint names no commit and no hash worth comparing (its commit could
+     * be any number): the chain is then verified up to its own head, and the checkpoint is reported as not ours.
+     */
+    Verified verify(Checkpoint checkpoint) {
+        if (!signedHere(checkpoint)) {
+            return new Verified(events.verifyChain(-1), new CheckpointCheck(false, null, "the checkpoint's signature "
+                    + "does not verify with this server's key (it was altered, or signed with another key): it proves "
+                    + "nothing about the history, which was verified on its own"));
+        }
+        HashChain.Verification chain = events.verifyChain(checkpoint.commit());
         String stored = events.hashOf(checkpoint.commit());
         if (stored == null) {
-            return new CheckpointCheck(signed, false, "commit " + checkpoint.commit() + " is not in the store");
+            return new Verified(chain, new CheckpointCheck(true, false, "commit " + checkpoint.commit()
+                    + " is not in the store"));
         }
         if (!stored.equals(checkpoint.hash())) {
-            return new CheckpointCheck(signed, false, "the history up to commit " + checkpoint.commit()
-                    + " was rewritten: its stored hash is not the checkpoint's");
+            return new Verified(chain, new CheckpointCheck(true, false, "the history up to commit "
+                    + checkpoint.commit() + " was rewritten: its stored hash is not the checkpoint's"));
         }
-        return new CheckpointCheck(signed, true, signed ? null : "the signature is not this server's key's");
+        return new Verified(chain, new CheckpointCheck(true, true, null));
     }
 
     private boolean signedHere(Checkpoint checkpoint) {

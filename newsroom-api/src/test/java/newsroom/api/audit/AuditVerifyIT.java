@@ -95,14 +95,32 @@ class AuditVerifyIT extends ApiIntegrationTest {
     }
 
     @Test
-    void aCheckpointWithAnAlteredHashOrSignatureIsNotTakenForOurs() {
+    void aCheckpointThatFailsItsSignatureProvesNothingAndTheIntactChainStaysIntact() {
         JsonNode checkpoint = ok(api.as("ada").post("/api/audit/checkpoints")).body();
-        Map<String, Object> altered = fields(checkpoint);
-        altered.put("hash", "0".repeat(64));
-        JsonNode answer = ok(api.as("otto").post("/api/audit/verify", altered)).body();
-        assertThat(answer.path("intact").asBoolean()).isFalse();
-        assertThat(answer.path("checkpoint").path("signatureValid").asBoolean()).isFalse();
-        assertThat(answer.path("checkpoint").path("matches").asBoolean()).isFalse();
+        pitch("carla", content("After the checkpoint", uniqueDesk()));
+        Map<String, Object> earlierCommit = fields(checkpoint);
+        earlierCommit.put("commit", Math.max(0, checkpoint.path("commit").asLong() - 1));
+        Map<String, Object> farCommit = fields(checkpoint);
+        farCommit.put("commit", Long.MAX_VALUE);
+        Map<String, Object> otherHash = fields(checkpoint);
+        otherHash.put("hash", "0".repeat(64));
+        Map<String, Object> notASignature = fields(checkpoint);
+        notASignature.put("signature", "bm90IGEgc2lnbmF0dXJl");
+
+        for (Map<String, Object> forged : List.of(earlierCommit, farCommit, otherHash, notASignature)) {
+            JsonNode answer = ok(api.as("otto").post("/api/audit/verify", forged)).body();
+            JsonNode alone = ok(api.as("otto").get("/api/audit/verify")).body();
+            assertThat(answer.path("intact").asBoolean()).as("%s: %s", forged, answer).isTrue();
+            assertThat(answer.hasNonNull("firstBadCommit")).isFalse();
+            // the head is the store's, never the checkpoint's
+            assertThat(answer.path("head").asLong()).as("%s", answer)
+                    .isBetween(checkpoint.path("commit").asLong() + 1, alone.path("head").asLong());
+            assertThat(answer.path("commits").asLong()).isEqualTo(answer.path("head").asLong() + 1);
+            assertThat(answer.path("checkpoint").path("signatureValid").asBoolean()).isFalse();
+            assertThat(answer.path("checkpoint").has("matches")).as("not compared: %s", answer).isFalse();
+            assertThat(answer.path("checkpoint").path("problem").asText()).contains("signature")
+                    .doesNotContain("rewritten");
+        }
     }
 
     @Test
