@@ -23,7 +23,7 @@ export interface MessageOptions {
 
 /** Every named rule of the domain (docs/api-errors.md), as a sentence an editor understands. */
 export const RULE_SENTENCES: Record<string, string> = {
-  FourEyesPrinciple: 'You pitched or last edited this story, so someone else has to approve it (four-eyes principle).',
+  FourEyesPrinciple: 'You pitched, last edited or wrote a placement of this story, so someone else has to approve it (four-eyes principle).',
   DistinctApproversRequired: 'You already approved another step of this version; a different person has to approve this one.',
   ApprovalStepNotRequired: 'The channels of this story do not need that approval.',
   ApprovalStepAlreadyGranted: 'That approval has already been given for the current version.',

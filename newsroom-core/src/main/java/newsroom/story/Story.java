@@ -409,7 +409,7 @@ public class Story {
     @EventSourcingHandler
     void on(PlacementPlannedEvent event) {
         Placement placement = new Placement(event.placementId(), event.channelId(), event.requiredApprovalSteps(),
-                event.slot(), PlacementStatus.PLANNED);
+                event.slot(), PlacementStatus.PLANNED, DeliveryStatus.NONE, null, false, null, event.plannedBy());
         state = state.placementPlanned(placement, event.plannedBy(), event.contentVersion());
     }
 

@@ -2,7 +2,8 @@ package newsroom.story;
 
 /** The named rules a story command can break. The name is what the API reports as {@code rule}. */
 public enum StoryRule {
-    FOUR_EYES("FourEyesPrinciple", "nobody approves a story they pitched or last edited"),
+    FOUR_EYES("FourEyesPrinciple",
+            "nobody approves a story they pitched or last edited, or whose placement text they wrote"),
     DISTINCT_APPROVERS("DistinctApproversRequired",
             "a person signs at most once per content version, themself or through a delegate"),
     APPROVER_NOT_IN_STEP_GROUP("ApproverNotInStepGroup", "only governance leads in the group the approval policy names for a step (or a member holding a lead's delegation) may sign it"),

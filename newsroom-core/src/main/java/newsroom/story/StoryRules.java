@@ -383,11 +383,21 @@ final class StoryRules {
         return approverRole(actor, circumstances).allowed();
     }
 
-    /** Four eyes for whoever signs: the approver, and a lead on whose behalf a delegate signs. */
+    /**
+     * Four eyes for whoever signs: the approver, and a lead on whose behalf a delegate signs. Their own work is the
+     * story they pitched or last edited, and the text of a placement they planned (unless it was cancelled).
+     */
     private static Verdict fourEyes(StoryState story, String approver) {
-        return approver.equals(story.pitchedBy()) || approver.equals(story.lastEditedBy())
-                ? Verdict.refused(StoryRule.FOUR_EYES, approver + " pitched or last edited this story and cannot approve it")
-                : Verdict.ALLOWED;
+        if (approver.equals(story.pitchedBy()) || approver.equals(story.lastEditedBy())) {
+            return Verdict.refused(StoryRule.FOUR_EYES, approver + " pitched or last edited this story and cannot approve it");
+        }
+        return story.placements().stream()
+                .filter(placement -> placement.status() != PlacementStatus.CANCELLED
+                        && approver.equals(placement.writtenBy()))
+                .findFirst()
+                .map(placement -> Verdict.refused(StoryRule.FOUR_EYES, approver + " wrote the text of placement "
+                        + placement.id() + " and cannot approve this story"))
+                .orElse(Verdict.ALLOWED);
     }
 
     private static Verdict stepNamedUnlessOnlyOne(StoryState story, String requestedStep) {

@@ -304,6 +304,26 @@ class StoryTest {
         }
 
         @Test
+        void aLeadWhoWroteAPlacementsTextCannotApproveTheStoryEvenAfterSomeoneElseEditedIt() {
+            Actor editorAndLead = Actor.of("nora", Role.EDITOR, Role.GOVERNANCE_LEAD).inGroups(COMMUNICATIONS);
+            PlacementPlannedEvent norasLinkedIn = new PlacementPlannedEvent(STORY, "p-li", LINKEDIN.id(), LINKEDIN.name(),
+                    LINKEDIN.kind(), Set.of(COMMUNICATIONS), FRIDAY_09, "Nora's LinkedIn text", "nora", 3);
+            DraftEditedEvent carlaFixesATypo = new DraftEditedEvent(STORY, CONTENT, CONTRIBUTOR.username(), 4);
+            StorySubmittedEvent submitted = new StorySubmittedEvent(STORY, CONTRIBUTOR.username(), 4,
+                    Set.of(COMMUNICATIONS, LEGAL));
+            fixture.given(pitched(), accepted(), plannedPress(2), norasLinkedIn, carlaFixesATypo, submitted)
+                    .when(new ApproveStoryCommand(STORY, COMMUNICATIONS, editorAndLead, null))
+                    .expectException(rule(StoryRule.FOUR_EYES))
+                    .expectNoEvents();
+            // once her placement is cancelled, nothing of the story is hers any more
+            fixture.given(pitched(), accepted(), plannedPress(2), norasLinkedIn,
+                            new PlacementCancelledEvent(STORY, "p-li", "not this week", EDITOR.username()),
+                            carlaFixesATypo, submitted)
+                    .when(new ApproveStoryCommand(STORY, COMMUNICATIONS, editorAndLead, null))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
         void aPressReleaseNeedsTwoApprovals() {
             fixture.given(pitched(), accepted(), plannedPress(2), plannedLinkedIn(3), submittedWithPressAndLinkedIn)
                     .when(new ApproveStoryCommand(STORY, COMMUNICATIONS, COMMS_LEAD, null))

@@ -26,7 +26,7 @@ final class StoryStateMapper {
         List<Placement> placements = view.placements.stream()
                 .map(placement -> new Placement(placement.placementId, placement.channelId,
                         placement.requiredApprovalSteps, placement.slot, placement.status, placement.delivery,
-                        placement.heldFor, placement.paused, placement.clearedForCrisis))
+                        placement.heldFor, placement.paused, placement.clearedForCrisis, placement.plannedBy))
                 .toList();
         List<Approval> grants = view.approvals.stream()
                 .map(approval -> new Approval(approval.step(), approval.approvedBy(), approval.contentVersion(),
