@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import newsroom.people.Action;
+import newsroom.people.GroupNames;
 import newsroom.people.MissingRole;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -30,7 +31,6 @@ public class ApprovalPolicyDefinition {
     public static final int MAX_CHECKLIST_ITEM_LENGTH = 200;
 
     private static final Pattern POLICY_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
-    private static final Pattern GROUP = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
 
     @AggregateIdentifier
     private String aggregateId;
@@ -71,7 +71,7 @@ public class ApprovalPolicyDefinition {
         check(steps != null && !steps.isEmpty(), GovernanceRule.POLICY_NEEDS_A_STEP, "the policy has no step");
         Set<String> groups = new HashSet<>();
         for (PolicyStep step : steps) {
-            check(step.group() != null && GROUP.matcher(step.group()).matches(), GovernanceRule.STEP_GROUP_FORMAT,
+            check(GroupNames.isValid(step.group()), GovernanceRule.STEP_GROUP_FORMAT,
                     "'" + step.group() + "' is not a group name, e.g. legal");
             check(groups.add(step.group()), GovernanceRule.STEP_GROUP_REPEATED,
                     "the group '" + step.group() + "' signs two steps");

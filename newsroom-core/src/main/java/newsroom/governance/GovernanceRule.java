@@ -1,5 +1,7 @@
 package newsroom.governance;
 
+import newsroom.people.GroupNames;
+
 /**
  * The named rules of what admins and governance leads define: approval policies, channels and signing
  * delegations. A rule with a {@link #field()} is about one value of the request (answered 400 naming the field);
@@ -8,7 +10,8 @@ package newsroom.governance;
 public enum GovernanceRule {
     POLICY_ID_FORMAT("PolicyIdFormat", "policyId", "a policy id is lower-case letters, digits and dashes"),
     POLICY_NEEDS_A_STEP("ApprovalPolicyNeedsAStep", "steps", "an approval policy has at least one step"),
-    STEP_GROUP_FORMAT("StepGroupFormat", "steps", "a step names a group: lower-case letters, digits, . _ -"),
+    STEP_GROUP_FORMAT("StepGroupFormat", "steps", "a step names a group the way people's groups are named: "
+            + GroupNames.FORMAT),
     STEP_GROUP_REPEATED("StepGroupRepeated", "steps", "a group signs at most one step of a policy"),
     SIGNATURES_AT_LEAST_ONE("SignaturesAtLeastOne", "steps", "a step needs between 1 and 5 distinct signatures"),
     CHECKLIST_ITEM_INVALID("ChecklistItemInvalid", "checklist",

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 final class UserRules {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{0,30}[a-z0-9]");
-    private static final Pattern GROUP = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?");
 
     private UserRules() {
     }
@@ -91,7 +90,7 @@ final class UserRules {
     }
 
     private static RuntimeException groupNames(Set<String> groups) {
-        return groups.stream().filter(group -> group == null || !GROUP.matcher(group).matches()).findFirst()
+        return groups.stream().filter(group -> !GroupNames.isValid(group)).findFirst()
                 .map(bad -> violation(UserRule.GROUP_NAME_FORMAT, "'" + bad + "' is not a valid group name"))
                 .orElse(null);
     }

@@ -82,6 +82,11 @@ class ApprovalPolicyDefinitionTest {
     void aStepNamesAGroup() {
         fixture.givenNoPriorActivity().when(define(List.of(new PolicyStep("Legal Team", 1)), CHECKLIST, ADMIN))
                 .expectException(violates(GovernanceRule.STEP_GROUP_FORMAT));
+        // named as a person's group could not be: nobody could ever sign the step
+        for (String unjoinable : List.of("legal_eu.x", "legal.eu", "-legal", "legal-")) {
+            fixture.givenNoPriorActivity().when(define(List.of(new PolicyStep(unjoinable, 1)), CHECKLIST, ADMIN))
+                    .expectException(violates(GovernanceRule.STEP_GROUP_FORMAT));
+        }
     }
 
     @Test
