@@ -28,7 +28,7 @@ public enum GovernanceRule {
             "signing is delegated only to a contributor, editor or governance lead, not to a reader or admin alone"),
     CANNOT_DELEGATE_TO_YOURSELF("CannotDelegateToYourself", "delegate", "a delegation names someone else"),
     DELEGATION_PERIOD_INVALID("DelegationPeriodInvalid", "until",
-            "a delegation ends after it starts and lasts at most 90 days"),
+            "a delegation ends after it starts and in the future, and lasts at most 90 days"),
     DELEGATION_ALREADY_REVOKED("DelegationAlreadyRevoked", null, "a delegation is revoked at most once"),
     ONLY_DELEGATOR_REVOKES("OnlyDelegatorRevokes", null, "only the lead who delegated may revoke the delegation");
 

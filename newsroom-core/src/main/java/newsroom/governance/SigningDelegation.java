@@ -4,6 +4,7 @@ import static newsroom.governance.GovernanceRuleViolation.check;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import newsroom.people.Action;
 import newsroom.people.MissingRole;
@@ -44,11 +45,27 @@ public class SigningDelegation {
         check(command.delegateRoles() != null && Action.SIGN_ON_BEHALF.allowedFor(command.delegateRoles()),
                 GovernanceRule.DELEGATE_MAY_NOT_SIGN, command.delegate() + " holds no role that takes part in editorial "
                         + "work (" + command.delegateRoles() + ")");
-        check(command.from() != null && command.until() != null && command.until().isAfter(command.from())
-                        && Duration.between(command.from(), command.until()).compareTo(LONGEST) <= 0,
-                GovernanceRule.DELEGATION_PERIOD_INVALID, "from " + command.from() + " until " + command.until());
+        periodRefusal(command.from(), command.until(), command.delegatedAt()).ifPresent(why -> {
+            throw new GovernanceRuleViolation(GovernanceRule.DELEGATION_PERIOD_INVALID, why);
+        });
         apply(new SigningDelegatedEvent(command.delegationId(), lead.username(), command.delegate(), command.group(),
                 command.from(), command.until(), command.delegatedAt()));
+    }
+
+    /** What is wrong with the period, if anything: it must end after it starts and after now, within 90 days. */
+    private static java.util.Optional<String> periodRefusal(Instant from, Instant until, Instant now) {
+        String period = "from " + from + " until " + until;
+        if (from == null || until == null || !until.isAfter(from)) {
+            return java.util.Optional.of(period + ": a delegation ends after it starts");
+        }
+        if (now != null && !until.isAfter(now)) {
+            return java.util.Optional.of(period + ": it has already ended, so it would never let anyone sign");
+        }
+        if (Duration.between(from, until).compareTo(LONGEST) > 0) {
+            return java.util.Optional.of(period + ": " + Duration.between(from, until).toDays()
+                    + " days, longer than the " + LONGEST.toDays() + " a delegation may last");
+        }
+        return java.util.Optional.empty();
     }
 
     @CommandHandler

@@ -88,7 +88,14 @@ class SigningDelegationTest {
                 .expectException(violates(GovernanceRule.DELEGATION_PERIOD_INVALID));
         fixture.givenNoPriorActivity()
                 .when(delegate(LENA, "legal", "lukas", Set.of("legal"), FROM, FROM.plus(Duration.ofDays(91))))
-                .expectException(violates(GovernanceRule.DELEGATION_PERIOD_INVALID));
+                .expectException(violates(GovernanceRule.DELEGATION_PERIOD_INVALID))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("91 days, longer than the 90"));
+        // one that ended before it was given would never let anyone sign
+        fixture.givenNoPriorActivity()
+                .when(delegate(LENA, "legal", "lukas", Set.of("legal"), AT.minus(Duration.ofDays(30)),
+                        AT.minus(Duration.ofDays(20))))
+                .expectException(violates(GovernanceRule.DELEGATION_PERIOD_INVALID))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already ended"));
     }
 
     @Test
