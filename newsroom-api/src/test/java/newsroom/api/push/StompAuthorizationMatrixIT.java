@@ -117,6 +117,40 @@ class StompAuthorizationMatrixIT extends ApiIntegrationTest {
         assertThat(wrong).as("STOMP answers that disagree with the action table").isEmpty();
     }
 
+    /**
+     * The approval topic is for whoever may approve, as the domain decides: a member of legal without the lead role
+     * gets it while a lead's delegation is in force (as she gets the approval inbox), and not once it is revoked.
+     */
+    @Test
+    void aDelegateGetsTheApprovalTopicWhileHerDelegationIsInForce() throws Exception {
+        String username = "stomp" + UUID.randomUUID().toString().substring(0, 6);
+        Response registered = api.as("ada").post("/api/admin/users", Map.of("username", username,
+                "displayName", "Stomp paralegal", "roles", List.of("CONTRIBUTOR"), "groups", List.of("legal")));
+        assertThat(registered.status()).as("%s", registered).isEqualTo(201);
+        String oneTime = registered.body().path("oneTimePassword").asText();
+        Caller session = api.session(username, oneTime);
+        assertThat(session.post("/api/me/password",
+                Map.of("currentPassword", oneTime, "newPassword", OWN_PASSWORD)).status()).isEqualTo(204);
+        Person paralegal = new Person(username, session);
+        List<String> wrong = new ArrayList<>();
+        expectRefused(wrong, paralegal, Role.CONTRIBUTOR, "SUBSCRIBE " + Topics.APPROVALS,
+                client -> client.subscribe(Topics.APPROVALS));
+
+        Response given = api.as("lena").post("/api/delegations", Map.of("group", "legal", "delegate", username,
+                "until", Instant.now().plus(Duration.ofDays(1)).toString()));
+        assertThat(given.status()).as("%s", given).isEqualTo(201);
+        try (StompTestClient client = StompTestClient.connectWith(port, session.headers())) {
+            expectSubscribed(wrong, client, username, Role.CONTRIBUTOR, Topics.APPROVALS);
+        }
+
+        // the answer comes once the delegations read model shows the revocation
+        ok(api.as("lena").post("/api/delegations/" + given.body().path("delegation").path("delegationId").asText()
+                + "/revoke"));
+        expectRefused(wrong, paralegal, Role.CONTRIBUTOR, "SUBSCRIBE " + Topics.APPROVALS,
+                client -> client.subscribe(Topics.APPROVALS));
+        assertThat(wrong).isEmpty();
+    }
+
     /** Every destination {@link Topics} defines: its constants, and its builders applied to a sample id. */
     private static Map<String, String> topics(String sample) throws ReflectiveOperationException {
         Map<String, String> topics = new LinkedHashMap<>();
