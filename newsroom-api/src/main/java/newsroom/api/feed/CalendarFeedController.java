@@ -14,6 +14,7 @@ import newsroom.api.security.KnownUsers;
 import newsroom.api.security.Permissions;
 import newsroom.api.story.StoryReadModel;
 import newsroom.api.story.StoryView;
+import newsroom.api.web.CarriesSecrets;
 import newsroom.api.web.ProblemException;
 import newsroom.api.web.ProblemType;
 import newsroom.api.web.Problems;
@@ -66,6 +67,7 @@ class CalendarFeedController {
     }
 
     @PostMapping("/api/me/calendar-feed/rotate")
+    @CarriesSecrets
     FeedLink rotate() {
         String username = permissions.require(Action.READ).username();
         return link(tokens.rotate(username));

@@ -22,15 +22,22 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import newsroom.api.storage.StoreFailures;
+import newsroom.api.web.CarriesSecrets;
 import newsroom.api.web.InputRule;
 import newsroom.api.web.ProblemType;
 import newsroom.api.web.ProblemWriter;
 import newsroom.api.web.Problems;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -49,29 +56,46 @@ class IdempotencyFilter extends OncePerRequestFilter {
     /** Bodies larger than this are refused before they are buffered. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final List<String> REPLAYED_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG);
-    /**
-     * Requests and answers with passwords in them (a password change, a registration or reset answered with a
-     * one-time password) are never kept: the key is ignored, so no password lands in {@code idempotency_keys}.
-     */
-    private static final Pattern CARRIES_PASSWORDS = Pattern.compile("/api/me/password|/api/admin/users(/[^/]+/password-reset)?");
-
     private final IdempotencyRecords records;
     private final ProblemWriter problems;
     private final Clock clock;
     private final StoreFailures storeFailures;
+    private final ObjectProvider<RequestMappingHandlerMapping> endpoints;
 
-    IdempotencyFilter(IdempotencyRecords records, ProblemWriter problems, Clock clock, StoreFailures storeFailures) {
+    IdempotencyFilter(IdempotencyRecords records, ProblemWriter problems, Clock clock, StoreFailures storeFailures,
+                      @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> endpoints) {
         this.records = records;
         this.problems = problems;
         this.clock = clock;
         this.storeFailures = storeFailures;
+        this.endpoints = endpoints;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return request.getHeader(HEADER) == null || !COMMAND_METHODS.contains(request.getMethod())
                 || !request.getRequestURI().startsWith("/api/")
-                || CARRIES_PASSWORDS.matcher(request.getRequestURI()).matches();
+                || carriesSecrets(request);
+    }
+
+    /**
+     * Whether the endpoint this request goes to declares {@link CarriesSecrets}: then the key is ignored, so no
+     * password or token is kept in {@code idempotency_keys} or answered twice. Asked of the handler mapping that
+     * dispatches the request, so a path spelled differently ({@code /api/admin/%75sers}) reaches the same answer.
+     * When the mapping refuses the request (405, 406), nothing runs to be kept, and the key is ignored too.
+     */
+    private boolean carriesSecrets(HttpServletRequest request) {
+        Object parsed = request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
+        try {
+            ServletRequestPathUtils.parseAndCache(request);
+            HandlerExecutionChain chain = endpoints.getObject().getHandler(request);
+            return chain != null && chain.getHandler() instanceof HandlerMethod endpoint
+                    && endpoint.hasMethodAnnotation(CarriesSecrets.class);
+        } catch (Exception refused) {
+            return true;
+        } finally {
+            request.setAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE, parsed); // null removes it
+        }
     }
 
     @Override

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import newsroom.api.channel.ChannelCatalogue;
 import newsroom.api.security.Permissions;
 import newsroom.api.web.BadRequest;
+import newsroom.api.web.CarriesSecrets;
 import newsroom.api.web.InputRule;
 import newsroom.channel.Channel;
 import newsroom.people.Action;
@@ -85,6 +86,7 @@ class ConnectorController {
     }
 
     @PutMapping("/channels/{channelId}/connector")
+    @CarriesSecrets
     ConnectorAnswer set(@PathVariable String channelId, @Valid @RequestBody ConnectorRequest request) {
         Actor admin = permissions.require(Action.MANAGE_CONNECTORS);
         Channel channel = channels.find(channelId).orElseThrow(() -> new ChannelNotFound(channelId));

@@ -12,6 +12,7 @@ import newsroom.api.people.ApiTokenNotFound;
 import newsroom.api.people.ApiTokens;
 import newsroom.api.people.UserDirectory;
 import newsroom.api.people.UserNotFound;
+import newsroom.api.web.CarriesSecrets;
 import newsroom.people.Action;
 import newsroom.people.Actor;
 import org.springframework.http.HttpStatus;
@@ -73,6 +74,7 @@ class ApiTokenController {
     }
 
     @PostMapping("/api/me/tokens")
+    @CarriesSecrets
     ResponseEntity<CreatedToken> create(@RequestBody CreateTokenRequest request) {
         Actor me = permissions.require(Action.READ);
         Instant expiresAt = request.expiresAt() != null ? request.expiresAt()

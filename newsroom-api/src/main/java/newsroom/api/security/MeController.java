@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import newsroom.api.people.UserCommands;
 import newsroom.api.people.UserDirectory;
+import newsroom.api.web.CarriesSecrets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,6 +58,7 @@ class MeController {
      * person's other browser sessions. The session this came from goes on (at the account's new version).
      */
     @PostMapping("/api/me/password")
+    @CarriesSecrets
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void changePassword(@Valid @RequestBody PasswordChange change, HttpServletRequest request,
                         HttpServletResponse response) {

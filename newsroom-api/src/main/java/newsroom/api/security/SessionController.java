@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import newsroom.api.people.NewsroomUser;
 import newsroom.api.people.UserDirectory;
 import newsroom.api.security.signin.SignInRecords;
+import newsroom.api.web.CarriesSecrets;
 import newsroom.people.SignInMethod;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -75,6 +76,7 @@ class SessionController {
 
     /** 401 {@code sign-in-failed} for a wrong username or password or a disabled account, alike; 429 when throttled. */
     @PostMapping("/api/session")
+    @CarriesSecrets
     Me signIn(@Valid @RequestBody SignInRequest request, HttpServletRequest http, HttpServletResponse response) {
         Authentication checked;
         try {

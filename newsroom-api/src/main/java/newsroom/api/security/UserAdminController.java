@@ -15,6 +15,7 @@ import newsroom.api.people.NewsroomUser;
 import newsroom.api.people.UserCommands;
 import newsroom.api.people.UserDirectory;
 import newsroom.api.people.UserNotFound;
+import newsroom.api.web.CarriesSecrets;
 import newsroom.api.web.IfMatch;
 import newsroom.people.AccountAction;
 import newsroom.people.AccountActions;
@@ -111,6 +112,7 @@ class UserAdminController {
     }
 
     @PostMapping
+    @CarriesSecrets
     ResponseEntity<Registration> register(@Valid @RequestBody RegisterRequest request) {
         Actor admin = permissions.require(Action.MANAGE_USERS);
         UserCommands.Registered registered = refusedForRole(() -> users.register(admin, request.username(),
@@ -155,6 +157,7 @@ class UserAdminController {
 
     /** Gives the account a one-time password (in the answer, once); the person must replace it when they sign in. */
     @PostMapping("/{username}/password-reset")
+    @CarriesSecrets
     PasswordReset resetPassword(@PathVariable String username) {
         Actor admin = permissions.require(Action.MANAGE_USERS);
         return new PasswordReset(username, refusedForRole(() -> users.resetPassword(admin, username)));

@@ -2,6 +2,8 @@ package newsroom.api.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import newsroom.api.ApiClient;
@@ -115,6 +117,48 @@ class IdempotencyIT extends ApiIntegrationTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body().path("errors").get(0).path("field").asText()).isEqualTo(KEY);
+    }
+
+    @Test
+    void answersWithSecretsIgnoreTheKeySoNoSecretIsKeptOrShownTwice() {
+        String key = uniqueKey();
+        Map<String, Object> token = Map.of("name", "nightly " + key);
+
+        Response firstToken = api.as("eddie").header(KEY, key).post("/api/me/tokens", token);
+        Response retriedToken = api.as("eddie").header(KEY, key).post("/api/me/tokens", token);
+        Response firstFeed = api.as("eddie").header(KEY, key + "-feed").post("/api/me/calendar-feed/rotate");
+        Response retriedFeed = api.as("eddie").header(KEY, key + "-feed").post("/api/me/calendar-feed/rotate");
+
+        for (Response[] pair : List.of(new Response[] {firstToken, retriedToken},
+                new Response[] {firstFeed, retriedFeed})) {
+            assertThat(pair[0].status()).as("%s", pair[0]).isIn(200, 201);
+            assertThat(pair[1].status()).as("%s", pair[1]).isEqualTo(pair[0].status());
+            assertThat(pair[1].header(REPLAYED)).isNull();
+            assertThat(pair[1].body().path("token").asText()).isNotEqualTo(pair[0].body().path("token").asText());
+        }
+    }
+
+    @Test
+    void aPercentEncodedPathIsTheSameEndpointAndIgnoresTheKeyToo() {
+        String username = "enc" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> registration = Map.of("username", username, "roles", List.of("VIEWER"));
+        ApiClient.Caller ada = api.as("ada").header(KEY, uniqueKey());
+
+        Response registered = ada.post("/api/admin/%75sers", registration);
+        Response retriedRegistration = ada.post("/api/admin/%75sers", registration);
+        String reset = "/api/admin/users/" + username + "/password%2Dreset";
+        ApiClient.Caller resetting = ada.header(KEY, uniqueKey());
+        Response firstReset = resetting.post(reset);
+        Response retriedReset = resetting.post(reset);
+
+        assertThat(registered.status()).as("%s", registered).isEqualTo(201);
+        assertThat(retriedRegistration.header(REPLAYED)).isNull();
+        assertThat(retriedRegistration.status()).as("%s", retriedRegistration).isEqualTo(409);
+        assertThat(retriedRegistration.rawBody()).doesNotContain(registered.body().path("oneTimePassword").asText());
+        assertThat(firstReset.status()).as("%s", firstReset).isEqualTo(200);
+        assertThat(retriedReset.header(REPLAYED)).isNull();
+        assertThat(retriedReset.body().path("oneTimePassword").asText())
+                .isNotEqualTo(firstReset.body().path("oneTimePassword").asText());
     }
 
     private static String uniqueKey() {
