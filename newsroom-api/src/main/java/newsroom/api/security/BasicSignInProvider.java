@@ -17,10 +17,18 @@ class BasicSignInProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+        return signIn.signIn(authentication.getName(), String.valueOf(authentication.getCredentials()),
+                addressOf(authentication), SignInMethod.HTTP_BASIC);
+    }
+
+    /** Before {@link CachingAuthenticationProvider} answers from its memory: the throttle still applies. */
+    void admitRemembered(Authentication authentication) {
+        signIn.admitRemembered(authentication.getName(), addressOf(authentication));
+    }
+
+    private static String addressOf(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
-        return signIn.signIn(authentication.getName(), String.valueOf(authentication.getCredentials()), address,
-                SignInMethod.HTTP_BASIC);
     }
 
     @Override

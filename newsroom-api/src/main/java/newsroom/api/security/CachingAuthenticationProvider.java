@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -24,17 +25,23 @@ import org.springframework.security.core.Authentication;
  * account is enabled and at the version it was signed in at. Every account event (disabled, password
  * changed or reset, roles or groups changed) moves that version, so the next request after it checks the
  * password again and a disabled user or an old password is refused at once, on this and every other node.
+ * <p>
+ * {@code admit} runs before a remembered sign-in is used, and may refuse it: the sign-in throttle holds for
+ * remembered sign-ins too, so a throttled username is refused even with the right password.
  */
 class CachingAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider delegate;
     private final Cache<String, Authentication> signedIn;
     private final Predicate<Authentication> stillCurrent;
+    private final Consumer<Authentication> admit;
 
-    CachingAuthenticationProvider(AuthenticationProvider delegate, Duration ttl, Predicate<Authentication> stillCurrent) {
+    CachingAuthenticationProvider(AuthenticationProvider delegate, Duration ttl, Predicate<Authentication> stillCurrent,
+                                  Consumer<Authentication> admit) {
         this.delegate = delegate;
         this.signedIn = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
         this.stillCurrent = stillCurrent;
+        this.admit = admit;
     }
 
     @Override
@@ -45,6 +52,7 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
         String key = fingerprint(authentication.getName(), password);
         Authentication cached = signedIn.getIfPresent(key);
         if (cached != null) {
+            admit.accept(authentication);
             if (stillCurrent.test(cached)) {
                 return cached;
             }

@@ -46,13 +46,7 @@ class PasswordSignIn {
      * username, password or account does not sign in.
      */
     Authentication signIn(String username, String password, String address, SignInMethod method) {
-        SignInThrottle.Attempt attempt;
-        try {
-            attempt = throttle.begin(username, address);
-        } catch (SignInThrottle.Refused refused) {
-            records.failed(username, address, "TOO_MANY_ATTEMPTS");
-            throw new SignInThrottled(refused.retryAfter());
-        }
+        SignInThrottle.Attempt attempt = begin(username, address);
         Authentication signedIn;
         try {
             signedIn = passwords.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
@@ -63,5 +57,22 @@ class PasswordSignIn {
         attempt.succeeded();
         records.signedIn(signedIn.getName(), method, address);
         return signedIn;
+    }
+
+    /**
+     * Before a remembered sign-in (HTTP Basic's cache) is used: throws {@link SignInThrottled} while the username or
+     * address is throttled, so the throttle holds even for the right password; otherwise uses up no attempt.
+     */
+    void admitRemembered(String username, String address) {
+        begin(username, address).succeeded();
+    }
+
+    private SignInThrottle.Attempt begin(String username, String address) {
+        try {
+            return throttle.begin(username, address);
+        } catch (SignInThrottle.Refused refused) {
+            records.failed(username, address, "TOO_MANY_ATTEMPTS");
+            throw new SignInThrottled(refused.retryAfter());
+        }
     }
 }

@@ -158,8 +158,9 @@ class SecurityConfiguration {
      */
     @Bean
     AuthenticationManager basicSignIn(PasswordSignIn passwordSignIn, UserDirectory directory) {
-        return new ProviderManager(new CachingAuthenticationProvider(new BasicSignInProvider(passwordSignIn),
-                Duration.ofMinutes(5), signIn -> stillCurrent(signIn, directory)));
+        BasicSignInProvider basic = new BasicSignInProvider(passwordSignIn);
+        return new ProviderManager(new CachingAuthenticationProvider(basic, Duration.ofMinutes(5),
+                signIn -> stillCurrent(signIn, directory), basic::admitRemembered));
     }
 
     private static boolean stillCurrent(Authentication signIn, UserDirectory directory) {

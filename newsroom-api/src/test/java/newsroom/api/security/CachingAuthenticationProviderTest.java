@@ -38,8 +38,14 @@ class CachingAuthenticationProviderTest {
         }
     };
 
+    private final AtomicBoolean throttled = new AtomicBoolean(false);
+
     private final CachingAuthenticationProvider cache = new CachingAuthenticationProvider(passwords,
-            Duration.ofMinutes(5), signIn -> accountUnchanged.get());
+            Duration.ofMinutes(5), signIn -> accountUnchanged.get(), signIn -> {
+                if (throttled.get()) {
+                    throw new SignInThrottled(Duration.ofSeconds(90));
+                }
+            });
 
     private Authentication signIn(String password) {
         return cache.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("carla", password));
@@ -71,5 +77,16 @@ class CachingAuthenticationProviderTest {
         accountUnchanged.set(true);
         assertThat(signIn("green-valley-cloud-77").isAuthenticated()).isTrue();
         assertThat(checks).hasValue(3);
+    }
+
+    @Test
+    void aRememberedSignInIsRefusedWhileTheThrottleRefuses() {
+        signIn("blue-river-stone-42");
+        throttled.set(true);
+
+        assertThatThrownBy(() -> signIn("blue-river-stone-42")).isInstanceOf(SignInThrottled.class);
+        throttled.set(false);
+        assertThat(signIn("blue-river-stone-42").isAuthenticated()).isTrue();
+        assertThat(checks).hasValue(1);
     }
 }

@@ -160,6 +160,21 @@ class SignInIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aRememberedBasicSignInIsThrottledToo() {
+        String username = unique("basic");
+        newPersonInSession(username, "VIEWER");
+        ok(api.as(username, OWN_PASSWORD).get("/api/me")); // remembered from here on
+        for (int attempt = 0; attempt < 10; attempt++) {
+            assertThat(api.as(username, "guess number " + attempt).get("/api/me").status()).isEqualTo(401);
+        }
+
+        Response throttled = api.as(username, OWN_PASSWORD).get("/api/me");
+
+        assertThat(throttled.status()).as("%s", throttled).isEqualTo(429);
+        assertThat(assertProblem(throttled, 429).path("type").asText()).isEqualTo("/problems/too-many-sign-in-attempts");
+    }
+
+    @Test
     void aPersonalTokenIsShownOnceStoredHashedAndSignsScriptsInWithoutCsrf() {
         Caller session = api.session("eddie");
         Response created = session.post("/api/me/tokens", Map.of("name", "nightly export"));
