@@ -76,7 +76,8 @@ class ApiTokenController {
     @PostMapping("/api/me/tokens")
     @CarriesSecrets
     ResponseEntity<CreatedToken> create(@RequestBody CreateTokenRequest request) {
-        Actor me = permissions.require(Action.READ);
+        // a token made by a token would outlive the revocation of a leaked one
+        Actor me = permissions.requireInPerson(Action.READ, "Creating an API token");
         Instant expiresAt = request.expiresAt() != null ? request.expiresAt()
                 : clock.instant().plus(DEFAULT_LIFETIME);
         ApiTokens.Created created = refusedForRole(() -> tokens.create(me, request.name(), expiresAt));

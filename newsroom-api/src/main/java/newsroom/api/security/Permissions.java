@@ -46,6 +46,20 @@ public class Permissions {
         return actor;
     }
 
+    /**
+     * Like {@link #require}, and the request must be signed in by the person (a session, a password), not by an API
+     * token: for what would outlive the token, such as making another token.
+     *
+     * @param what the action in words, for the refusal
+     */
+    public Actor requireInPerson(Action action, String what) {
+        Actor actor = require(action);
+        if (ApiTokenIntrospector.tokenIdOf(SecurityContextHolder.getContext().getAuthentication().getPrincipal()) != null) {
+            throw new ApiTokenNotAllowed(what);
+        }
+        return actor;
+    }
+
     private Optional<NewsroomUser> account(String username) {
         return directory.findRequester(username).filter(NewsroomUser::enabled);
     }

@@ -18,6 +18,7 @@ public enum ProblemType {
     INVALID_FEED_TOKEN("invalid-feed-token", HttpStatus.UNAUTHORIZED, "Invalid feed token"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Not allowed"),
     PASSWORD_CHANGE_REQUIRED("password-change-required", HttpStatus.FORBIDDEN, "Password change required"),
+    API_TOKEN_NOT_ALLOWED("api-token-not-allowed", HttpStatus.FORBIDDEN, "Not allowed with an API token"),
     CSRF_TOKEN_INVALID("csrf-token-invalid", HttpStatus.FORBIDDEN, "Missing or invalid CSRF token"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
     STORY_NOT_FOUND("story-not-found", HttpStatus.NOT_FOUND, "Story not found"),

@@ -204,6 +204,20 @@ class SignInIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aTokenCannotMakeMoreTokensSoRevokingItEndsTheAccess() {
+        Caller session = api.session("grace");
+        String token = session.post("/api/me/tokens", Map.of("name", "leaky")).body().path("token").asText();
+        int owned = ok(session.get("/api/me/tokens")).body().size();
+
+        Response refused = api.bearer(token).post("/api/me/tokens", Map.of("name", "made by a token"));
+
+        assertThat(refused.status()).as("%s", refused).isEqualTo(403);
+        assertThat(assertProblem(refused, 403).path("type").asText()).isEqualTo("/problems/api-token-not-allowed");
+        assertThat(ok(session.get("/api/me/tokens")).body()).hasSize(owned);
+        assertThat(api.as("grace").post("/api/me/tokens", Map.of("name", "with a password")).status()).isEqualTo(201);
+    }
+
+    @Test
     void tokenRulesAreAnsweredNamingTheField() {
         Caller session = api.session("victor");
 
