@@ -53,8 +53,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final Set<String> COMMAND_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final Duration ABANDON_AFTER = Duration.ofMinutes(2);
-    /** Bodies larger than this are refused before they are buffered. */
-    static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final List<String> REPLAYED_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG);
     private final IdempotencyRecords records;
     private final ProblemWriter problems;
@@ -112,17 +110,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "an idempotency key is 1 to 255 visible ASCII characters"));
             return;
         }
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            problems.write(request, response, Problems.of(ProblemType.BODY_TOO_LARGE,
-                    "Request bodies are limited to " + MAX_BODY_BYTES + " bytes."));
-            return;
-        }
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
-            problems.write(request, response, Problems.of(ProblemType.BODY_TOO_LARGE,
-                    "Request bodies are limited to " + MAX_BODY_BYTES + " bytes."));
-            return;
-        }
+        byte[] body = request.getInputStream().readAllBytes(); // at most web.RequestBodyLimit's 1 MB
         String id = user.getName() + "\n" + key;
         String hash = hash(request, body);
         IdempotencyRecords.Claim claim;

@@ -198,6 +198,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (RequestBodyLimit.isCause(e)) {
+            return handleExceptionInternal(e, RequestBodyLimit.problem(), headers, HttpStatus.PAYLOAD_TOO_LARGE,
+                    request);
+        }
         return handleExceptionInternal(e, Problems.invalid(List.of(BodyErrors.describe(e.getCause()))), headers,
                 HttpStatus.BAD_REQUEST, request);
     }
