@@ -19,6 +19,7 @@ import newsroom.api.web.ProblemException;
 import newsroom.api.web.ProblemType;
 import newsroom.api.web.Problems;
 import newsroom.people.Action;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The calendar as an iCalendar feed for Outlook, Google Calendar and Apple Calendar: the last 30 and the
@@ -45,9 +47,12 @@ class CalendarFeedController {
     private final StoryReadModel stories;
     private final ICalendarFeed feed;
     private final Clock clock;
+    private final String publicUrl;
 
     CalendarFeedController(FeedTokens tokens, CalendarQueries calendar, Permissions permissions, KnownUsers users,
-                           StoryReadModel stories, ICalendarFeed feed, Clock clock) {
+                           StoryReadModel stories, ICalendarFeed feed, Clock clock,
+                           @Value("${newsroom.web.public-url:}") String publicUrl) {
+        this.publicUrl = publicUrl;
         this.stories = stories;
         this.feed = feed;
         this.tokens = tokens;
@@ -63,14 +68,14 @@ class CalendarFeedController {
     @GetMapping("/api/me/calendar-feed")
     FeedLink myFeed() {
         String username = permissions.require(Action.READ).username();
-        return link(tokens.tokenOf(username));
+        return link(publicUrl, tokens.tokenOf(username));
     }
 
     @PostMapping("/api/me/calendar-feed/rotate")
     @CarriesSecrets
     FeedLink rotate() {
         String username = permissions.require(Action.READ).username();
-        return link(tokens.rotate(username));
+        return link(publicUrl, tokens.rotate(username));
     }
 
     /** Calendar apps send all sorts of Accept headers; the feed answers each of them with iCalendar. */
@@ -90,9 +95,14 @@ class CalendarFeedController {
                 .body(feed.write(name, entries, stories, now));
     }
 
-    private static FeedLink link(String token) {
-        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/calendar.ics")
-                .queryParam("token", token).toUriString();
+    /**
+     * The feed URL carries its token, so it is built from the configured public address when there is one, never
+     * from the request's {@code Host} header (which a client or a misconfigured proxy may set to anything).
+     */
+    static FeedLink link(String publicUrl, String token) {
+        UriComponentsBuilder base = publicUrl == null || publicUrl.isBlank()
+                ? ServletUriComponentsBuilder.fromCurrentContextPath() : UriComponentsBuilder.fromUriString(publicUrl);
+        String url = base.path("/calendar.ics").queryParam("token", token).toUriString();
         return new FeedLink(token, url);
     }
 
