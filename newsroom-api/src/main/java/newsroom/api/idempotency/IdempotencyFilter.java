@@ -200,6 +200,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
                     .getBytes(StandardCharsets.UTF_8));
+            // the version a command is for is part of the request: a retry for another version is another request
+            String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
+            if (ifMatch != null) {
+                digest.update(("If-Match: " + ifMatch.strip() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
             digest.update(body);
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

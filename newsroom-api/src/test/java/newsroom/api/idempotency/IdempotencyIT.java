@@ -75,6 +75,31 @@ class IdempotencyIT extends ApiIntegrationTest {
         assertThat(history(storyId)).hasSize(1);
     }
 
+    /**
+     * A command refused for a stale version is a finished request: its key replays that 409. Reloading and sending
+     * the current version under the same key is another request (422), not a replay of the stale refusal.
+     */
+    @Test
+    void theSameKeyForAnotherVersionIsAnotherRequest() {
+        String storyId = plannedStory(uniqueDesk());
+        String key = uniqueKey();
+        Response stale = api.as("carla").header(KEY, key).header("If-Match", "\"0\"").post(path(storyId, "submit"));
+        assertThat(stale.status()).as("%s", stale).isEqualTo(409);
+        long current = stale.body().path("currentVersion").asLong();
+
+        Response sameAgain = api.as("carla").header(KEY, key).header("If-Match", "\"0\"").post(path(storyId, "submit"));
+        assertThat(sameAgain.header(REPLAYED)).isEqualTo("true");
+        Response reloaded = api.as("carla").header(KEY, key).header("If-Match", "\"" + current + "\"")
+                .post(path(storyId, "submit"));
+        assertThat(reloaded.status()).as("%s", reloaded).isEqualTo(422);
+        assertThat(reloaded.body().path("type").asText()).isEqualTo("/problems/idempotency-key-reused");
+        assertThat(story(storyId).path("status").asText()).isEqualTo("IN_PROGRESS");
+
+        Response withANewKey = api.as("carla").header(KEY, uniqueKey()).header("If-Match", "\"" + current + "\"")
+                .post(path(storyId, "submit"));
+        assertThat(withANewKey.status()).as("%s", withANewKey).isEqualTo(200);
+    }
+
     @Test
     void aRetriedPitchCreatesOnlyOneStory() {
         String desk = uniqueDesk();
