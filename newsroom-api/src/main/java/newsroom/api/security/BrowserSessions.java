@@ -20,8 +20,8 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 
 /**
  * Starts and ends browser sessions. The session itself lives in MongoDB (Spring Session), so it survives a restart
- * and every server instance sees it; the browser holds only its id, in an HttpOnly cookie. Starting one changes the
- * session id (no session fixation) and the CSRF token.
+ * and every server instance sees it; the browser holds only its id, in an HttpOnly cookie. Starting one ends the
+ * session the browser held and starts a new one (no session fixation), with a new CSRF token.
  */
 class BrowserSessions {
 
@@ -34,11 +34,16 @@ class BrowserSessions {
         this.csrfTokens = csrfTokens;
     }
 
-    /** Signs the account in for this browser, remembering the account version it was signed in at. */
+    /**
+     * Signs the account in for this browser, remembering the account version it was signed in at. A session the
+     * browser held ends: it may be someone else's (the last person at a shared computer) or planted by another site,
+     * and changing only its id left the old id signed in as before.
+     */
     Authentication start(NewsroomUser account, SignInMethod method, HttpServletRequest request,
                          HttpServletResponse response) {
-        if (request.getSession(false) != null) {
-            request.changeSessionId();
+        HttpSession held = request.getSession(false);
+        if (held != null) {
+            held.invalidate();
         }
         Authentication signedIn = remember(account, method, request, response);
         csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);

@@ -127,6 +127,19 @@ class SignInIT extends ApiIntegrationTest {
         assertThat(api.as("eddie").get("/api/admin/sign-ins").status()).isEqualTo(403);
     }
 
+    /** A shared computer: the next person signs in without signing the last one out. */
+    @Test
+    void signingInAsSomeoneElseEndsTheSessionTheBrowserHeld() {
+        Caller carla = api.session("carla");
+        assertThat(ok(carla.get("/api/me")).body().path("username").asText()).isEqualTo("carla");
+
+        Response asEddie = carla.post("/api/session", Map.of("username", "eddie", "password", ApiClient.DEMO_PASSWORD));
+        assertThat(asEddie.status()).as("%s", asEddie).isEqualTo(200);
+
+        assertThat(ok(api.inSession(asEddie).get("/api/me")).body().path("username").asText()).isEqualTo("eddie");
+        assertThat(carla.get("/api/me").status()).isEqualTo(401);
+    }
+
     @Test
     void theAccountsOwnPasswordChangeKeepsThisSessionAndEndsTheOthers() {
         String username = unique("pw");
