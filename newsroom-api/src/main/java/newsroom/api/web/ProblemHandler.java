@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -328,10 +330,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 return new FieldError(path(mapping), InputRule.INVALID_FORMAT.code(), "is not valid here");
             }
             if (cause instanceof JsonProcessingException parsing) {
+                Matcher duplicate = parsing.getOriginalMessage() == null ? null
+                        : DUPLICATE_FIELD.matcher(parsing.getOriginalMessage());
+                if (duplicate != null && duplicate.find()) {
+                    return new FieldError(duplicate.group(1), InputRule.MALFORMED_JSON.code(),
+                            "'" + duplicate.group(1) + "' is given twice" + where(parsing) + "; give each field once");
+                }
                 return malformed(parsing);
             }
             return new FieldError("body", InputRule.REQUIRED.code(), "a JSON body is required");
         }
+
+        /** Jackson's words for a field given twice in one object (STRICT_DUPLICATE_DETECTION). */
+        private static final Pattern DUPLICATE_FIELD = Pattern.compile("^Duplicate field '([^']{1,100})'");
 
         private static FieldError malformed(JsonProcessingException e) {
             return new FieldError("body", InputRule.MALFORMED_JSON.code(), "the body is not valid JSON" + where(e));

@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The web's JSON is read strictly: a value of the wrong JSON type is refused (400 naming the field) instead
  * of being coerced. {@code "title": 12345} is not a title, {@code "priority": 2} is not HIGH, a number is not
- * a date. Only the HTTP mapper is configured here; stored events and read models have mappers of their own.
+ * a date, and a field given twice is refused rather than the last one winning. Only the HTTP mapper is configured here; stored events and read models have mappers of their own.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson {
@@ -41,7 +41,9 @@ class StrictJson {
                         DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
-                        DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                        DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY,
+                        // {"title": "a", "title": "b"} is not a title: which one was meant?
+                        JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .deserializerByType(Instant.class, new StrictDeserializer<>(Instant.class, StrictJson::instant))
                 .deserializerByType(LocalDate.class, new StrictDeserializer<>(LocalDate.class, StrictJson::date))
                 .postConfigurer(StrictJson::refuseCoercions);

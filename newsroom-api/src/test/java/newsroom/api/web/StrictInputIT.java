@@ -230,6 +230,17 @@ class StrictInputIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aFieldGivenTwiceIsRefusedNamingItRatherThanTheLastOneWinning() {
+        JsonNode before = story(storyId);
+        String desk = before.path("desk").asText();
+        Response refused = api.as("carla").send("PUT", path(storyId, "draft"), "application/json",
+                "{\"title\": \"Apprentices\", \"desk\": \"" + desk + "\", \"title\": \"Something else\"}");
+        JsonNode error = assertFieldError(refused, "title", "MalformedJson");
+        assertThat(error.path("message").asText()).contains("given twice");
+        assertThat(story(storyId)).isEqualTo(before);
+    }
+
+    @Test
     void anElementOfAListIsNamedByItsIndex() {
         Map<String, Object> blackout = new LinkedHashMap<>();
         blackout.put("name", "Quiet");
