@@ -20,6 +20,7 @@ public enum ProblemType {
     PASSWORD_CHANGE_REQUIRED("password-change-required", HttpStatus.FORBIDDEN, "Password change required"),
     API_TOKEN_NOT_ALLOWED("api-token-not-allowed", HttpStatus.FORBIDDEN, "Not allowed with an API token"),
     CSRF_TOKEN_INVALID("csrf-token-invalid", HttpStatus.FORBIDDEN, "Missing or invalid CSRF token"),
+    CROSS_ORIGIN_REFUSED("cross-origin-refused", HttpStatus.FORBIDDEN, "Cross-origin request refused"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
     STORY_NOT_FOUND("story-not-found", HttpStatus.NOT_FOUND, "Story not found"),
     PLACEMENT_NOT_FOUND("placement-not-found", HttpStatus.NOT_FOUND, "Placement not found"),

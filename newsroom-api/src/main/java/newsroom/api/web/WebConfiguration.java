@@ -12,6 +12,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.format.Formatter;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -53,13 +58,40 @@ class WebConfiguration implements WebMvcConfigurer {
      * answer 406 for a change already made). Exports declare their own media types.
      */
     @Bean
-    WebMvcRegistrations jsonByDefault() {
+    WebMvcRegistrations jsonByDefault(ProblemWriter problems) {
         return new WebMvcRegistrations() {
             @Override
             public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
-                return new JsonByDefaultMapping();
+                JsonByDefaultMapping mapping = new JsonByDefaultMapping();
+                mapping.setCorsProcessor(new ProblemCorsProcessor(problems));
+                return mapping;
             }
         };
+    }
+
+    /**
+     * No endpoint allows another site's scripts (the dashboard is served from the same origin), so Spring refuses
+     * every cross-origin preflight; it answered in plain text, now as a problem like every other refusal.
+     */
+    static final class ProblemCorsProcessor extends DefaultCorsProcessor {
+
+        private final ProblemWriter problems;
+
+        ProblemCorsProcessor(ProblemWriter problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        protected void rejectRequest(ServerHttpResponse response) throws java.io.IOException {
+            if (response instanceof ServletServerHttpResponse servlet
+                    && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+                problems.write(request.getRequest(), servlet.getServletResponse(), Problems.of(
+                        ProblemType.CROSS_ORIGIN_REFUSED, "Requests from another site's pages are not allowed: "
+                                + "use the dashboard, or call the API from a script with a personal API token."));
+                return;
+            }
+            super.rejectRequest(response);
+        }
     }
 
     static final class JsonByDefaultMapping extends RequestMappingHandlerMapping {

@@ -162,6 +162,17 @@ class ProblemResponsesIT extends ApiIntegrationTest {
     }
 
     @Test
+    void anotherSitesPreflightIsRefusedAsAProblem() {
+        Response response = api.as("eddie").header("Origin", "https://elsewhere.example")
+                .header("Access-Control-Request-Method", "POST")
+                .send("OPTIONS", "/api/stories", "application/json", null);
+
+        assertProblem(response, 403);
+        assertThat(response.body().path("type").asText()).isEqualTo("/problems/cross-origin-refused");
+        assertThat(response.header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
     void aWrongPasswordIsUnauthorized() {
         Response response = unchangedAfter(() -> api.as("eddie", "not-the-password")
                 .post(path(storyId, "placements/" + LINKEDIN + "/cancel"), Map.of("reason", "guess")));
