@@ -31,6 +31,7 @@ export const RULE_SENTENCES: Record<string, string> = {
   RequiredApprovalsMissing: 'This placement cannot go out yet: its channel needs approvals the current version does not have.',
   EmbargoNotLifted: 'The story is under embargo: nothing goes out before the embargo lifts.',
   SlotBeforeEmbargo: 'That time is before the story’s embargo: choose a time after the embargo.',
+  SlotInThePast: 'That time has already passed: choose a later time, or publish the placement now.',
   PlacementAlreadyPublished: 'This placement has already gone out.',
   PlacementCancelled: 'This placement was cancelled; it cannot be changed or published.',
   PlacementNotPublished: 'This placement has not gone out, so there is nothing to deliver.',

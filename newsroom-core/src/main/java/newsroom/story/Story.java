@@ -140,7 +140,7 @@ public class Story {
         var channel = command.channel();
         Restraints inForce = restraints.current();
         StoryRules.planPlacement(state, command.plannedBy(), command.placementId(), channel, command.slot(), inForce)
-                .enforce();
+                .then(() -> StoryRules.slotAhead(command.slot(), command.plannedAt())).enforce();
         String planner = command.plannedBy().username();
         apply(new PlacementPlannedEvent(storyId, command.placementId(), channel.id(), channel.name(), channel.kind(),
                 policy.stepsFor(channel.kind()), command.slot(), command.text(), planner, state.contentVersion() + 1));
@@ -153,7 +153,7 @@ public class Story {
     public void handle(ReschedulePlacementCommand command, RestraintsSource restraints) {
         Restraints inForce = restraints.current();
         StoryRules.reschedulePlacement(state, command.rescheduledBy(), command.placementId(), command.slot(),
-                inForce).enforce();
+                inForce).then(() -> StoryRules.slotAhead(command.slot(), command.rescheduledAt())).enforce();
         Placement placement = state.placement(command.placementId()).orElseThrow();
         if (placement.slot().equals(command.slot())) {
             return; // already there (a paused placement stays paused: resuming it is its own decision)

@@ -15,6 +15,7 @@ public enum StoryRule {
     REQUIRED_APPROVALS_MISSING("RequiredApprovalsMissing", "the placement's channel needs approvals that the current version lacks"),
     EMBARGO_NOT_LIFTED("EmbargoNotLifted", "nothing is published before the embargo"),
     SLOT_BEFORE_EMBARGO("SlotBeforeEmbargo", "nothing is placed for a slot before the embargo"),
+    SLOT_IN_THE_PAST("SlotInThePast", "a placement is planned or moved only to a slot that has not passed"),
     PLACEMENT_ALREADY_PUBLISHED("PlacementAlreadyPublished", "a placement is published at most once"),
     PLACEMENT_CANCELLED("PlacementCancelled", "a cancelled placement cannot change or go out"),
     PLACEMENT_NOT_PUBLISHED("PlacementNotPublished", "only a published placement is delivered to its channel's system"),

@@ -367,6 +367,17 @@ final class StoryRules {
                 .orElse(Verdict.ALLOWED);
     }
 
+    /**
+     * A slot is planned or moved only ahead of the decision: a passed slot would go out at once (or be held as
+     * missed), which is publishing, not planning; and a paused placement moved to one would go out late after all.
+     *
+     * @param now the moment of the decision; null where none is known (nothing to check against)
+     */
+    static Verdict slotAhead(Instant slot, Instant now) {
+        return now == null || slot.isAfter(now) ? Verdict.ALLOWED : Verdict.refused(StoryRule.SLOT_IN_THE_PAST,
+                "slot " + slot + " has passed (it is " + now + "): pick a later slot, or publish the placement now");
+    }
+
     private static Verdict slotNotBeforeEmbargo(StoryState story, Instant slot) {
         return story.isEmbargoedAt(slot)
                 ? Verdict.refused(StoryRule.SLOT_BEFORE_EMBARGO, "slot " + slot + " is before the embargo " + story.embargo())

@@ -474,6 +474,28 @@ class StoryTest {
         }
 
         @Test
+        void aSlotThatHasPassedIsNeitherPlannedNorMovedTo() {
+            Instant now = THURSDAY_14.plusSeconds(60);
+            fixture.given(pitched(), accepted())
+                    .when(new PlanPlacementCommand(STORY, "p-press", PRESS, THURSDAY_14, "Press text", EDITOR, now, null))
+                    .expectException(rule(StoryRule.SLOT_IN_THE_PAST))
+                    .expectNoEvents();
+            fixture.given(pitched(), accepted())
+                    .when(new PlanPlacementCommand(STORY, "p-press", PRESS, THURSDAY_14, "Press text", EDITOR,
+                            THURSDAY_14, null))
+                    .expectException(rule(StoryRule.SLOT_IN_THE_PAST));
+            // a paused placement moved to a passed slot would go out late after all
+            fixture.given(pitched(), accepted(), plannedLinkedIn(2))
+                    .when(new ReschedulePlacementCommand(STORY, "p-li", THURSDAY_14, EDITOR, now, null))
+                    .expectException(rule(StoryRule.SLOT_IN_THE_PAST))
+                    .expectNoEvents();
+            fixture.given(pitched(), accepted())
+                    .when(new PlanPlacementCommand(STORY, "p-press", PRESS, THURSDAY_14, "Press text", EDITOR,
+                            THURSDAY_14.minusSeconds(1), null))
+                    .expectEvents(plannedPress(2));
+        }
+
+        @Test
         void aPitchCannotBePlacedYet() {
             fixture.given(pitched())
                     .when(new PlanPlacementCommand(STORY, "p-li", LINKEDIN, FRIDAY_09, "x", EDITOR, null))

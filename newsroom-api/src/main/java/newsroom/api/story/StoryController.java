@@ -219,7 +219,8 @@ class StoryController {
         String placementId = request.placementId() != null ? request.placementId()
                 : channel.id() + "-" + UUID.randomUUID().toString().substring(0, 8);
         StoryAnswer answer = answers.forCaller(sender.send(storyId, new PlanPlacementCommand(storyId, placementId,
-                channel, request.slot(), request.text(), actor, IfMatch.version(ifMatch)), actor), actor);
+                channel, request.slot(), request.text(), actor, clock.instant(), IfMatch.version(ifMatch)), actor),
+                actor);
         // a collision does not stop planning; the editor sees it at once
         return withVersion(answer.withWarnings(warnings.warningsFor(storyId, placementId, answer.version())));
     }
@@ -230,7 +231,7 @@ class StoryController {
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Actor actor = permissions.require(Action.RESCHEDULE_PLACEMENT);
         return send(storyId, new ReschedulePlacementCommand(storyId, placementId, request.slot(), actor,
-                IfMatch.version(ifMatch)), actor);
+                clock.instant(), IfMatch.version(ifMatch)), actor);
     }
 
     @PostMapping("/{storyId}/placements/{placementId}/cancel")

@@ -95,6 +95,20 @@ class ProblemResponsesIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aSlotThatHasPassedIsRefusedForPlanningAndMoving() {
+        java.time.Instant anHourAgo = java.time.Instant.now().minusSeconds(3600);
+        Response planned = unchangedAfter(() -> api.as("eddie").post(path(storyId, "placements"),
+                placement("late", "corporate-blog", anHourAgo, "Blog text")));
+        assertProblem(planned, 409);
+        assertThat(planned.body().path("rule").asText()).isEqualTo("SlotInThePast");
+
+        Response moved = unchangedAfter(() -> api.as("eddie").post(path(storyId, "placements/" + LINKEDIN + "/reschedule"),
+                Map.of("slot", anHourAgo.toString())));
+        assertProblem(moved, 409);
+        assertThat(moved.body().path("rule").asText()).isEqualTo("SlotInThePast");
+    }
+
+    @Test
     void anUnknownChannelIsNamed() {
         Response response = unchangedAfter(() -> api.as("eddie").post(path(storyId, "placements"),
                 placement("fax", "fax", PRESS_SLOT, "By fax")));
