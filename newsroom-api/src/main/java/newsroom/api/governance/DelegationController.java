@@ -42,17 +42,15 @@ class DelegationController {
     private final GovernanceCommands commands;
     private final DelegationRepository delegations;
     private final UserDirectory directory;
-    private final HeldDelegations held;
     private final KnownUsers users;
     private final Permissions permissions;
     private final Clock clock;
 
     DelegationController(GovernanceCommands commands, DelegationRepository delegations, UserDirectory directory,
-                         HeldDelegations held, KnownUsers users, Permissions permissions, Clock clock) {
+                         KnownUsers users, Permissions permissions, Clock clock) {
         this.commands = commands;
         this.delegations = delegations;
         this.directory = directory;
-        this.held = held;
         this.users = users;
         this.permissions = permissions;
         this.clock = clock;
@@ -115,7 +113,8 @@ class DelegationController {
     private DelegationAnswer answer(DelegationView view, Actor actor) {
         boolean mayRevoke = SigningDelegation.revokeRefusal(view.delegator(), view.revoked(), actor.username()).isEmpty();
         boolean inForce = !view.revoked()
-                && view.delegation().inForceAt(clock.instant(), held.enabledActor(view.delegator()));
+                && view.delegation().inForceAt(clock.instant(),
+                        directory.enabledActor(view.delegator()).orElse(null));
         return new DelegationAnswer(view, inForce, mayRevoke ? Set.of("REVOKE") : Set.of());
     }
 

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import newsroom.api.people.NewsroomUser;
 import newsroom.api.people.UserDirectory;
 import newsroom.governance.Delegation;
 import newsroom.people.Actor;
@@ -41,13 +40,8 @@ public class HeldDelegations {
             return Held.NONE;
         }
         Map<String, Actor> delegators = new HashMap<>();
-        held.forEach(delegation -> delegators.computeIfAbsent(delegation.delegator(), this::enabledActor));
-        delegators.values().removeIf(java.util.Objects::isNull);
+        held.forEach(delegation -> directory.enabledActor(delegation.delegator())
+                .ifPresent(lead -> delegators.put(lead.username(), lead)));
         return new Held(held, delegators);
-    }
-
-    /** The delegator's account now, if it is enabled; null otherwise. */
-    Actor enabledActor(String username) {
-        return directory.find(username).filter(NewsroomUser::enabled).map(NewsroomUser::actor).orElse(null);
     }
 }

@@ -3,6 +3,7 @@ package newsroom.api.people;
 import java.util.List;
 import java.util.Optional;
 
+import newsroom.people.Actor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -55,6 +56,11 @@ public class UserDirectory {
             request.setAttribute(attribute, read, RequestAttributes.SCOPE_REQUEST);
         }
         return read;
+    }
+
+    /** The person as the domain sees them, if their account exists and is enabled. */
+    public Optional<Actor> enabledActor(String username) {
+        return find(username).filter(NewsroomUser::enabled).map(NewsroomUser::actor);
     }
 
     /** Every account, enabled or not, by username. */

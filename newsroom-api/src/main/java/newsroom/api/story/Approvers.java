@@ -1,6 +1,5 @@
 package newsroom.api.story;
 
-import newsroom.api.people.NewsroomUser;
 import newsroom.api.people.UserDirectory;
 import newsroom.story.StoryActions;
 import org.springframework.stereotype.Component;
@@ -19,7 +18,7 @@ public class Approvers {
 
     /** A governance lead, or someone signing under a delegation in force; false for a disabled or unknown account. */
     public boolean mayApprove(String username) {
-        return directory.find(username).filter(NewsroomUser::enabled).map(NewsroomUser::actor)
+        return directory.enabledActor(username)
                 .map(actor -> StoryActions.mayApprove(actor, answers.circumstancesFor(actor))).orElse(false);
     }
 }
