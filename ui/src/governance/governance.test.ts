@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DelegationAnswer } from '../api/types';
+import type { DelegationAnswer, Me } from '../api/types';
 import {
   channelButtons,
   delegationsHeld,
@@ -8,6 +8,7 @@ import {
   formatSteps,
   parseSteps,
   policyDefinition,
+  signsApprovals,
   stepState,
 } from './governance';
 
@@ -65,6 +66,20 @@ describe('governance helpers', () => {
     expect(describeDelegation(delegation({ revokedAt: '2026-11-24T00:00:00Z' }, false), 'lena')).toBe(
       'You delegated signing for legal to leo (revoked)',
     );
+  });
+
+  it('signs approvals as a lead, or as a delegate while the server says the delegation is in force', () => {
+    const person = (username: string, actions: Me['actions']): Me => ({
+      username,
+      roles: [],
+      actions,
+      passwordChangeRequired: false,
+    });
+    expect(signsApprovals(person('grace', ['APPROVE', 'READ']), [])).toBe(true);
+    expect(signsApprovals(person('leo', ['SIGN_ON_BEHALF', 'READ']), [delegation()])).toBe(true);
+    expect(signsApprovals(person('leo', ['SIGN_ON_BEHALF', 'READ']), [delegation({}, false)])).toBe(false);
+    expect(signsApprovals(person('carla', ['READ']), [delegation()])).toBe(false);
+    expect(signsApprovals(null, [delegation()])).toBe(false);
   });
 });
 

@@ -1,4 +1,5 @@
-import type { Approval, Channel, DelegationAnswer, PolicyDefinition, PolicyStep } from '../api/types';
+import type { Approval, Channel, DelegationAnswer, Me, PolicyDefinition, PolicyStep } from '../api/types';
+import { can } from '../auth/permissions';
 
 // Pure helpers of the governance views (channels, approval policies, delegations). What a person may do is
 // the server's answer (`allowedActions`); these only read it and shape form input.
@@ -51,6 +52,15 @@ export function describeSteps(steps: PolicyStep[]): string {
 /** The delegations in force that name this person as delegate: they may sign those groups' steps. */
 export function delegationsHeld(delegations: DelegationAnswer[], username: string): DelegationAnswer[] {
   return delegations.filter((d) => d.inForce && d.delegation.delegate === username);
+}
+
+/**
+ * Whether this person signs approvals now: a governance lead, or a delegate whose delegation the server says is in
+ * force. The approvals tab and the live approval updates both ask this (the server decides the same for the inbox
+ * and the approval topic).
+ */
+export function signsApprovals(me: Me | null | undefined, delegations: DelegationAnswer[]): boolean {
+  return can(me, 'APPROVE') || delegationsHeld(delegations, me?.username ?? '').length > 0;
 }
 
 /** One line about a delegation from the point of view of the signed-in person. */

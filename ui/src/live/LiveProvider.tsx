@@ -8,13 +8,13 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/endpoints';
 import type { LiveUpdate, Notification, Presence, PresenceMode } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { can } from '../auth/permissions';
 import { useToasts } from '../feedback/Feedback';
 import { applyGovernance } from '../crisis/crisis';
+import { signsApprovals } from '../governance/governance';
 import { addNotification, applyStory, keys, refreshAfterConnect } from './cache';
 import { LiveClient, type ConnectionState } from './LiveClient';
 import { catchUp, PositionTracker, touchesCalendar, updateKey } from './merge';
@@ -57,8 +57,9 @@ export function notificationText(n: Notification): string {
 export function LiveProvider({ children }: { children: ReactNode }) {
   const { me, checkSession } = useAuth();
   const username = me?.username;
-  // /topic/approvals is for whoever may approve (the server checks the same table)
-  const governance = can(me, 'APPROVE');
+  // /topic/approvals is for whoever may approve now, delegates included (the server checks the same)
+  const delegations = useQuery({ queryKey: keys.delegations, queryFn: api.delegations, retry: false });
+  const governance = signsApprovals(me, delegations.data ?? []);
   const queryClient = useQueryClient();
   const toasts = useToasts();
   const [state, setState] = useState<ConnectionState>('connecting');

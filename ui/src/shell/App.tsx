@@ -14,7 +14,7 @@ import { CampaignsView } from '../campaigns/CampaignsView';
 import { CrisisBanner, CrisisSwitch, useCrisis } from '../crisis/CrisisBanner';
 import { CalendarView } from '../calendar/CalendarView';
 import { ChannelsView } from '../governance/ChannelsView';
-import { delegationsHeld } from '../governance/governance';
+import { signsApprovals } from '../governance/governance';
 import { PoliciesView } from '../governance/PoliciesView';
 import { InboxView } from '../inbox/InboxView';
 import { keys } from '../live/cache';
@@ -51,8 +51,7 @@ function Dashboard() {
   const notifications = useQuery({ queryKey: keys.notifications, queryFn: api.notifications, retry: false });
   // a member signing under a lead's delegation has an inbox too
   const delegations = useQuery({ queryKey: keys.delegations, queryFn: api.delegations, retry: false });
-  const showInbox =
-    can(me, 'APPROVE') || delegationsHeld(delegations.data ?? [], me?.username ?? '').length > 0;
+  const showInbox = signsApprovals(me, delegations.data ?? []);
   // Admins manage the accounts, auditors read them (READ_AUDIT_TRAIL, as the server checks).
   const showPeople = can(me, 'READ_AUDIT_TRAIL');
   const showAudit = can(me, 'READ_AUDIT_TRAIL');
